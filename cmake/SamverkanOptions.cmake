@@ -1,0 +1,18 @@
+include(GNUInstallDirs)
+
+# Warnings as errors apply to our own targets only: a consumer compiling our
+# headers with another compiler must not be broken by a new warning.
+function(samverkan_strict target)
+  if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow
+      -Wconversion -Wsign-conversion -Wnon-virtual-dtor -Wold-style-cast)
+    if(SAMVERKAN_WERROR)
+      target_compile_options(${target} PRIVATE -Werror)
+    endif()
+    if(SAMVERKAN_SANITIZE)
+      target_compile_options(${target} PRIVATE -fsanitize=${SAMVERKAN_SANITIZE}
+        -fno-omit-frame-pointer -fno-sanitize-recover=all)
+      target_link_options(${target} PRIVATE -fsanitize=${SAMVERKAN_SANITIZE})
+    endif()
+  endif()
+endfunction()

@@ -1,0 +1,87 @@
+// One exception hierarchy for the whole library. Every message says what was
+// wrong and where: the file and line, the entity id, or the field.
+#pragma once
+
+#include <samverkan/version.hpp>
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+SAMVERKAN_BEGIN_NAMESPACE
+
+/// Base of every exception samverkan throws. Catch this to catch them all.
+class error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// The caller or a file supplied a value that is not valid (Python: ValueError).
+class value_error : public error {
+ public:
+  using error::error;
+};
+
+/// Text could not be read as what it should be (a date, an amount, a name of a
+/// closed vocabulary). Carries where the text came from when that is known.
+///
+///   try { Money::parse("tolv kronor"); }
+///   catch (const parse_error& e) { e.what(); /* names the text and why */ }
+class parse_error : public value_error {
+ public:
+  explicit parse_error(const std::string& message, std::string source = {}, std::size_t line = 0)
+      : value_error(locate(message, source, line)), source_(std::move(source)), line_(line) {}
+
+  /// The document or file the text came from; empty when not known.
+  const std::string& source() const noexcept { return source_; }
+  /// One-based line number; 0 when not known.
+  std::size_t line() const noexcept { return line_; }
+
+ private:
+  static std::string locate(const std::string& message, const std::string& source, std::size_t line) {
+    if (source.empty()) return line ? "line " + std::to_string(line) + ": " + message : message;
+    return source + (line ? ":" + std::to_string(line) : std::string()) + ": " + message;
+  }
+  std::string source_;
+  std::size_t line_ = 0;
+};
+
+/// Two amounts in different currencies were combined.
+class currency_mismatch_error : public value_error {
+ public:
+  using value_error::value_error;
+};
+
+/// An exact computation would not fit in its integer type (e.g. money beyond
+/// ±92 233 720 368 547 758 kr).
+class overflow_error : public value_error {
+ public:
+  using value_error::value_error;
+};
+
+/// A record was added under an id the corpus already holds.
+class duplicate_id_error : public value_error {
+ public:
+  using value_error::value_error;
+};
+
+/// An id that the corpus does not hold was looked up, updated or removed
+/// (Python: KeyError).
+class not_found_error : public error {
+ public:
+  using error::error;
+};
+
+/// A file could not be read or written (Python: OSError).
+class io_error : public error {
+ public:
+  io_error(const std::string& message, std::string path)
+      : error(path.empty() ? message : path + ": " + message), path_(std::move(path)) {}
+  const std::string& path() const noexcept { return path_; }
+
+ private:
+  std::string path_;
+};
+
+SAMVERKAN_END_NAMESPACE
