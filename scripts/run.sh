@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The main job on the bundled sample data: builds the samverkan program and
+# shows what the sample corpus holds and what is wrong with it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/release -j "${SAMVERKAN_JOBS:-$(nproc)}" --target samverkan_cli >/dev/null
+samverkan=build/release/samverkan
+
+"$samverkan" info data/sample/corpus.json
+echo
+"$samverkan" validate data/sample/corpus.json
+echo
+echo "A corpus with deliberate mistakes, for comparison:"
+"$samverkan" validate data/sample/broken.json || true
