@@ -39,7 +39,7 @@ struct enum_traits<EntityKind> {
   static constexpr std::array<enum_entry<EntityKind>, 14> entries{{
       {EntityKind::organisation, "organisation", "organisation", "organization"},
       {EntityKind::person, "person", "person"},
-      {EntityKind::membership, "membership", "medlemskap|uppdrag"},
+      {EntityKind::membership, "membership", "medlemskap"},
       {EntityKind::meeting, "meeting", "möte", "sammanträde"},
       {EntityKind::decision, "decision", "beslut"},
       {EntityKind::action_item, "action_item", "åtgärd", "uppdrag|action"},
