@@ -346,11 +346,14 @@ class Validator {
         warning(path("amendments", i, ".new_validity"), "is missing although the amendment is an extension");
     }
 
+    // Final and financial reports are often due after an agreement ends (the
+    // 2019 queue-billion asks for SKL's accounts by 2020-03-31), so only a
+    // deadline before the agreement starts is suspicious.
     const Period effective = a.effective_validity();
     for (std::size_t i = 0; i < a.obligations.size(); ++i)
-      if (const auto& deadline = a.obligations[i].deadline; deadline && !effective.contains(*deadline))
+      if (const auto& deadline = a.obligations[i].deadline; deadline && effective.start && *deadline < *effective.start)
         warning(path("obligations", i, ".deadline"),
-                format_date(*deadline) + " is outside the agreement's validity " + effective.str());
+                format_date(*deadline) + " is before the agreement's validity " + effective.str() + " begins");
     for (std::size_t i = 0; i < a.signatories.size(); ++i)
       if (const auto& date = a.signatories[i].date; date && effective.end && *date > *effective.end)
         warning(path("signatories", i, ".date"),

@@ -220,12 +220,28 @@ class Corpus {
 
   // ---- whole-corpus operations ----
 
-  /// Takes in every record of `other`. The same organisation (by id, name or
-  /// alias), person (by id or name and organisation), meeting (body and date
-  /// and title) or agreement (title and start) becomes one record, with the
-  /// missing fields, aliases and extensions filled in from `other`. Records
-  /// whose id is taken by a different record get a fresh id, and every
-  /// reference in the incoming records follows the renaming.
+  /// Takes in every record of `other`, whose ids were made independently of
+  /// ours. A record of `other` that is one already held becomes one record
+  /// with it: an organisation by id and name, or by any name or alias of one
+  /// equal to a name or alias of the other; a person by name and organisation
+  /// (or either without one); a meeting by body, date and title; an agreement
+  /// by title and start; an action plan by title and start; an indicator by
+  /// name; a funding pot by name, agreement and year; a membership by person,
+  /// organisation, role and period; an action item by text and meeting; an
+  /// allocation by pot and rule. Names and titles compare as fold() does; a
+  /// record without the name or title it would be known by (a meeting with
+  /// neither date nor title) is recognised only under the same id.
+  /// Our values are kept; fields empty here are filled from `other`, aliases
+  /// and extensions are unioned, a meeting gains the attendees and agenda
+  /// items (and, under an item both list, the decisions) only `other` has, a
+  /// plan the goals, activities and funding lines; every disagreement is
+  /// listed in the report's conflicts. Other records keep their id when it is
+  /// free and get a fresh one when it is taken; so do nested decisions, goals,
+  /// activities and funding lines. Every reference in the incoming records,
+  /// typed ids and EntityRefs alike, follows the id mapping, which the report
+  /// lists where it changes an id. Deterministic; merging a corpus into
+  /// itself changes nothing.
+  /// If it throws, this corpus is left unchanged.
   MergeReport merge(const Corpus& other);
 
   /// Every problem found, errors and warnings, each with entity, field and

@@ -1,1 +1,309 @@
-int main() { return 0; }
+// The samverkan command-line program: one table of subcommands, each a
+// function from its arguments to an exit status. A new subcommand is one
+// function and one row in `commands`.
+
+#include <samverkan/corpus.hpp>
+#include <samverkan/io/json.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <exception>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <new>
+#include <span>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+namespace sv = samverkan;
+
+// Exit statuses, as the usage text states them.
+constexpr int exit_ok = 0;
+constexpr int exit_problems = 1;
+constexpr int exit_usage = 2;
+
+// Wrong arguments: reported with a pointer to the help, exit status 2.
+class usage_error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+using Args = std::span<const std::string_view>;
+
+struct Command {
+  std::string_view name;
+  std::string_view arguments;
+  std::string_view summary;
+  /// Longer help shown by "samverkan COMMAND --help".
+  std::string_view details;
+  int (*run)(const Command& self, Args args, std::ostream& out);
+};
+
+// ---- text layout ----
+
+// Columns are counted in characters, not bytes, so that "Göteborg" lines up
+// with "Goteborg"; continuation bytes of UTF-8 take no column.
+std::size_t display_width(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+  }));
+}
+
+enum class Align { left, right };
+
+// A table printed with its columns aligned; the last column is not padded,
+// so lines carry no trailing spaces.
+class Table {
+ public:
+  explicit Table(std::vector<Align> align) : align_(std::move(align)) {}
+
+  void row(std::vector<std::string> cells) {
+    cells.resize(align_.size());
+    rows_.push_back(std::move(cells));
+  }
+  bool empty() const noexcept { return rows_.empty(); }
+
+  void print(std::ostream& out, std::string_view indent = "  ") const {
+    std::vector<std::size_t> width(align_.size(), 0);
+    for (const auto& r : rows_)
+      for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
+    for (const auto& r : rows_) {
+      std::string line(indent);
+      for (std::size_t i = 0; i < r.size(); ++i) {
+        const std::string padding(width[i] - display_width(r[i]), ' ');
+        const bool last = i + 1 == r.size();
+        if (align_[i] == Align::right) line += padding + r[i];
+        else line += last ? r[i] : r[i] + padding;
+        if (!last) line += "  ";
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out << line << '\n';
+    }
+  }
+
+ private:
+  std::vector<Align> align_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+std::string period_text(const sv::Period& period) {
+  return period.start || period.end ? period.str() : std::string("no period given");
+}
+
+// ---- arguments ----
+
+bool wants_help(Args args) {
+  return std::any_of(args.begin(), args.end(), [](std::string_view a) { return a == "-h" || a == "--help"; });
+}
+
+// The one FILE argument of commands that read a corpus; "-" is standard input.
+std::string_view single_file(const Command& self, Args args) {
+  if (args.empty()) throw usage_error(std::string(self.name) + ": missing " + std::string(self.arguments));
+  if (args.size() > 1) throw usage_error(std::string(self.name) + ": too many arguments; expected one " + std::string(self.arguments));
+  if (args[0].size() > 1 && args[0].front() == '-')
+    throw usage_error(std::string(self.name) + ": unknown option '" + std::string(args[0]) + "'");
+  return args[0];
+}
+
+sv::Corpus load(std::string_view file) {
+  if (file == "-") {
+    std::ostringstream text;
+    text << std::cin.rdbuf();
+    return sv::from_json(text.str(), "<stdin>");
+  }
+  return sv::load_json(std::filesystem::path(std::string(file)));
+}
+
+// ---- info ----
+
+std::string organisation_name(const sv::Corpus& corpus, const sv::OrganisationId& id) {
+  const auto* org = corpus.find(id);
+  return org ? org->name : id.str();
+}
+
+void print_counts(const sv::Corpus& corpus, std::ostream& out) {
+  out << "Records\n";
+  Table table({Align::left, Align::right});
+  const auto count = [&](std::string_view kind, std::size_t n) { table.row({std::string(kind), std::to_string(n)}); };
+  count("organisations", corpus.organisations().size());
+  count("people", corpus.people().size());
+  count("memberships", corpus.memberships().size());
+  count("meetings", corpus.meetings().size());
+  count("action items", corpus.action_items().size());
+  count("agreements", corpus.agreements().size());
+  count("plans", corpus.plans().size());
+  count("funding pots", corpus.funding_pots().size());
+  count("allocations", corpus.allocations().size());
+  count("indicators", corpus.indicators().size());
+  count("total", corpus.size());
+  table.print(out);
+}
+
+void print_meetings(const sv::Corpus& corpus, std::ostream& out) {
+  if (corpus.meetings().empty()) return;
+  // By date; undated meetings last, in id order.
+  std::vector<sv::MeetingId> order = corpus.meetings_in(sv::Period{});
+  for (const auto& [id, meeting] : corpus.meetings())
+    if (!meeting.date) order.push_back(id);
+  out << "\nMeetings\n";
+  Table table({Align::left, Align::left, Align::left, Align::right});
+  for (const auto& id : order) {
+    const auto& m = corpus.get(id);
+    table.row({m.date ? sv::format_date(*m.date) : std::string("(no date)"), organisation_name(corpus, m.body),
+               m.title.empty() ? std::string("–") : m.title, plural(m.items.size(), "item", "items")});
+  }
+  table.print(out);
+}
+
+void print_agreements(const sv::Corpus& corpus, std::ostream& out) {
+  if (corpus.agreements().empty()) return;
+  out << "\nAgreements\n";
+  Table table({Align::left, Align::right, Align::left});
+  for (const auto& [id, a] : corpus.agreements())
+    table.row({a.title.empty() ? id.str() : a.title, a.total ? a.total->str() : std::string("no total"),
+               period_text(a.effective_validity())});
+  table.print(out);
+}
+
+void print_plans(const sv::Corpus& corpus, std::ostream& out) {
+  if (corpus.plans().empty()) return;
+  out << "\nPlans\n";
+  Table table({Align::left, Align::left, Align::left});
+  for (const auto& [id, plan] : corpus.plans()) {
+    const std::size_t extensions = plan.period_extensions.size();
+    table.row({plan.title.empty() ? id.str() : plan.title, period_text(plan.effective_period()),
+               extensions ? "(" + period_text(plan.period) + ", " + plural(extensions, "extension", "extensions") + ")"
+                          : std::string()});
+  }
+  table.print(out);
+}
+
+int run_info(const Command& self, Args args, std::ostream& out) {
+  const std::string_view file = single_file(self, args);
+  const sv::Corpus corpus = load(file);
+  out << file << ": " << plural(corpus.size(), "record", "records") << "\n\n";
+  print_counts(corpus, out);
+  print_meetings(corpus, out);
+  print_agreements(corpus, out);
+  print_plans(corpus, out);
+  return exit_ok;
+}
+
+// ---- validate ----
+
+int run_validate(const Command& self, Args args, std::ostream& out) {
+  const sv::Corpus corpus = load(single_file(self, args));
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  for (const auto& problem : corpus.validate()) {
+    out << problem.str() << '\n';
+    ++(problem.severity == sv::Severity::error ? errors : warnings);
+  }
+  out << plural(errors, "error", "errors") << ", " << plural(warnings, "warning", "warnings") << '\n';
+  return errors ? exit_problems : exit_ok;
+}
+
+// ---- the table of subcommands ----
+
+constexpr Command commands[] = {
+    {"info", "FILE.json", "Show what a corpus holds: counts, meetings, agreements, plans",
+     "Prints the number of records of each kind, the meetings by date with their body and title,\n"
+     "the agreements with their total and validity, and the plans with their period after extensions.\n",
+     run_info},
+    {"validate", "FILE.json", "Report every problem; exit status 1 when there are errors",
+     "Prints each problem the corpus has (dangling references, amounts that do not add up, ...),\n"
+     "then a summary line \"N errors, M warnings\". Exit status 0 without errors, 1 with errors.\n",
+     run_validate},
+};
+
+const Command* find_command(std::string_view name) {
+  for (const auto& command : commands)
+    if (command.name == name) return &command;
+  return nullptr;
+}
+
+void print_usage(std::ostream& out) {
+  out << "Usage: samverkan COMMAND [ARGUMENTS]\n"
+         "\n"
+         "Reads and checks corpora of Swedish healthcare governance data: meetings, agreements,\n"
+         "action plans, funding and indicators, saved as samverkan JSON.\n"
+         "\n"
+         "Commands:\n";
+  Table table({Align::left, Align::left});
+  for (const auto& command : commands)
+    table.row({std::string(command.name) + " " + std::string(command.arguments), std::string(command.summary)});
+  table.print(out);
+  out << "\n"
+         "Options:\n"
+         "  -h, --help   Show this help; \"samverkan COMMAND --help\" shows a command's help\n"
+         "  --version    Show the version\n"
+         "\n"
+         "A FILE of \"-\" is read from standard input.\n"
+         "Exit status: 0 success, 1 problems found, 2 usage, file or format error.\n";
+}
+
+void print_command_usage(const Command& command, std::ostream& out) {
+  out << "Usage: samverkan " << command.name << ' ' << command.arguments << "\n\n"
+      << command.summary << ".\n\n"
+      << command.details;
+}
+
+int run(Args args) {
+  if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+    if (args.size() > 1 && args[0] == "help") {
+      const Command* command = find_command(args[1]);
+      if (!command) throw usage_error("unknown command '" + std::string(args[1]) + "'");
+      print_command_usage(*command, std::cout);
+    } else {
+      print_usage(std::cout);
+    }
+    return exit_ok;
+  }
+  if (args[0] == "--version") {
+    std::cout << "samverkan " << sv::version() << '\n';
+    return exit_ok;
+  }
+  const Command* command = find_command(args[0]);
+  if (!command) {
+    if (args[0].starts_with("-")) throw usage_error("unknown option '" + std::string(args[0]) + "'");
+    throw usage_error("unknown command '" + std::string(args[0]) + "'");
+  }
+  const Args rest = args.subspan(1);
+  if (wants_help(rest)) {
+    print_command_usage(*command, std::cout);
+    return exit_ok;
+  }
+  return command->run(*command, rest, std::cout);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    const std::vector<std::string_view> args(argv + (argc > 0 ? 1 : 0), argv + argc);
+    const int status = run(args);
+    std::cout.flush();
+    return status;
+  } catch (const usage_error& e) {
+    std::cerr << "samverkan: " << e.what() << "\n\n";
+    print_usage(std::cerr);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "samverkan: out of memory\n";
+  } catch (const std::exception& e) {
+    // samverkan::error messages already name the file, line and field.
+    std::cerr << "samverkan: " << e.what() << '\n';
+  } catch (...) {
+    std::cerr << "samverkan: unexpected error\n";
+  }
+  return exit_usage;
+}

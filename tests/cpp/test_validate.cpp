@@ -280,8 +280,9 @@ TEST_CASE("a corpus with every kind of error reports each of them", "[validate]"
       .parties = {{.organisation = a}},
       .signatories = {{.name = "Late", .date = d(2020, 2, 1)}, {.name = "On time", .date = d(2019, 1, 10)}},
       .validity = Period::years(2019, 2019),
-      .obligations = {{.what = "Late report", .deadline = d(2020, 3, 1)},
-                      {.what = "Report", .deadline = d(2019, 10, 15)}}});
+      .obligations = {{.what = "Premature report", .deadline = d(2018, 12, 1)},
+                      {.what = "Report", .deadline = d(2019, 10, 15)},
+                      {.what = "Final accounts", .deadline = d(2020, 3, 31)}}});
   const auto negative = c.add(Agreement{.id = AgreementId("agreement/negative"), .parties = {{.organisation = a}},
                                         .total = kr(-5), .blocks = {{.key = "1", .amount = kr(-5)}}});
 
@@ -458,8 +459,9 @@ TEST_CASE("a corpus with every kind of error reports each of them", "[validate]"
 
   SECTION("agreements") {
     CHECK_PROBLEM(p, W, money, "parties", "names no parties");
-    CHECK_PROBLEM(p, W, dates, "obligations[0].deadline", "2020-03-01 is outside the agreement's validity 2019-01-01");
+    CHECK_PROBLEM(p, W, dates, "obligations[0].deadline", "2018-12-01 is before the agreement's validity 2019-01-01");
     CHECK_FALSE(has_problem(p, W, dates, "obligations[1].deadline", ""));
+    CHECK_FALSE(has_problem(p, W, dates, "obligations[2].deadline", ""));
     CHECK_PROBLEM(p, W, dates, "signatories[0].date", "2020-02-01 is after the agreement's validity ends 2019-12-31");
     CHECK_FALSE(has_problem(p, W, dates, "signatories[1].date", ""));
     CHECK_PROBLEM(p, E, money, "conditions[1].threshold.value", "is not a finite number (NaN)");
