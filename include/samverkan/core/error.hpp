@@ -39,9 +39,19 @@ class parse_error : public value_error {
   std::size_t line() const noexcept { return line_; }
 
  private:
+  // Built with append: g++ 12 at -O2 warns falsely (-Wrestrict, GCC bug
+  // 105329) on "literal" + std::string&&, and this header is compiled by
+  // callers with their own warning flags.
   static std::string locate(const std::string& message, const std::string& source, std::size_t line) {
-    if (source.empty()) return line ? "line " + std::to_string(line) + ": " + message : message;
-    return source + (line ? ":" + std::to_string(line) : std::string()) + ": " + message;
+    std::string where = source;
+    if (line) {
+      where.append(source.empty() ? "line " : ":");
+      where.append(std::to_string(line));
+    }
+    if (where.empty()) return message;
+    where.append(": ");
+    where.append(message);
+    return where;
   }
   std::string source_;
   std::size_t line_ = 0;
