@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test from a clean Debian 12 machine: installs dependencies, builds
 # and runs the C++ suite, then the same suite under AddressSanitizer and
-# UndefinedBehaviorSanitizer.
+# UndefinedBehaviorSanitizer, then the Python package's tests and stub check
+# (scripts/python.sh, tests/python, scripts/stubs.sh), then builds the example
+# against an installed tree and embedded (scripts/consumers.sh), then fuzzes the file
+# loaders (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -19,3 +22,19 @@ cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DSAMVERKAN_TEST=ON \
 cmake --build build/asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build/asan --output-on-failure -j "$jobs"
+
+echo "== Python package: install into .venv, pytest, stubs up to date =="
+SAMVERKAN_JOBS=$jobs bash scripts/python.sh
+.venv/bin/python -m pytest
+bash scripts/stubs.sh --check
+
+echo "== the library as other applications use it: find_package, pkg-config, add_subdirectory =="
+SAMVERKAN_JOBS=$jobs bash scripts/consumers.sh
+
+# Each loader (binary, text, XML, JSON) under libFuzzer for FUZZ_SECONDS
+# (default 60) each; any crash fails. FUZZ_SECONDS=0 skips it.
+if [ "${FUZZ_SECONDS:-60}" != 0 ]; then
+  bash scripts/fuzz.sh
+else
+  echo "== fuzzing skipped (FUZZ_SECONDS=0) =="
+fi

@@ -1,10 +1,14 @@
-// JSON interchange of a corpus, layout "samverkan.corpus" version 1.
+// JSON interchange of a corpus, layout "samverkan.corpus" version 2.
+//
+// Versions: 1 had no organisation_number (it was kept in extensions as
+// "organisationsnummer"); version 1 documents load through the upgrade steps
+// of src/io/upgrade.hpp. docs/corpus.schema.json is the JSON Schema.
 //
 // The layout
 // ----------
 // A document is one object:
 //
-//   {"schema": "samverkan.corpus", "version": 1,
+//   {"schema": "samverkan.corpus", "version": 2,
 //    "organisations": [...], "people": [...], "memberships": [...], "meetings": [...],
 //    "action_items": [...], "agreements": [...], "plans": [...], "funding_pots": [...],
 //    "allocations": [...], "indicators": [...]}
@@ -57,6 +61,9 @@
 // nowhere to keep such data, so an unknown key there is an error rather than
 // data silently lost. A document of a newer version is refused outright.
 
+#include "io/upgrade.hpp"
+
+#include <samverkan/io/archive.hpp>
 #include <samverkan/io/json.hpp>
 
 #include <nlohmann/json.hpp>
@@ -100,7 +107,8 @@ constexpr std::string_view period_keys[] = {"start", "end"};
 constexpr std::string_view entity_ref_keys[] = {"kind", "id"};
 constexpr std::string_view provenance_keys[] = {"document", "first_line", "last_line"};
 
-constexpr std::string_view organisation_keys[] = {"id", "name", "aliases", "kind", "parent", "extensions", "provenance"};
+constexpr std::string_view organisation_keys[] = {"id",     "name",       "aliases",   "kind", "organisation_number",
+                                                  "parent", "extensions", "provenance"};
 constexpr std::string_view person_keys[] = {"id", "name", "title", "organisation", "extensions", "provenance"};
 constexpr std::string_view membership_keys[] = {"id",     "person",       "organisation",   "role",
                                                 "role_title", "period",   "on_behalf_of",   "substitute_for",
@@ -374,6 +382,7 @@ json Encode::of(const Organisation& r) {
       .always("name", r.name)
       .field("aliases", r.aliases)
       .always("kind", r.kind)
+      .field("organisation_number", r.organisation_number)
       .field("parent", r.parent)
       .extensions(r.extensions)
       .field("provenance", r.provenance)
@@ -1079,6 +1088,7 @@ void Reader::read(const json& value, const std::string& path, Organisation& r) c
   f.required("name", r.name);
   f.optional("aliases", r.aliases);
   f.optional("kind", r.kind);
+  f.optional("organisation_number", r.organisation_number);
   f.optional("parent", r.parent);
   f.extensions(r.extensions);
   f.optional("provenance", r.provenance);
@@ -1464,7 +1474,7 @@ void Reader::read(const json& value, const std::string& path, Indicator& r) cons
 }
 
 template <corpus_record T>
-void read_table(const Reader& reader, const json& doc, std::string_view key, Corpus& corpus) {
+void read_table(const Reader& reader, const json& doc, std::string_view key, Corpus& corpus, unsigned version) {
   const auto it = doc.find(key);
   if (it == doc.end() || it->is_null()) return;
   const std::string path(key);
@@ -1473,6 +1483,7 @@ void read_table(const Reader& reader, const json& doc, std::string_view key, Cor
     const std::string at = element(path, i);
     T record{};
     reader.read((*it)[i], at, record);
+    detail::upgrade(record, detail::version_in_json<T>(version));
     // The corpus would invent an id for an empty one, and references to the
     // record written in the file could then never match.
     if (record.id.empty()) reader.fail(child(at, "id"), "must not be empty");
@@ -1539,16 +1550,16 @@ Corpus read_document(const Reader& reader, std::string_view text) {
     if (!is_known(document_keys, key)) reader.fail(key, "unknown key; expected one of: " + list_keys(document_keys));
 
   Corpus corpus;
-  read_table<Organisation>(reader, doc, "organisations", corpus);
-  read_table<Person>(reader, doc, "people", corpus);
-  read_table<Membership>(reader, doc, "memberships", corpus);
-  read_table<Meeting>(reader, doc, "meetings", corpus);
-  read_table<ActionItem>(reader, doc, "action_items", corpus);
-  read_table<Agreement>(reader, doc, "agreements", corpus);
-  read_table<ActionPlan>(reader, doc, "plans", corpus);
-  read_table<FundingPot>(reader, doc, "funding_pots", corpus);
-  read_table<Allocation>(reader, doc, "allocations", corpus);
-  read_table<Indicator>(reader, doc, "indicators", corpus);
+  read_table<Organisation>(reader, doc, "organisations", corpus, static_cast<unsigned>(version));
+  read_table<Person>(reader, doc, "people", corpus, static_cast<unsigned>(version));
+  read_table<Membership>(reader, doc, "memberships", corpus, static_cast<unsigned>(version));
+  read_table<Meeting>(reader, doc, "meetings", corpus, static_cast<unsigned>(version));
+  read_table<ActionItem>(reader, doc, "action_items", corpus, static_cast<unsigned>(version));
+  read_table<Agreement>(reader, doc, "agreements", corpus, static_cast<unsigned>(version));
+  read_table<ActionPlan>(reader, doc, "plans", corpus, static_cast<unsigned>(version));
+  read_table<FundingPot>(reader, doc, "funding_pots", corpus, static_cast<unsigned>(version));
+  read_table<Allocation>(reader, doc, "allocations", corpus, static_cast<unsigned>(version));
+  read_table<Indicator>(reader, doc, "indicators", corpus, static_cast<unsigned>(version));
   return corpus;
 }
 
@@ -1578,27 +1589,8 @@ Corpus from_json(std::string_view text, std::string_view source) {
 }
 
 void save_json(const Corpus& corpus, const std::filesystem::path& path) {
-  const std::string text = to_json(corpus) + "\n";
-  std::filesystem::path temporary = path;
-  temporary += ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw io_error("cannot open for writing", temporary.string());
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.close();
-    if (!out) {
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
-      throw io_error("cannot write the file", temporary.string());
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) {
-    std::error_code ignored;
-    std::filesystem::remove(temporary, ignored);
-    throw io_error("cannot replace the file: " + ec.message(), path.string());
-  }
+  // The same crash-safe writer as the archives: temporary file, fsync, rename, fsync of the directory.
+  detail::write_file_atomically(path, to_json(corpus) + "\n");
 }
 
 Corpus load_json(const std::filesystem::path& path) {

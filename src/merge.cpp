@@ -254,6 +254,7 @@ void combine(Organisation& ours, const Organisation& theirs, Combiner& c) {
   }
   for (const auto& alias : theirs.aliases) add_name(alias);
   c.value("kind", ours.kind, theirs.kind, OrganisationKind::other);
+  c.text("organisation_number", ours.organisation_number, theirs.organisation_number);
   // Two incoming organisations that both turned out to be this one must not
   // make it its own parent.
   if (!(theirs.parent && *theirs.parent == ours.id)) c.optional("parent", ours.parent, theirs.parent);

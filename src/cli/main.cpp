@@ -3,21 +3,27 @@
 // function and one row in `commands`.
 
 #include <samverkan/corpus.hpp>
+#include <samverkan/io/archive.hpp>
 #include <samverkan/io/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <exception>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <new>
+#include <optional>
 #include <span>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+
+// Defined in cmd_allocate.cpp; it reports its own errors and help.
+int run_allocate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 namespace {
 
@@ -115,14 +121,20 @@ std::string_view single_file(const Command& self, Args args) {
   return args[0];
 }
 
-sv::Corpus load(std::string_view file) {
+// The bytes of a FILE argument, read once; "-" is standard input.
+std::string read_bytes(std::string_view file) {
   if (file == "-") {
     std::ostringstream text;
     text << std::cin.rdbuf();
-    return sv::from_json(text.str(), "<stdin>");
+    return std::move(text).str();
   }
-  return sv::load_json(std::filesystem::path(std::string(file)));
+  return sv::detail::read_file(std::filesystem::path(std::string(file)));
 }
+
+std::string source_name(std::string_view file) { return file == "-" ? std::string("<stdin>") : std::string(file); }
+
+// Any format: JSON or an archive, told apart by the content.
+sv::Corpus load(std::string_view file) { return sv::load_from_string(read_bytes(file), source_name(file)); }
 
 // ---- info ----
 
@@ -182,16 +194,29 @@ void print_plans(const sv::Corpus& corpus, std::ostream& out) {
   for (const auto& [id, plan] : corpus.plans()) {
     const std::size_t extensions = plan.period_extensions.size();
     table.row({plan.title.empty() ? id.str() : plan.title, period_text(plan.effective_period()),
-               extensions ? "(" + period_text(plan.period) + ", " + plural(extensions, "extension", "extensions") + ")"
+               // std::string first: GCC 12 at -O3 warns falsely (-Wrestrict) on "(" + std::string&&.
+               extensions ? std::string("(") + period_text(plan.period) + ", " + plural(extensions, "extension", "extensions") + ")"
                           : std::string()});
   }
   table.print(out);
 }
 
+std::string describe_format(const sv::ArchiveInfo& info) {
+  if (info.format == sv::ArchiveFormat::json)
+    return "JSON, schema " + std::string(sv::json_schema) + " version " + std::to_string(info.schema_version);
+  return std::string(sv::to_string(info.format)) + " archive, " + info.type + " schema version " +
+         std::to_string(info.schema_version) + ", container version " + std::to_string(info.container_version) +
+         ", Boost archive version " + std::to_string(info.boost_archive_version) + ", " +
+         plural(static_cast<std::size_t>(info.payload_size), "byte", "bytes") + " of payload";
+}
+
 int run_info(const Command& self, Args args, std::ostream& out) {
   const std::string_view file = single_file(self, args);
-  const sv::Corpus corpus = load(file);
-  out << file << ": " << plural(corpus.size(), "record", "records") << "\n\n";
+  const std::string bytes = read_bytes(file);
+  const sv::ArchiveInfo info = sv::inspect(bytes, source_name(file));
+  const sv::Corpus corpus = sv::load_from_string(bytes, source_name(file));
+  out << file << ": " << plural(corpus.size(), "record", "records") << "\n";
+  out << "Format: " << describe_format(info) << "\n\n";
   print_counts(corpus, out);
   print_meetings(corpus, out);
   print_agreements(corpus, out);
@@ -213,17 +238,65 @@ int run_validate(const Command& self, Args args, std::ostream& out) {
   return errors ? exit_problems : exit_ok;
 }
 
+// ---- convert ----
+
+int run_convert(const Command& self, Args args, std::ostream& out) {
+  std::vector<std::string_view> files;
+  std::optional<sv::ArchiveFormat> format;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--format" || args[i] == "-f") {
+      if (i + 1 == args.size()) throw usage_error(std::string(self.name) + ": --format needs a value: binary, text, xml or json");
+      const auto value = sv::try_from_string<sv::ArchiveFormat>(args[++i]);
+      if (!value) throw usage_error(std::string(self.name) + ": unknown format '" + std::string(args[i]) + "'; expected binary, text, xml or json");
+      format = value;
+    } else if (args[i].starts_with("--format=")) {
+      const auto value = sv::try_from_string<sv::ArchiveFormat>(args[i].substr(9));
+      if (!value) throw usage_error(std::string(self.name) + ": unknown format '" + std::string(args[i].substr(9)) + "'; expected binary, text, xml or json");
+      format = value;
+    } else if (args[i].size() > 1 && args[i].front() == '-') {
+      throw usage_error(std::string(self.name) + ": unknown option '" + std::string(args[i]) + "'");
+    } else {
+      files.push_back(args[i]);
+    }
+  }
+  if (files.size() != 2) throw usage_error(std::string(self.name) + ": expected " + std::string(self.arguments));
+  const std::filesystem::path target{std::string(files[1])};
+  if (!format) format = sv::format_from_extension(target);
+  if (!format)
+    throw usage_error(std::string(self.name) + ": cannot tell the format of '" + std::string(files[1]) +
+                      "' from its name; use .svk, .svkt, .svkx, .xml or .json, or give --format");
+  const sv::Corpus corpus = load(files[0]);
+  sv::save(corpus, target, format);
+  out << files[1] << ": " << sv::to_string(*format) << ", " << plural(corpus.size(), "record", "records") << '\n';
+  return exit_ok;
+}
+
+int run_allocate_command(const Command&, Args args, std::ostream& out) {
+  return run_allocate(std::vector<std::string>(args.begin(), args.end()), out, std::cerr);
+}
+
 // ---- the table of subcommands ----
 
 constexpr Command commands[] = {
-    {"info", "FILE.json", "Show what a corpus holds: counts, meetings, agreements, plans",
-     "Prints the number of records of each kind, the meetings by date with their body and title,\n"
-     "the agreements with their total and validity, and the plans with their period after extensions.\n",
+    {"info", "FILE", "Show what a corpus file is and holds: format, versions, counts, meetings, agreements, plans",
+     "Reads JSON and binary, text and XML archives alike. Prints the format with its schema,\n"
+     "container and Boost archive versions, then the number of records of each kind, the meetings\n"
+     "by date with their body and title, the agreements with their total and validity, and the\n"
+     "plans with their period after extensions.\n",
      run_info},
-    {"validate", "FILE.json", "Report every problem; exit status 1 when there are errors",
+    {"validate", "FILE", "Report every problem; exit status 1 when there are errors",
      "Prints each problem the corpus has (dangling references, amounts that do not add up, ...),\n"
      "then a summary line \"N errors, M warnings\". Exit status 0 without errors, 1 with errors.\n",
      run_validate},
+    {"convert", "IN OUT [--format F]", "Convert a corpus between JSON and binary, text and XML archives",
+     "Reads IN in any format and writes OUT in format F (binary, text, xml or json), or else the one\n"
+     "OUT's extension names: .svk/.svkb binary, .svkt text, .svkx/.xml XML, .json JSON.\n"
+     "OUT is replaced crash-safely: the previous file survives any failure.\n",
+     run_convert},
+    {"allocate", "INPUTS.csv [--json] [options]", "Split the 2019 queue-billion among the regions, to the öre",
+     // Empty: the command prints its own help, with the parameters the
+     // agreement's text leaves open.
+     "", run_allocate_command},
 };
 
 const Command* find_command(std::string_view name) {
@@ -236,7 +309,7 @@ void print_usage(std::ostream& out) {
   out << "Usage: samverkan COMMAND [ARGUMENTS]\n"
          "\n"
          "Reads and checks corpora of Swedish healthcare governance data: meetings, agreements,\n"
-         "action plans, funding and indicators, saved as samverkan JSON.\n"
+         "action plans, funding and indicators, saved as samverkan JSON or archives.\n"
          "\n"
          "Commands:\n";
   Table table({Align::left, Align::left});
@@ -252,10 +325,16 @@ void print_usage(std::ostream& out) {
          "Exit status: 0 success, 1 problems found, 2 usage, file or format error.\n";
 }
 
-void print_command_usage(const Command& command, std::ostream& out) {
+// A command without details in the table documents itself on --help.
+int print_command_usage(const Command& command, std::ostream& out) {
+  if (command.details.empty()) {
+    static constexpr std::array<std::string_view, 1> help{"--help"};
+    return command.run(command, Args(help.data(), help.size()), out);
+  }
   out << "Usage: samverkan " << command.name << ' ' << command.arguments << "\n\n"
       << command.summary << ".\n\n"
       << command.details;
+  return exit_ok;
 }
 
 int run(Args args) {
@@ -263,7 +342,7 @@ int run(Args args) {
     if (args.size() > 1 && args[0] == "help") {
       const Command* command = find_command(args[1]);
       if (!command) throw usage_error("unknown command '" + std::string(args[1]) + "'");
-      print_command_usage(*command, std::cout);
+      return print_command_usage(*command, std::cout);
     } else {
       print_usage(std::cout);
     }
@@ -279,10 +358,7 @@ int run(Args args) {
     throw usage_error("unknown command '" + std::string(args[0]) + "'");
   }
   const Args rest = args.subspan(1);
-  if (wants_help(rest)) {
-    print_command_usage(*command, std::cout);
-    return exit_ok;
-  }
+  if (wants_help(rest)) return print_command_usage(*command, std::cout);
   return command->run(*command, rest, std::cout);
 }
 

@@ -94,4 +94,43 @@ class io_error : public error {
   std::string path_;
 };
 
+/// A file is damaged: truncated, altered, or not a samverkan file of the
+/// format it claims to be. The message names the path and what is wrong.
+class corrupt_file_error : public io_error {
+ public:
+  using io_error::io_error;
+};
+
+/// A file was written by a newer samverkan (a record schema, a container or
+/// a Boost archive library version above what this build reads). Refused
+/// rather than misread; the message says which version and what is supported.
+class schema_version_error : public io_error {
+ public:
+  schema_version_error(const std::string& type, unsigned file_version, unsigned supported_version,
+                       std::string path = {})
+      : io_error(type + " has version " + std::to_string(file_version) + " in the file, newer than version " +
+                     std::to_string(supported_version) + " which this samverkan reads; upgrade samverkan to read it",
+                 std::move(path)),
+        type_(type),
+        file_version_(file_version),
+        supported_version_(supported_version) {}
+  /// With a message of its own, for versions that are not a record schema's.
+  schema_version_error(const std::string& message, std::string type, unsigned file_version,
+                       unsigned supported_version, std::string path)
+      : io_error(message, std::move(path)),
+        type_(std::move(type)),
+        file_version_(file_version),
+        supported_version_(supported_version) {}
+
+  /// The schema (record type, "container" or "boost archive") whose version is too new.
+  const std::string& type() const noexcept { return type_; }
+  unsigned file_version() const noexcept { return file_version_; }
+  unsigned supported_version() const noexcept { return supported_version_; }
+
+ private:
+  std::string type_;
+  unsigned file_version_ = 0;
+  unsigned supported_version_ = 0;
+};
+
 SAMVERKAN_END_NAMESPACE

@@ -1,8 +1,8 @@
 // JSON interchange of a whole corpus: the format in which corpora are saved,
 // bundled as sample data and handed to other programs.
 //
-// The layout (schema "samverkan.corpus", version 1) is stable and documented
-// in src/io_json.cpp. In short:
+// The layout (schema "samverkan.corpus", version 2) is stable and documented
+// in src/io_json.cpp and docs/corpus.schema.json; version 1 documents still load. In short:
 //
 //   {"schema": "samverkan.corpus", "version": 1,
 //    "organisations": [...], "people": [...], "memberships": [...],
@@ -29,7 +29,7 @@ SAMVERKAN_BEGIN_NAMESPACE
 /// The value of the "schema" key every corpus document carries.
 inline constexpr std::string_view json_schema = "samverkan.corpus";
 /// The newest layout version this library reads and the one it writes.
-inline constexpr int json_version = 1;
+inline constexpr int json_version = 2;
 
 /// The corpus as a JSON document. Records appear in id order and keys in a
 /// fixed order, so equal corpora give identical text (diff-friendly). `indent`

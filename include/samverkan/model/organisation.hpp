@@ -63,6 +63,9 @@ struct Organisation {
   /// Short names and other spellings ("VGR"); name resolution matches these too.
   std::vector<std::string> aliases;
   OrganisationKind kind = OrganisationKind::other;
+  /// The Swedish organisation number ("organisationsnummer"), as written:
+  /// "232100-0131". Empty when not known. Added in schema version 2.
+  std::string organisation_number;
   /// The organisation this one is part of (a hospital group inside a region,
   /// a working group under a committee).
   std::optional<OrganisationId> parent;

@@ -1,0 +1,22 @@
+"""samverkan: typed, analysable data from Swedish healthcare governance.
+
+Meetings and their decisions, agreements, action plans, funding and
+indicators, modelled in C++ (samverkan._core) and used from here.
+
+    import samverkan as sv
+    corpus = sv.Corpus.load("data/sample/corpus.json")
+    frames = corpus.to_frames()          # dict of pandas DataFrames
+    frames["meetings"].head()
+    sv.Money.parse("ca 25 mnkr").kronor  # Decimal('25000000.00')
+
+Ids are plain str. Records handed out (corpus.get_meeting(...), a record's
+list fields) are copies: change one and give it back (corpus.update(...),
+record.items = [...]).
+"""
+
+from . import _core
+from ._core import *  # noqa: F401,F403  (re-exported; listed in __all__)
+
+__version__: str = _core.version()
+
+__all__ = sorted(name for name in dir(_core) if not name.startswith("_")) + ["__version__"]

@@ -1,0 +1,119 @@
+// The compiled module samverkan._core, and the one place where C++ errors
+// become Python exceptions.
+#include "bindings.hpp"
+
+#include <exception>
+
+namespace samverkan_py {
+
+// query.cpp; declared here rather than in bindings.hpp so that the query
+// headers stay out of every other translation unit.
+void bind_queries(py::module_& m);
+
+namespace {
+
+// Owned by the module; the translator only borrows them. Leaked on purpose:
+// a translator may run during interpreter shutdown, after module globals are
+// cleared, and must still find its classes.
+struct exception_classes {
+  PyObject* error = nullptr;
+  PyObject* data_error = nullptr;
+  PyObject* parse_error = nullptr;
+  PyObject* currency_mismatch = nullptr;
+  PyObject* overflow = nullptr;
+  PyObject* duplicate_id = nullptr;
+  PyObject* not_found = nullptr;
+  PyObject* file_error = nullptr;
+  PyObject* corrupt_file = nullptr;
+  PyObject* schema_version = nullptr;
+};
+
+exception_classes& classes() {
+  static exception_classes instance;
+  return instance;
+}
+
+PyObject* make_class(py::module_& m, const char* name, const char* doc, std::initializer_list<PyObject*> bases) {
+  py::tuple base_tuple(bases.size());
+  std::size_t i = 0;
+  for (PyObject* base : bases) base_tuple[i++] = py::reinterpret_borrow<py::object>(base);
+  const std::string qualified = std::string("samverkan._core.") + name;
+  PyObject* cls = PyErr_NewExceptionWithDoc(qualified.c_str(), doc, base_tuple.ptr(), nullptr);
+  if (!cls) throw py::error_already_set();
+  m.attr(name) = py::reinterpret_borrow<py::object>(cls);
+  return cls;
+}
+
+}  // namespace
+
+void bind_errors(py::module_& m) {
+  auto& c = classes();
+  c.error = make_class(m, "Error", "Base of every exception samverkan raises.", {PyExc_Exception});
+  c.data_error = make_class(m, "DataError", "A value given by the caller or read from a file is not valid.",
+                            {c.error, PyExc_ValueError});
+  c.parse_error =
+      make_class(m, "ParseError", "Text could not be read as what it should be (a date, an amount, a vocabulary).",
+                 {c.data_error});
+  c.currency_mismatch =
+      make_class(m, "CurrencyMismatchError", "Two amounts in different currencies were combined.", {c.data_error});
+  c.overflow = make_class(m, "AmountOverflowError",
+                          "An exact computation (money in öre) would not fit in 64 bits.",
+                          {c.data_error, PyExc_OverflowError});
+  c.duplicate_id =
+      make_class(m, "DuplicateIdError", "A record was added under an id the corpus already holds.", {c.data_error});
+  c.not_found = make_class(m, "NotFoundError", "An id the corpus does not hold was looked up, updated or removed.",
+                           {c.error, PyExc_KeyError});
+  c.file_error = make_class(m, "FileError", "A file could not be read or written.", {c.error, PyExc_OSError});
+  c.corrupt_file = make_class(m, "CorruptFileError",
+                              "A file is damaged: truncated, altered, or not a samverkan file.", {c.file_error});
+  c.schema_version = make_class(m, "SchemaVersionError", "A file was written by a newer samverkan.", {c.file_error});
+
+  // Most derived first: every samverkan exception also matches its bases.
+  py::register_exception_translator([](std::exception_ptr pending) {
+    if (!pending) return;
+    const auto& k = classes();
+    try {
+      std::rethrow_exception(pending);
+    } catch (const samverkan::parse_error& e) {
+      PyErr_SetString(k.parse_error, e.what());
+    } catch (const samverkan::currency_mismatch_error& e) {
+      PyErr_SetString(k.currency_mismatch, e.what());
+    } catch (const samverkan::overflow_error& e) {
+      PyErr_SetString(k.overflow, e.what());
+    } catch (const samverkan::duplicate_id_error& e) {
+      PyErr_SetString(k.duplicate_id, e.what());
+    } catch (const samverkan::value_error& e) {
+      PyErr_SetString(k.data_error, e.what());
+    } catch (const samverkan::not_found_error& e) {
+      PyErr_SetString(k.not_found, e.what());
+    } catch (const samverkan::corrupt_file_error& e) {
+      PyErr_SetString(k.corrupt_file, e.what());
+    } catch (const samverkan::schema_version_error& e) {
+      PyErr_SetString(k.schema_version, e.what());
+    } catch (const samverkan::io_error& e) {
+      PyErr_SetString(k.file_error, e.what());
+    } catch (const samverkan::error& e) {
+      PyErr_SetString(k.error, e.what());
+    }
+  });
+}
+
+}  // namespace samverkan_py
+
+PYBIND11_MODULE(_core, m) {
+  using namespace samverkan_py;
+  m.doc() =
+      "The compiled core of samverkan. Import samverkan instead; this module's\n"
+      "contents are re-exported there.";
+  m.def(
+      "version", [] { return std::string(samverkan::version()); },
+      "The version of the C++ library, e.g. \"0.1.0\"; samverkan.__version__ equals it.");
+  bind_errors(m);
+  bind_core(m);
+  bind_organisations(m);
+  bind_meetings(m);
+  bind_agreements(m);
+  bind_plans(m);
+  bind_corpus(m);
+  bind_queries(m);
+}

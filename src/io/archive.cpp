@@ -1,0 +1,450 @@
+// The envelope around every archive, format dispatch, and the crash-safe
+// file writer shared with JSON saving.
+//
+// Envelope, container version 1 (all integers little-endian):
+//
+//   offset  size  field
+//        0     8  magic "\x89SVK\r\n\x1a\n" (a high byte and CR LF catch
+//                 transfers that mangle binary files; ^Z stops DOS `type`)
+//        8     2  container version (1)
+//       10     1  archive format: 1 binary, 2 text, 3 XML
+//       11     1  length n of the root type name (1..64)
+//       12     4  schema version of the root type
+//       16     4  Boost archive library version of the payload
+//       20     8  payload length in bytes
+//       28     4  CRC-32 of the payload
+//       32     n  root type name ("Corpus", "Meeting", ...)
+//     32+n     4  CRC-32 of bytes 0 .. 32+n
+//     36+n        the payload: a Boost archive without Boost's own header
+//
+// Everything is checked before the payload reaches Boost: a file that fails
+// any check is refused with an error naming the check.
+
+#include "payload.hpp"
+#include "upgrade.hpp"
+
+#include <samverkan/io/archive.hpp>
+#include <samverkan/io/json.hpp>
+#include <samverkan/io/schema.hpp>
+
+#include <boost/archive/basic_archive.hpp>
+#include <boost/crc.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <string>
+#include <system_error>
+
+SAMVERKAN_BEGIN_NAMESPACE
+
+namespace {
+
+constexpr std::string_view magic{"\x89SVK\r\n\x1a\n", 8};
+constexpr unsigned container_version = 1;
+constexpr std::size_t fixed_header = 32;
+constexpr std::size_t max_type_name = 64;
+
+std::uint32_t crc32(std::string_view bytes) {
+  boost::crc_32_type crc;
+  crc.process_bytes(bytes.data(), bytes.size());
+  return crc.checksum();
+}
+
+// Little-endian whatever the machine, so envelopes read the same everywhere.
+template <class U>
+void put(std::string& out, U value) {
+  const auto wide = static_cast<std::uint64_t>(value);
+  for (std::size_t i = 0; i < sizeof(U); ++i) out.push_back(static_cast<char>((wide >> (8 * i)) & 0xFFU));
+}
+
+template <class U>
+U get(std::string_view bytes, std::size_t offset) {
+  std::uint64_t value = 0;
+  for (std::size_t i = 0; i < sizeof(U); ++i)
+    value |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[offset + i])) << (8 * i);
+  return static_cast<U>(value);
+}
+
+std::uint8_t format_code(ArchiveFormat format) {
+  switch (format) {
+    case ArchiveFormat::binary: return 1;
+    case ArchiveFormat::text: return 2;
+    case ArchiveFormat::xml: return 3;
+    case ArchiveFormat::json: break;
+  }
+  throw value_error("JSON has no archive envelope");
+}
+
+[[noreturn]] void damaged(const std::string& what) { throw corrupt_file_error(what, {}); }
+
+struct Envelope {
+  ArchiveInfo info;
+  std::size_t header_size = 0;
+  std::uint32_t payload_crc = 0;
+};
+
+std::string make_envelope(ArchiveFormat format, std::string_view type, unsigned schema_version,
+                          std::string_view payload) {
+  std::string out(magic);
+  put<std::uint16_t>(out, container_version);
+  put<std::uint8_t>(out, format_code(format));
+  put<std::uint8_t>(out, static_cast<std::uint8_t>(type.size()));
+  put<std::uint32_t>(out, schema_version);
+  put<std::uint32_t>(out, boost_archive_version());
+  put<std::uint64_t>(out, payload.size());
+  put<std::uint32_t>(out, crc32(payload));
+  out += type;
+  put<std::uint32_t>(out, crc32(out));
+  out.reserve(out.size() + payload.size());
+  out += payload;
+  return out;
+}
+
+bool has_magic(std::string_view bytes) { return bytes.starts_with(magic); }
+
+// Errors here have no path; the callers add the source.
+Envelope read_envelope(std::string_view bytes) {
+  if (!has_magic(bytes)) {
+    if (magic.starts_with(bytes)) damaged("truncated: " + std::to_string(bytes.size()) + " bytes, shorter than the envelope");
+    damaged("not a samverkan archive (wrong magic bytes)");
+  }
+  if (bytes.size() < magic.size() + 2) damaged("truncated inside the envelope");
+  const unsigned container = get<std::uint16_t>(bytes, 8);
+  if (container == 0) damaged("envelope damaged: container version 0 does not exist");
+  if (container > container_version)
+    throw schema_version_error("the archive container has version " + std::to_string(container) +
+                                   ", newer than version " + std::to_string(container_version) +
+                                   " which this samverkan reads; upgrade samverkan to read it",
+                               "container", container, container_version, {});
+  if (bytes.size() < fixed_header) damaged("truncated inside the envelope");
+  const std::size_t name_size = get<std::uint8_t>(bytes, 11);
+  if (name_size == 0 || name_size > max_type_name) damaged("envelope damaged: bad type name length");
+  const std::size_t header_size = fixed_header + name_size + 4;
+  if (bytes.size() < header_size) damaged("truncated inside the envelope");
+  if (crc32(bytes.substr(0, header_size - 4)) != get<std::uint32_t>(bytes, header_size - 4))
+    damaged("envelope damaged (its CRC-32 does not match)");
+
+  Envelope e;
+  e.header_size = header_size;
+  e.info.container_version = container;
+  switch (get<std::uint8_t>(bytes, 10)) {
+    case 1: e.info.format = ArchiveFormat::binary; break;
+    case 2: e.info.format = ArchiveFormat::text; break;
+    case 3: e.info.format = ArchiveFormat::xml; break;
+    default: damaged("envelope damaged: unknown archive format " + std::to_string(get<std::uint8_t>(bytes, 10)));
+  }
+  e.info.type.assign(bytes.substr(fixed_header, name_size));
+  e.info.schema_version = get<std::uint32_t>(bytes, 12);
+  e.info.boost_archive_version = get<std::uint32_t>(bytes, 16);
+  e.info.payload_size = get<std::uint64_t>(bytes, 20);
+  e.payload_crc = get<std::uint32_t>(bytes, 28);
+  if (e.info.boost_archive_version > boost_archive_version())
+    throw schema_version_error("written with a newer Boost serialization library (archive version " +
+                                   std::to_string(e.info.boost_archive_version) + ") than this build reads (up to " +
+                                   std::to_string(boost_archive_version()) +
+                                   "); open it with a samverkan built against that Boost, or convert it to JSON there",
+                               "Boost archive", e.info.boost_archive_version, boost_archive_version(), {});
+  if (e.info.boost_archive_version == 0) damaged("envelope damaged: Boost archive version 0 does not exist");
+  const std::uint64_t available = bytes.size() - header_size;
+  if (available < e.info.payload_size)
+    damaged("truncated: the payload has " + std::to_string(available) + " of " + std::to_string(e.info.payload_size) +
+            " bytes");
+  if (available > e.info.payload_size)
+    damaged(std::to_string(available - e.info.payload_size) + " unexpected bytes after the payload");
+  if (crc32(bytes.substr(header_size)) != e.payload_crc) damaged("payload damaged (its CRC-32 does not match)");
+  return e;
+}
+
+// Re-throws the current exception with the source in front, when it lacks one.
+[[noreturn]] void rethrow_with(std::string_view source) {
+  try {
+    throw;
+  } catch (const schema_version_error& e) {
+    if (source.empty() || !e.path().empty()) throw;
+    throw schema_version_error(e.what(), e.type(), e.file_version(), e.supported_version(), std::string(source));
+  } catch (const corrupt_file_error& e) {
+    if (source.empty() || !e.path().empty()) throw;
+    throw corrupt_file_error(e.what(), std::string(source));
+  }
+}
+
+bool looks_like_json(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  const auto first = std::find_if(bytes.begin(), bytes.end(), [](char c) { return !std::isspace(static_cast<unsigned char>(c)); });
+  return first != bytes.end() && *first == '{';
+}
+
+template <class T>
+std::string write_payload(ArchiveFormat format, const T& value) {
+  switch (format) {
+    case ArchiveFormat::binary: return detail::write_binary(value);
+    case ArchiveFormat::text: return detail::write_text(value);
+    case ArchiveFormat::xml: return detail::write_xml(value);
+    case ArchiveFormat::json: break;
+  }
+  throw value_error("JSON has no archive envelope");
+}
+
+template <class T>
+T read_archive(std::string_view bytes, std::string_view source) {
+  try {
+    const Envelope e = read_envelope(bytes);
+    if (e.info.type != schema<T>::name)
+      damaged("holds a " + e.info.type + ", not a " + std::string(schema<T>::name));
+    if (e.info.schema_version > schema<T>::version)
+      throw schema_version_error(e.info.type, e.info.schema_version, schema<T>::version, {});
+    if (e.info.schema_version == 0) damaged("envelope damaged: schema version 0 does not exist");
+    const std::string_view payload = bytes.substr(e.header_size);
+    T value{};
+    switch (e.info.format) {
+      case ArchiveFormat::binary: detail::read_binary(payload, e.info.boost_archive_version, value); break;
+      case ArchiveFormat::text: detail::read_text(payload, e.info.boost_archive_version, value); break;
+      case ArchiveFormat::xml: detail::read_xml(payload, e.info.boost_archive_version, value); break;
+      case ArchiveFormat::json: break;
+    }
+    return value;
+  } catch (...) {
+    rethrow_with(source);
+  }
+}
+
+// ---- crash-safe writing ----
+
+std::atomic<detail::save_fault_hook> fault_hook{nullptr};
+
+std::string_view step_name(detail::SaveStep step) {
+  switch (step) {
+    case detail::SaveStep::open: return "create the temporary file";
+    case detail::SaveStep::write: return "write the temporary file";
+    case detail::SaveStep::flush: return "flush the temporary file";
+    case detail::SaveStep::sync_file: return "sync the temporary file to disk";
+    case detail::SaveStep::close: return "close the temporary file";
+    case detail::SaveStep::rename: return "rename the temporary file over the target";
+    case detail::SaveStep::sync_directory: return "sync the directory to disk";
+  }
+  return "?";
+}
+
+// True when the test hook asks this step to fail.
+bool injected(detail::SaveStep step) {
+  const auto hook = fault_hook.load();
+  return hook && !hook(step);
+}
+
+class Saver {
+ public:
+  explicit Saver(const std::filesystem::path& target) : target_(target) {}
+  ~Saver() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!temporary_.empty()) ::unlink(temporary_.c_str());
+  }
+  Saver(const Saver&) = delete;
+  Saver& operator=(const Saver&) = delete;
+
+  void save(std::string_view bytes) {
+    const std::filesystem::path directory = target_.has_parent_path() ? target_.parent_path() : ".";
+    static std::atomic<unsigned> counter{0};
+    const std::string name = "." + target_.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
+                             std::to_string(counter++);
+    const std::string temporary = (directory / name).string();
+
+    // Keep the permissions of the file being replaced.
+    mode_t mode = 0666;
+    struct stat existing {};
+    if (::stat(target_.c_str(), &existing) == 0) mode = existing.st_mode & 07777;
+
+    step(detail::SaveStep::open, [&] {
+      fd_ = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+      if (fd_ >= 0) temporary_ = temporary;
+      return fd_ >= 0;
+    });
+    if (existing.st_mode) (void)::fchmod(fd_, mode);
+    step(detail::SaveStep::write, [&] {
+      // One write; loop only if the kernel takes less than all of it.
+      std::size_t done = 0;
+      while (done < bytes.size()) {
+        const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        done += static_cast<std::size_t>(n);
+      }
+      return true;
+    });
+    // Nothing is buffered in user space (write(2) directly); the step exists
+    // so that the sequence matches the documented one and can be tested.
+    step(detail::SaveStep::flush, [] { return true; });
+    step(detail::SaveStep::sync_file, [&] { return ::fsync(fd_) == 0; });
+    step(detail::SaveStep::close, [&] {
+      const int fd = fd_;
+      fd_ = -1;
+      return ::close(fd) == 0;
+    });
+    step(detail::SaveStep::rename, [&] { return ::rename(temporary.c_str(), target_.c_str()) == 0; });
+    temporary_.clear();
+    step(detail::SaveStep::sync_directory, [&] {
+      const int dir = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      if (dir < 0) return false;
+      const bool ok = ::fsync(dir) == 0;
+      const int saved = errno;
+      ::close(dir);
+      errno = saved;
+      return ok;
+    });
+  }
+
+ private:
+  template <class F>
+  void step(detail::SaveStep which, F&& action) {
+    errno = 0;
+    if (injected(which)) {
+      fail(which, "injected failure");
+    }
+    if (!action()) fail(which, errno ? std::strerror(errno) : "failed");
+  }
+
+  [[noreturn]] void fail(detail::SaveStep which, const std::string& why) {
+    std::string message = "cannot save: could not " + std::string(step_name(which)) + ": " + why;
+    if (which == detail::SaveStep::sync_directory)
+      message += " (the new file is in place but may not survive a power cut)";
+    else
+      message += "; the previous file is unchanged";
+    throw io_error(message, target_.string());
+  }
+
+  std::filesystem::path target_;
+  std::string temporary_;
+  int fd_ = -1;
+};
+
+}  // namespace
+
+namespace detail {
+
+void set_save_fault_hook(save_fault_hook hook) noexcept { fault_hook.store(hook); }
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+  if (path.empty()) throw io_error("cannot save: empty file name", {});
+  Saver saver(path);
+  saver.save(bytes);
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const int e = errno;
+    throw io_error(e == ENOENT ? "no such file" : std::string("cannot open the file for reading: ") + std::strerror(e),
+                   path.string());
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) throw io_error(std::string("cannot read the file: ") + std::strerror(errno), path.string());
+  if (S_ISDIR(st.st_mode)) throw io_error("is a directory, not a file", path.string());
+  std::string bytes;
+  if (S_ISREG(st.st_mode)) bytes.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t done = 0;
+  for (;;) {
+    if (done == bytes.size()) bytes.resize(std::max<std::size_t>(bytes.size() * 2, 4096));
+    const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw io_error(std::string("cannot read the file: ") + std::strerror(errno), path.string());
+    if (n == 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  bytes.resize(done);
+  return bytes;
+}
+
+std::string wrap_payload(ArchiveFormat format, std::string_view payload, std::string_view type, unsigned schema_version) {
+  return make_envelope(format, type.substr(0, max_type_name), schema_version, payload);
+}
+
+}  // namespace detail
+
+unsigned boost_archive_version() noexcept {
+  const boost::serialization::library_version_type version = boost::archive::BOOST_ARCHIVE_VERSION();
+  const std::uint_least16_t number = version;
+  return number;
+}
+
+std::optional<ArchiveFormat> format_from_extension(const std::filesystem::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  if (ext == ".svk" || ext == ".svkb") return ArchiveFormat::binary;
+  if (ext == ".svkt") return ArchiveFormat::text;
+  if (ext == ".svkx" || ext == ".xml") return ArchiveFormat::xml;
+  if (ext == ".json") return ArchiveFormat::json;
+  return std::nullopt;
+}
+
+std::string save_to_string(const Corpus& corpus, ArchiveFormat format) {
+  if (format == ArchiveFormat::json) return to_json(corpus) + "\n";
+  return make_envelope(format, schema<Corpus>::name, schema<Corpus>::version, write_payload(format, corpus));
+}
+
+Corpus load_from_string(std::string_view bytes, std::string_view source) {
+  if (!has_magic(bytes) && looks_like_json(bytes)) return from_json(bytes, source);
+  if (!has_magic(bytes) && !magic.starts_with(bytes))
+    throw corrupt_file_error("not a samverkan file: neither an archive (no magic bytes) nor a JSON document",
+                             std::string(source));
+  return read_archive<Corpus>(bytes, source);
+}
+
+void save(const Corpus& corpus, const std::filesystem::path& path, std::optional<ArchiveFormat> format) {
+  if (!format) format = format_from_extension(path);
+  if (!format)
+    throw value_error("cannot tell the format from the name '" + path.filename().string() +
+                      "': use .svk (binary), .svkt (text), .svkx or .xml (XML), .json, or give the format");
+  detail::write_file_atomically(path, save_to_string(corpus, *format));
+}
+
+Corpus load(const std::filesystem::path& path) { return load_from_string(detail::read_file(path), path.string()); }
+
+ArchiveInfo inspect(std::string_view bytes, std::string_view source) {
+  if (!has_magic(bytes) && looks_like_json(bytes)) {
+    const auto doc = nlohmann::json::parse(bytes.begin(), bytes.end(), nullptr, /*allow_exceptions=*/false);
+    if (!doc.is_object() || !doc.contains("schema") || doc["schema"] != json_schema || !doc.contains("version") ||
+        !doc["version"].is_number_unsigned())
+      throw parse_error("not a samverkan corpus JSON document", std::string(source));
+    ArchiveInfo info;
+    info.format = ArchiveFormat::json;
+    info.type = "Corpus";
+    info.schema_version = doc["version"].get<unsigned>();
+    info.payload_size = bytes.size();
+    return info;
+  }
+  try {
+    return read_envelope(bytes).info;
+  } catch (...) {
+    rethrow_with(source);
+  }
+}
+
+template <class T>
+std::string to_bytes(const T& value) {
+  return make_envelope(ArchiveFormat::binary, schema<T>::name, schema<T>::version, write_payload(ArchiveFormat::binary, value));
+}
+
+template <class T>
+T from_bytes(std::string_view bytes) {
+  return read_archive<T>(bytes, "");
+}
+
+#define SAMVERKAN_INSTANTIATE(T)                          \
+  template std::string to_bytes<T>(const T&); \
+  template T from_bytes<T>(std::string_view);
+SAMVERKAN_ARCHIVE_ROOTS(SAMVERKAN_INSTANTIATE)
+#undef SAMVERKAN_INSTANTIATE
+
+SAMVERKAN_END_NAMESPACE

@@ -1,0 +1,78 @@
+// Files written by earlier schema versions, committed once under
+// tests/fixtures/vN/, load in every later build, upgraded step by step.
+
+#include <samverkan/io/archive.hpp>
+#include <samverkan/io/json.hpp>
+#include <samverkan/io/schema.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+
+using namespace samverkan;
+
+namespace {
+
+const std::filesystem::path v1 = std::filesystem::path(SAMVERKAN_SOURCE_DIR) / "tests" / "fixtures" / "v1";
+
+// What small_corpus() held when the v1 fixtures were written, as the current
+// schema sees it.
+void check_v1_content(const Corpus& c) {
+  REQUIRE(c.size() == 5);
+  const auto& vgr = c.get(OrganisationId("org/vgr"));
+  CHECK(vgr.name == "Västra Götalandsregionen");
+  CHECK(vgr.aliases == std::vector<std::string>{"VGR"});
+  CHECK(vgr.kind == OrganisationKind::region);
+  // The upgrade step 1 -> 2 moved the number from the extensions to the field.
+  CHECK(vgr.organisation_number == "232100-0131");
+  CHECK(vgr.extensions.empty());
+  CHECK(c.get(PersonId("p/anna")).name == "Anna Åkesson");
+  const auto& meeting = c.get(MeetingId("m/1"));
+  CHECK(meeting.date == make_date(2024, 10, 28));
+  REQUIRE(meeting.items.size() == 1);
+  CHECK(meeting.items[0].decisions.at(0).text == "Noterar – ök");
+  CHECK(c.get(FundingPotId("pot/1")).amount == Money::from_ore(161'000'000'000));
+  CHECK(c.get(IndicatorId("i/1")).observations.at(0).value == 74.5);
+  CHECK(c.resolve_organisation("vgr") == OrganisationId("org/vgr"));
+}
+
+}  // namespace
+
+TEST_CASE("version 1 fixtures load and are upgraded", "[archive]") {
+  for (const std::string name : {"corpus.svk", "corpus.svkt", "corpus.svkx", "corpus.json"}) {
+    INFO(name);
+    const Corpus c = load(v1 / name);
+    check_v1_content(c);
+    const auto info = inspect(detail::read_file(v1 / name));
+    CHECK(info.schema_version == 1);
+  }
+  // The same corpus whatever the format it was saved in.
+  CHECK(load(v1 / "corpus.svk") == load(v1 / "corpus.json"));
+  CHECK(load(v1 / "corpus.svkt") == load(v1 / "corpus.svkx"));
+}
+
+TEST_CASE("a version 1 record saved alone is upgraded too", "[archive]") {
+  const auto org = from_bytes<Organisation>(detail::read_file(v1 / "organisation.bytes"));
+  CHECK(org.organisation_number == "232100-0131");
+  CHECK(org.extensions.empty());
+}
+
+TEST_CASE("the current version writes the field itself and reads it back", "[archive]") {
+  Corpus c;
+  c.add(Organisation{.id = OrganisationId("org/x"), .name = "Region X", .organisation_number = "232100-0000",
+                     .extensions = {{"organisationsnummer", "kept: not upgraded at version 2"}}});
+  for (const auto format : {ArchiveFormat::binary, ArchiveFormat::text, ArchiveFormat::xml, ArchiveFormat::json}) {
+    INFO(to_string(format));
+    CHECK(load_from_string(save_to_string(c, format)) == c);
+  }
+  CHECK(schema<Organisation>::version == 2);
+  CHECK(json_version == 2);
+}
+
+TEST_CASE("the bundled version 1 JSON sample still loads", "[archive]") {
+  const auto sample = std::filesystem::path(SAMVERKAN_SOURCE_DIR) / "data" / "sample" / "corpus.json";
+  const Corpus c = load(sample);
+  CHECK_FALSE(c.empty());
+  CHECK(load_from_string(save_to_string(c, ArchiveFormat::xml)) == c);
+}
