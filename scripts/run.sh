@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job on the bundled sample data: builds the samverkan program and
-# shows what the sample corpus holds and what is wrong with it.
+# The main job on the bundled sample data: builds the samverkan program,
+# shows what the sample corpus holds and what is wrong with it, and splits the
+# 2019 queue-billion among the regions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -15,3 +16,6 @@ echo
 echo
 echo "A corpus with deliberate mistakes, for comparison:"
 "$samverkan" validate data/sample/broken.json || true
+echo
+echo "The 2019 queue-billion on the bundled inputs (waiting-time figures illustrative):"
+"$samverkan" allocate data/allocation/koemiljard2019_inputs.csv
