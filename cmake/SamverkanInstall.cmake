@@ -25,6 +25,17 @@ install(FILES
   "${CMAKE_CURRENT_BINARY_DIR}/samverkan-config-version.cmake"
   DESTINATION ${SAMVERKAN_CMAKE_DIR})
 
+# The .pc file finds the prefix from its own place, so the installed tree can
+# be moved (or installed with --prefix at install time) and still be found.
+file(RELATIVE_PATH SAMVERKAN_PC_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+# A static libsamverkan.a needs its own dependencies on every link line.
+if(BUILD_SHARED_LIBS)
+  set(SAMVERKAN_PC_LIBS "")
+  set(SAMVERKAN_PC_LIBS_PRIVATE "-lboost_serialization")
+else()
+  set(SAMVERKAN_PC_LIBS "-lboost_serialization")
+  set(SAMVERKAN_PC_LIBS_PRIVATE "")
+endif()
 configure_file(cmake/samverkan.pc.in "${CMAKE_CURRENT_BINARY_DIR}/samverkan.pc" @ONLY)
 install(FILES "${CMAKE_CURRENT_BINARY_DIR}/samverkan.pc"
   DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
