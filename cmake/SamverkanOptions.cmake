@@ -21,7 +21,8 @@ function(samverkan_strict target)
       # The sanitizers' instrumentation makes g++ 12 see uninitialised reads
       # in std::function and <regex> that are not there.
       target_compile_options(${target} PRIVATE -fsanitize=${SAMVERKAN_SANITIZE}
-        -fno-omit-frame-pointer -fno-sanitize-recover=all -Wno-maybe-uninitialized)
+        -fno-omit-frame-pointer -fno-sanitize-recover=all
+        $<$<CXX_COMPILER_ID:GNU>:-Wno-maybe-uninitialized>)
       target_link_options(${target} PRIVATE -fsanitize=${SAMVERKAN_SANITIZE})
     endif()
   endif()
