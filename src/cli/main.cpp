@@ -22,8 +22,10 @@
 #include <string_view>
 #include <vector>
 
-// Defined in cmd_allocate.cpp; it reports its own errors and help.
+// Defined in cmd_allocate.cpp and cmd_import.cpp; they report their own
+// errors and help.
 int run_allocate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int run_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 namespace {
 
@@ -275,6 +277,10 @@ int run_allocate_command(const Command&, Args args, std::ostream& out) {
   return run_allocate(std::vector<std::string>(args.begin(), args.end()), out, std::cerr);
 }
 
+int run_import_command(const Command&, Args args, std::ostream& out) {
+  return run_import(std::vector<std::string>(args.begin(), args.end()), out, std::cerr);
+}
+
 // ---- the table of subcommands ----
 
 constexpr Command commands[] = {
@@ -297,6 +303,8 @@ constexpr Command commands[] = {
      // Empty: the command prints its own help, with the parameters the
      // agreement's text leaves open.
      "", run_allocate_command},
+    {"import", "PATH... [--out CORPUS] [--json]", "Read minutes and protocols (text, Markdown) into a corpus",
+     "", run_import_command},
 };
 
 const Command* find_command(std::string_view name) {

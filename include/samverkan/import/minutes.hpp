@@ -1,0 +1,206 @@
+// Reading meeting minutes and protocols written as plain text or Markdown
+// (usually converted from PDF or Word) into the model.
+//
+// Import is two steps, so that each can be checked on its own:
+//   1. parse_minutes() reads one document into a ParsedMinutes: names are
+//      still the strings the document wrote, every fact carries the line
+//      span it was read from, and what could not be read is a warning.
+//   2. add_to_corpus() resolves those names against a corpus (aliases,
+//      acronyms, people met before), creating what is unknown, and adds the
+//      meeting and its action items.
+// import_minutes() does both.
+#pragma once
+
+#include <samverkan/core/date.hpp>
+#include <samverkan/core/ids.hpp>
+#include <samverkan/core/money.hpp>
+#include <samverkan/core/record.hpp>
+#include <samverkan/model/meeting.hpp>
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+SAMVERKAN_BEGIN_NAMESPACE
+
+class Corpus;
+
+namespace import {
+
+/// Something the parser saw but could not read, or read with a guess worth
+/// checking. The rest of the document is still read.
+struct Warning {
+  std::string document;
+  /// One-based line; 0 when the warning is about the whole document.
+  std::size_t line = 0;
+  std::string message;
+  /// The line as written (trimmed), so the warning can be read without the file.
+  std::string text;
+
+  /// "minutes.txt:12: message: «text»".
+  std::string str() const;
+  friend bool operator==(const Warning&, const Warning&) = default;
+};
+
+/// One person named in the attendance part, as written.
+struct ParsedAttendee {
+  std::string name;
+  /// The organisation written beside the name, or the group heading it was
+  /// listed under when that heading names an organisation.
+  std::string organisation;
+  /// A heading it was listed under that is a side or area, not an
+  /// organisation ("Region", "Kommun", "Ledamöter").
+  std::string group;
+  /// A job title written beside the name ("hälso- och sjukvårdsstrateg").
+  std::string title;
+  AttendanceStatus status = AttendanceStatus::present;
+  std::vector<MeetingRole> roles;
+  std::vector<std::string> coopted_for_items;
+  /// The member this one stands in for, as written.
+  std::string substitute_for;
+  /// Status or role marks as written ("förhindrad", "deltar på distans").
+  std::string note;
+  Provenance provenance;
+  friend bool operator==(const ParsedAttendee&, const ParsedAttendee&) = default;
+};
+
+struct ParsedDecision {
+  DecisionKind kind = DecisionKind::decided;
+  /// The decision as taken. Empty when the record only has a proposal.
+  std::string text;
+  /// The proposal ("Förslag till beslut"), when the record has one.
+  std::string proposal;
+  /// The body that took it, as written ("Regionstyrelsens hälso- och
+  /// sjukvårdsutskott"); empty means the meeting's body.
+  std::string body;
+  Provenance provenance;
+  friend bool operator==(const ParsedDecision&, const ParsedDecision&) = default;
+};
+
+/// An assignment ("ger X i uppdrag att ..."): an action item to be.
+struct ParsedAssignment {
+  /// Who is to do it, as written: a person, an organisation or a body.
+  std::string owner;
+  std::string what;
+  std::optional<Date> due;
+  /// Index, in its item's decisions, of the decision that gave it.
+  std::optional<std::size_t> decision;
+  Provenance provenance;
+  friend bool operator==(const ParsedAssignment&, const ParsedAssignment&) = default;
+};
+
+struct ParsedEscalation {
+  std::string what;
+  /// The body it is lifted to, as written; may be empty.
+  std::string to;
+  Provenance provenance;
+  friend bool operator==(const ParsedEscalation&, const ParsedEscalation&) = default;
+};
+
+struct ParsedItem {
+  /// As written: "4", "18a", "§182"; empty for a heading-structured record.
+  std::string number;
+  std::string title;
+  std::vector<ItemPurpose> purposes;
+  std::vector<std::string> presenters;
+  std::string text;
+  std::string case_number;
+  std::vector<ParsedDecision> decisions;
+  std::vector<ParsedAssignment> assignments;
+  std::vector<ParsedEscalation> escalations;
+  std::vector<Money> amounts;
+  std::vector<Date> dates;
+  std::vector<std::string> attachments;
+  /// Bodies the decision is sent to ("Expedieras till").
+  std::vector<std::string> sent_to;
+  Provenance provenance;
+  friend bool operator==(const ParsedItem&, const ParsedItem&) = default;
+};
+
+/// Everything read from one document, names unresolved.
+struct ParsedMinutes {
+  std::string document;
+  RecordKind record_kind = RecordKind::minutes;
+  /// The body that met, as written.
+  std::string body;
+  std::string title;
+  std::optional<Date> date;
+  std::optional<TimeOfDay> start;
+  std::optional<TimeOfDay> end;
+  std::string place;
+  MeetingForm form = MeetingForm::unknown;
+  std::vector<ParsedAttendee> attendees;
+  std::vector<ParsedItem> items;
+  /// Who wrote the record ("Vid anteckningarna", "Vid protokollet").
+  std::string writer;
+  std::vector<std::string> adjusters;
+  std::optional<Date> adjusted_on;
+  std::optional<Date> next_meeting;
+  std::vector<Warning> warnings;
+  /// What the record says that has no field of its own, under "source.*" keys:
+  /// the case number of the whole record, who certified an extract, where it
+  /// was announced, text before the first item, the agenda when it was listed
+  /// apart from the items, the lines of documents appended after the record.
+  Extensions extensions;
+  /// Lines in the document, for the provenance of the meeting itself.
+  std::size_t line_count = 0;
+};
+
+struct ParseOptions {
+  /// The year of dates written without one, when the document names none
+  /// ("25/11" in a record whose own date is missing).
+  std::optional<int> default_year;
+};
+
+/// Reads one document. Never throws on its content: what cannot be read
+/// becomes a warning. `document` names the source in provenance and warnings.
+///
+///   auto parsed = import::parse_minutes(text, "styrgrupp-2024-03.txt");
+///   parsed.date;                      // 2024-03-14
+///   parsed.attendees[0].organisation; // "Västra Götalandsregionen"
+///   for (const auto& w : parsed.warnings) std::cerr << w.str() << '\n';
+ParsedMinutes parse_minutes(std::string_view text, std::string document = {}, const ParseOptions& options = {});
+
+/// What add_to_corpus() added.
+struct ImportResult {
+  MeetingId meeting;
+  std::vector<ActionItemId> action_items;
+  /// Records created because no known one matched a name.
+  std::vector<OrganisationId> new_organisations;
+  std::vector<PersonId> new_people;
+  /// The parser's warnings and those of name resolution.
+  std::vector<Warning> warnings;
+};
+
+/// Resolves the names of a parsed document against `corpus` and adds the
+/// meeting and its action items. Organisations are matched by name, alias,
+/// acronym ("VGR" for "Västra Götalandsregionen", learned and stored as an
+/// alias) and for regions by their core name ("Region Halland" = "Halland
+/// region"); people by name, preferring one listed with the same
+/// organisation, and met in earlier documents. Unknown names become new
+/// records. A meeting already in the corpus (same body, date and title) is
+/// not added again: the result names the existing one and a warning says so.
+///
+/// Strong guarantee: on an exception the corpus is unchanged.
+ImportResult add_to_corpus(Corpus& corpus, const ParsedMinutes& minutes);
+
+/// parse_minutes() then add_to_corpus().
+ImportResult import_minutes(Corpus& corpus, std::string_view text, std::string document = {},
+                            const ParseOptions& options = {});
+
+/// Reads a file (UTF-8 text or Markdown) and imports it; the document name is
+/// the file's name. Throws io_error when the file cannot be read.
+ImportResult import_file(Corpus& corpus, const std::filesystem::path& path, const ParseOptions& options = {});
+
+/// The documents an import of `paths` reads: files as given, and the .txt and
+/// .md files under each directory, recursively, in name order, leaving out
+/// README files (they describe a folder, they are not records). Throws
+/// io_error for a path that does not exist.
+std::vector<std::filesystem::path> collect_documents(const std::vector<std::filesystem::path>& paths);
+
+}  // namespace import
+
+SAMVERKAN_END_NAMESPACE

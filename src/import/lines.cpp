@@ -1,0 +1,248 @@
+#include "lines.hpp"
+
+#include "scan.hpp"
+
+#include <samverkan/core/text.hpp>
+
+SAMVERKAN_BEGIN_NAMESPACE
+namespace import::detail {
+
+namespace {
+
+std::size_t count_bold(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t at = s.find("**"); at != std::string_view::npos; at = s.find("**", at + 2)) ++n;
+  return n;
+}
+
+// Bytes that stand for a space in converted documents: no-break, narrow
+// no-break, thin and figure spaces; zero-width ones and the BOM vanish.
+std::string normalise_spaces(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const auto u = static_cast<unsigned char>(raw[i]);
+    if (u == 0xC2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0xA0) {
+      out += ' ';
+      ++i;
+    } else if (u == 0xE2 && i + 2 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0x80) {
+      const auto c = static_cast<unsigned char>(raw[i + 2]);
+      if (c == 0xAF || c == 0x89 || c == 0x87 || c == 0x8A || c == 0x82 || c == 0x83) {
+        out += ' ';
+        i += 2;
+      } else if (c == 0x8B || c == 0x8C || c == 0x8D) {
+        i += 2;
+      } else {
+        out += raw[i];
+      }
+    } else if (u == 0xEF && i + 2 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0xBB &&
+               static_cast<unsigned char>(raw[i + 2]) == 0xBF) {
+      i += 2;
+    } else if (u < 0x20 && raw[i] != '\t') {
+      out += ' ';
+    } else {
+      out += raw[i];
+    }
+  }
+  return out;
+}
+
+// "[här](#)" -> "här"; "<https://...>" stays.
+std::string drop_link_targets(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ']' && i + 1 < s.size() && s[i + 1] == '(') {
+      const std::size_t close = s.find(')', i + 2);
+      if (close != std::string_view::npos) {
+        const std::size_t open = out.rfind('[');
+        if (open != std::string::npos) out.erase(open, 1);
+        i = close;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+bool only_chars(std::string_view s, std::string_view allowed) {
+  if (s.size() < 3) return false;
+  for (char c : s)
+    if (allowed.find(c) == std::string_view::npos) return false;
+  return true;
+}
+
+constexpr std::string_view bullets[] = {
+    "- ", "* ", "+ ", "\xE2\x80\xA2", /* • */ "\xC2\xB7", /* · */ "\xE2\x80\x93 ", /* – */ "\xE2\x96\xAA", /* ▪ */
+    "\xEF\x82\xB7", /* Word's private-use bullet */ "\xE2\x9E\xA2", /* ➢ */ "\xE2\x96\xBA", /* ► */ "o ",
+    "\xE2\x97\x8F", /* ● */ "\xE2\x97\xA6", /* ◦ */
+};
+
+Line clean(std::string_view raw, std::size_t first, std::size_t last) {
+  Line line;
+  line.first = first;
+  line.last = last;
+  for (char c : raw) {
+    if (c == ' ') ++line.indent;
+    else if (c == '\t') line.indent += 8;
+    else break;
+  }
+  std::string s = normalise_spaces(raw);
+  // Signature lines ("Sekreterare ........................") keep their label.
+  for (std::size_t at = 0; (at = s.find("....", at)) != std::string::npos;) {
+    std::size_t end = at;
+    while (end < s.size() && (s[end] == '.' || s[end] == '_')) ++end;
+    if (end - at >= 5) s.replace(at, end - at, "   ");
+    else at = end;
+  }
+  for (std::size_t at = 0; (at = s.find("_____", at)) != std::string::npos;) {
+    std::size_t end = at;
+    while (end < s.size() && s[end] == '_') ++end;
+    s.replace(at, end - at, "   ");
+  }
+  std::string_view v = trim(s);
+  while (!v.empty() && v.front() == '>') v = trim(v.substr(1));
+  if (!v.empty() && v.front() == '#') {
+    std::size_t h = 0;
+    while (h < v.size() && v[h] == '#') ++h;
+    if (h <= 6 && (h == v.size() || v[h] == ' ')) {
+      line.heading = true;
+      v = trim(v.substr(h));
+    }
+  }
+  if (only_chars(v, "-") || only_chars(v, "*") || only_chars(v, "_") || only_chars(v, "=") ||
+      only_chars(v, "- ") || only_chars(v, "* ")) {
+    line.rule = true;
+    return line;
+  }
+  std::string work(v);
+  // Markdown table rows become tab-separated cells; the separator row goes.
+  if (!work.empty() && work.front() == '|') {
+    std::string cells;
+    bool separator = true;
+    std::size_t start = 1;
+    while (start <= work.size()) {
+      std::size_t bar = work.find('|', start);
+      if (bar == std::string::npos) bar = work.size();
+      const auto cell = trim(std::string_view(work).substr(start, bar - start));
+      if (bar < work.size() || !cell.empty()) {
+        for (char c : cell)
+          if (c != '-' && c != ':' && c != ' ') separator = false;
+        if (!cells.empty() || start > 1) cells += '\t';
+        cells += cell;
+      }
+      start = bar + 1;
+    }
+    if (separator) {
+      line.rule = true;
+      return line;
+    }
+    work = cells;
+  }
+  // Trailing Markdown hard breaks.
+  while (!work.empty() && (work.back() == '\\' || work.back() == ' ')) work.pop_back();
+  // Bold from end to end is a heading the way Word exports them.
+  {
+    const std::string_view w = work;
+    if (w.size() > 4 && w.substr(0, 2) == "**" && w.substr(w.size() - 2) == "**" && count_bold(w) == 2)
+      line.heading = true;
+  }
+  for (const auto b : bullets) {
+    if (work.compare(0, b.size(), b) == 0 && work.size() > b.size()) {
+      line.bullet = true;
+      work.erase(0, b.size());
+      break;
+    }
+  }
+  work = drop_link_targets(work);
+  // Emphasis markers go; '*' inside a word is not Markdown but is rare enough
+  // in minutes to drop as well.
+  std::string text;
+  text.reserve(work.size());
+  for (std::size_t i = 0; i < work.size(); ++i) {
+    if (work[i] == '*') continue;
+    if (work[i] == '_' && i + 1 < work.size() && work[i + 1] == '_') {
+      ++i;
+      continue;
+    }
+    text += work[i];
+  }
+  // Collapse spaces; a run of three or more, or a tab, is a column break.
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == ' ' || text[i] == '\t') {
+      std::size_t j = i;
+      bool tab = false;
+      while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) {
+        tab = tab || text[j] == '\t';
+        ++j;
+      }
+      if (!out.empty() && j < text.size()) out += (tab || j - i >= 3) ? '\t' : ' ';
+      i = j;
+    } else {
+      out += text[i++];
+    }
+  }
+  if (line.bullet) {
+    // "-  **Beslut**" left a space; a bullet with nothing in it is nothing.
+    out = std::string(trim(out));
+  }
+  line.text = std::move(out);
+  line.low = lower(line.text);
+  return line;
+}
+
+}  // namespace
+
+std::vector<Line> split_lines(std::string_view document) {
+  std::vector<std::string_view> raw;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= document.size(); ++i) {
+    if (i == document.size() || document[i] == '\n' || document[i] == '\r') {
+      raw.push_back(document.substr(start, i - start));
+      if (i + 1 < document.size() && document[i] == '\r' && document[i + 1] == '\n') ++i;
+      start = i + 1;
+    }
+  }
+  if (!raw.empty() && raw.back().empty()) raw.pop_back();
+
+  std::vector<Line> lines;
+  lines.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    // A bold span broken over lines ("**Regionstyrelsens hälso- och  \n
+    // sjukvårdsutskott**") is one heading: join up to three lines.
+    std::size_t last = i;
+    if (count_bold(raw[i]) % 2 == 1) {
+      std::size_t j = i + 1;
+      std::size_t bold = count_bold(raw[i]);
+      while (j < raw.size() && j <= i + 3 && !trim(raw[j]).empty()) {
+        bold += count_bold(raw[j]);
+        if (bold % 2 == 0) {
+          last = j;
+          break;
+        }
+        ++j;
+      }
+    }
+    if (last == i) {
+      lines.push_back(clean(raw[i], i + 1, i + 1));
+    } else {
+      std::string joined;
+      for (std::size_t k = i; k <= last; ++k) {
+        if (k > i) joined += ' ';
+        auto part = trim(raw[k]);
+        while (!part.empty() && part.back() == '\\') part.remove_suffix(1);
+        joined += part;
+      }
+      lines.push_back(clean(joined, i + 1, last + 1));
+      i = last;
+    }
+  }
+  return lines;
+}
+
+}  // namespace import::detail
+SAMVERKAN_END_NAMESPACE

@@ -1,0 +1,41 @@
+// The minutes parser's view of a document: cleaned lines with what the
+// layout said about them (heading, bullet), and the source line span each
+// came from. Internal to the library.
+#pragma once
+
+#include <samverkan/version.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+SAMVERKAN_BEGIN_NAMESPACE
+namespace import::detail {
+
+struct Line {
+  /// One-based source lines; several when a bold span was broken across lines.
+  std::size_t first = 0;
+  std::size_t last = 0;
+  /// Markdown markers, bullets and link targets removed; spaces collapsed;
+  /// columns (tabs, or runs of three or more spaces) kept as single tabs.
+  std::string text;
+  /// text, lower-cased byte for byte (offsets agree).
+  std::string low;
+  /// A Markdown heading, or a line that was bold from end to end.
+  bool heading = false;
+  bool bullet = false;
+  /// A horizontal rule or page furniture; carries no text.
+  bool rule = false;
+  /// Leading white space of the source line, in columns (a tab counts 8):
+  /// a protocol's value column continues on indented lines.
+  std::size_t indent = 0;
+
+  bool blank() const noexcept { return text.empty(); }
+};
+
+/// Splits and cleans a document. Never throws on content.
+std::vector<Line> split_lines(std::string_view document);
+
+}  // namespace import::detail
+SAMVERKAN_END_NAMESPACE

@@ -1,0 +1,2706 @@
+// The minutes parser: one pass over cleaned lines with a small state machine
+// (header, attendance, items, closing block, appended documents). Every
+// decision about a line is local and cheap; nothing looks further ahead than
+// the next few non-blank lines, so time is linear in the document.
+#include "lines.hpp"
+#include "scan.hpp"
+
+#include <samverkan/core/enum.hpp>
+#include <samverkan/core/text.hpp>
+#include <samverkan/import/minutes.hpp>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+#include <sstream>
+
+SAMVERKAN_BEGIN_NAMESPACE
+namespace import {
+
+std::string Warning::str() const {
+  std::string out = document.empty() ? std::string("<text>") : document;
+  if (line) {
+    out += ':';
+    out += std::to_string(line);
+  }
+  out += ": ";
+  out += message;
+  if (!text.empty()) {
+    out += ": \xC2\xAB";  // «
+    out += text.size() > 160 ? text.substr(0, 157) + "..." : text;
+    out += "\xC2\xBB";  // »
+  }
+  return out;
+}
+
+namespace {
+
+using namespace detail;
+constexpr std::size_t npos = std::string::npos;
+
+// ---------------------------------------------------------------------------
+// Labels: a word or phrase at the start of a line, then ':' and a value, or
+// alone on the line with the value on the lines that follow.
+
+enum class L {
+  none,
+  ignored,
+  signatures,
+  kind,
+  date,
+  time,
+  date_time,
+  place,
+  form,
+  place_form,
+  body,
+  present,
+  invited,
+  absent,
+  excused,
+  substitutes,
+  coopted,
+  guests,
+  chair,
+  vice_chair,
+  secretary,
+  writer,
+  adjusters,
+  adjusted,
+  certifier,
+  presenter,
+  purpose,
+  decision,
+  position,
+  proposal,
+  attachments,
+  sent_to,
+  case_number,
+  escalations,
+  next_meeting,
+  agenda,
+  section,
+  assignment,
+};
+
+struct LabelDef {
+  std::string_view text;  // lower case
+  L kind;
+  bool value_without_colon;  // "Justerat 2019-10-09"
+};
+
+// Longer phrases first: the first match wins.
+constexpr LabelDef label_defs[] = {
+    {"datum, tid och plats", L::date_time, false},
+    {"datum och tid", L::date_time, false},
+    {"datum/tid", L::date_time, false},
+    {"tid och plats", L::date_time, false},
+    {"plats och tid", L::date_time, false},
+    {"sammanträdesdatum", L::date, true},
+    {"mötesdatum", L::date, true},
+    {"datum", L::date, true},
+    {"tidpunkt", L::time, false},
+    {"klockslag", L::time, false},
+    {"tid", L::time, true},
+    {"mötesform", L::form, false},
+    {"form för mötet", L::form, false},
+    {"plats/form", L::place_form, false},
+    {"mötesplats", L::place, false},
+    {"plats", L::place, true},
+    {"lokal", L::place, false},
+    {"var", L::place, false},
+    {"när", L::date_time, false},
+    {"möte", L::date_time, false},
+    {"närvarande ledamöter", L::present, false},
+    {"beslutande ledamöter", L::present, false},
+    {"tjänstgörande ledamöter", L::present, false},
+    {"beslutande", L::present, false},
+    {"justeringens plats och tid", L::adjusted, true},
+    {"justeringens tid och plats", L::adjusted, true},
+    {"paragrafer", L::ignored, false},
+    {"underskrifter", L::signatures, false},
+    {"underskrift", L::signatures, false},
+    {"närvarande ersättare", L::substitutes, false},
+    {"tjänstgörande ersättare", L::substitutes, false},
+    {"övriga närvarande", L::present, false},
+    {"övriga deltagare", L::present, false},
+    {"närvarande tjänstepersoner", L::present, false},
+    {"närvarande", L::present, false},
+    {"mötesdeltagare", L::present, false},
+    {"deltagare", L::present, false},
+    {"deltagande", L::present, false},
+    {"deltog", L::present, false},
+    {"ledamöter", L::present, false},
+    {"tjänstepersoner", L::present, false},
+    {"tjänstemän", L::present, false},
+    {"kallade ledamöter", L::invited, false},
+    {"kallade", L::invited, false},
+    {"inbjudna gäster", L::guests, false},
+    {"inbjudna", L::invited, false},
+    {"frånvarande ledamöter", L::absent, false},
+    {"frånvarande", L::absent, false},
+    {"ej närvarande", L::absent, false},
+    {"anmäld frånvaro", L::excused, false},
+    {"anmält förhinder", L::excused, false},
+    {"förhinder", L::excused, false},
+    {"förhindrade", L::excused, false},
+    {"ersättare", L::substitutes, false},
+    {"adjungerade", L::coopted, false},
+    {"adjungerad", L::coopted, false},
+    {"gäster", L::guests, false},
+    {"åhörare", L::guests, false},
+    {"vice ordförande", L::vice_chair, false},
+    {"mötesordförande", L::chair, false},
+    {"ordförande", L::chair, false},
+    {"ordf", L::chair, false},
+    {"mötessekreterare", L::secretary, false},
+    {"sekreterare vid anteckningarna", L::writer, false},
+    {"sekreterare", L::secretary, false},
+    {"vid anteckningarna", L::writer, true},
+    {"vid protokollet", L::writer, true},
+    {"antecknat av", L::writer, true},
+    {"antecknare", L::writer, false},
+    {"protokollförare", L::writer, false},
+    {"minnesanteckningar förda av", L::writer, true},
+    {"anteckningar förda av", L::writer, true},
+    {"justerare", L::adjusters, false},
+    {"justerande", L::adjusters, false},
+    {"justeras av", L::adjusters, true},
+    {"justerat", L::adjusted, true},
+    {"justerad", L::adjusted, true},
+    {"justeringsdatum", L::adjusted, true},
+    {"justering", L::adjusted, true},
+    {"utdragsbestyrkande", L::certifier, false},
+    {"föredragande", L::presenter, true},
+    {"föredragare", L::presenter, true},
+    {"föredras av", L::presenter, true},
+    {"presenteras av", L::presenter, true},
+    {"presentatör", L::presenter, false},
+    {"syfte", L::purpose, false},
+    {"ärendetyp", L::purpose, false},
+    {"förslag till ställningstagande", L::proposal, false},
+    {"förslag till beslut", L::proposal, false},
+    {"beslutsförslag", L::proposal, false},
+    {"ställningstagande", L::position, false},
+    {"mötet beslutade", L::decision, false},
+    {"mötet beslutar", L::decision, false},
+    {"beslutade", L::decision, false},
+    {"beslut", L::decision, false},
+    {"beslutsunderlag", L::attachments, false},
+    {"bilagor", L::attachments, false},
+    {"bilaga", L::attachments, false},
+    {"handlingar", L::attachments, false},
+    {"underlag", L::attachments, false},
+    {"expedieras till", L::sent_to, false},
+    {"expedieras", L::sent_to, false},
+    {"beslutet skickas till", L::sent_to, false},
+    {"beslutet expedieras till", L::sent_to, false},
+    {"styrelsens/nämndens beslut delges", L::sent_to, false},
+    {"delges", L::sent_to, false},
+    {"diarienummer", L::case_number, true},
+    {"diarienr", L::case_number, true},
+    {"dnr", L::case_number, true},
+    {"ärendenummer", L::case_number, true},
+    {"eskaleringsfrågor", L::escalations, true},
+    {"eskaleringsfråga", L::escalations, true},
+    {"eskaleras", L::escalations, false},
+    {"nästa möte", L::next_meeting, true},
+    {"nästa sammanträde", L::next_meeting, true},
+    {"nästa träff", L::next_meeting, true},
+    {"dagordning", L::agenda, false},
+    {"föredragningslista", L::agenda, false},
+    {"agenda", L::agenda, false},
+    {"ärenden", L::agenda, false},
+    {"ärendet", L::section, false},
+    {"ärendebeskrivning", L::section, false},
+    {"bakgrund", L::section, false},
+    {"sammanfattning", L::section, false},
+    {"beskrivning", L::section, false},
+    {"uppdrag", L::assignment, false},
+    {"åtgärd", L::assignment, false},
+    {"åtgärder", L::assignment, false},
+};
+
+struct Label {
+  L kind = L::none;
+  std::string value;  // after the label, trimmed; may be empty
+  bool colon = false;
+};
+
+Label read_label(const Line& line) {
+  if (line.blank() || line.low.size() > 400) return {};
+  for (const auto& def : label_defs) {
+    if (!starts_with_word(line.low, def.text)) continue;
+    std::size_t i = def.text.size();
+    // "Datum:" "Datum :" "Datum" "Datum\t2024-10-28" "**Justerat** 2019-10-09"
+    while (i < line.low.size() && (line.low[i] == ' ')) ++i;
+    Label out;
+    out.kind = def.kind;
+    if (i >= line.low.size()) return out;
+    if (line.low[i] == ':' || line.low[i] == '\t') {
+      out.colon = line.low[i] == ':';
+      out.value = std::string(strip_punct(std::string_view(line.text).substr(i + 1)));
+      if (out.value.empty()) out.value = std::string(trim(std::string_view(line.text).substr(i + 1)));
+      return out;
+    }
+    if (def.value_without_colon) {
+      out.value = std::string(trim(std::string_view(line.text).substr(i)));
+      return out;
+    }
+    return {};
+  }
+  return {};
+}
+
+// Lines that are page furniture of converted protocols.
+bool is_noise(const Line& line) {
+  if (line.rule) return true;
+  const std::string_view l = line.low;
+  for (std::string_view n : {"ordförandes sign", "justerares sign", "justerandes sign", "ordförandens sign",
+                             "sekreterarens sign", "underskrift", "namnförtydligande"})
+    if (l == n) return true;
+  // "Sida 2 av 5", "Sid 2(5)", "2 (5)", a bare page number.
+  if ((starts_with_word(l, "sida") || starts_with_word(l, "sid")) && l.size() < 20) {
+    for (char c : l)
+      if (is_digit(c)) return true;
+  }
+  if (!l.empty() && l.size() <= 8) {
+    bool page = true;
+    for (char c : l) page = page && (is_digit(c) || c == ' ' || c == '(' || c == ')' || c == '/');
+    if (page) return true;
+  }
+  return false;
+}
+
+constexpr std::string_view record_kind_words[] = {
+    "mötesanteckningar", "mötesanteckning", "minnesanteckningar", "minnesanteckning", "anteckningar",
+    "protokollsutdrag", "utdrag ur protokoll", "utdrag ur sammanträdesprotokoll", "sammanträdesprotokoll",
+    "protokoll", "minnesanteckningar från", "anteckningar från",
+};
+
+std::optional<RecordKind> record_kind_of(std::string_view low) {
+  if (starts_with_word(low, "protokollsutdrag") || starts_with_word(low, "utdrag")) return RecordKind::protocol_extract;
+  if (starts_with_word(low, "protokoll") || starts_with_word(low, "sammanträdesprotokoll"))
+    return RecordKind::protocol;
+  for (std::string_view w : {"mötesanteckningar", "mötesanteckning", "minnesanteckningar", "minnesanteckning",
+                             "anteckningar", "mötesprotokoll"})
+    if (starts_with_word(low, w)) return w == "mötesprotokoll" ? RecordKind::protocol : RecordKind::minutes;
+  return std::nullopt;
+}
+
+// Words alone on a line under "Närvarande" that name a side or a kind of
+// member, not an organisation.
+bool is_side_word(std::string_view low) {
+  for (std::string_view w :
+       {"region", "regionen", "regioner", "kommun", "kommunen", "kommuner", "kommunerna", "staten", "ledamöter",
+        "ledamot", "ersättare", "tjänstepersoner", "tjänstemän", "politiker", "förtroendevalda", "övriga",
+        "privata aktörer", "civilsamhället", "brukarorganisationer", "gäster", "namn", "organisation",
+        "funktion", "roll", "befattning", "namn\torganisation", "namn\tfunktion", "namn\torganisation\troll",
+        "namn\troll", "namn\tbefattning", "namn\torganisation\tfunktion", "från regionen", "från kommunerna",
+        "kommunal sida", "regional sida", "regionala representanter", "kommunala representanter", "sjukhusen",
+        "primärvården", "närvarande", "kallade"})
+    if (low == w) return true;
+  return false;
+}
+
+// Column headings of a flattened attendee table.
+bool is_column_heading(std::string_view low) {
+  for (std::string_view w : {"namn", "organisation", "funktion", "roll", "befattning", "representerar", "titel"})
+    if (low == w) return true;
+  if (low.find('\t') != npos) {
+    bool all = true;
+    std::size_t start = 0;
+    while (start <= low.size()) {
+      std::size_t tab = low.find('\t', start);
+      if (tab == npos) tab = low.size();
+      all = all && is_column_heading(low.substr(start, tab - start));
+      start = tab + 1;
+    }
+    return all;
+  }
+  return false;
+}
+
+std::vector<std::string> cells(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t tab = text.find('\t', start);
+    if (tab == npos) tab = text.size();
+    out.emplace_back(trim(text.substr(start, tab - start)));
+    start = tab + 1;
+  }
+  return out;
+}
+
+std::optional<MeetingRole> role_word(std::string_view low) {
+  low = strip_punct(low);
+  if (low == "ordförande" || low == "ordf" || low == "ordf." || low == "mötesordförande") return MeetingRole::chair;
+  if (low == "vice ordförande" || low == "vice ordf" || low == "v. ordf" || low == "v ordf" ||
+      low == "1:e vice ordförande" || low == "2:e vice ordförande")
+    return MeetingRole::vice_chair;
+  if (low == "sekreterare" || low == "mötessekreterare" || low == "sekr") return MeetingRole::secretary;
+  if (low == "justerare" || low == "justerande") return MeetingRole::adjuster;
+  if (low == "adjungerad" || low == "adjungerade") return MeetingRole::coopted;
+  if (low == "gäst" || low == "inbjuden" || low == "inbjuden gäst" || low == "åhörare") return MeetingRole::guest;
+  if (low == "antecknare" || low == "protokollförare") return MeetingRole::record_writer;
+  if (low == "ledamot") return MeetingRole::member;
+  return std::nullopt;
+}
+
+std::optional<AttendanceStatus> status_word(std::string_view low) {
+  low = strip_punct(low);
+  for (std::string_view w : {"förhinder", "förhindrad", "förhindrade", "anmält förhinder", "anmält frånvaro",
+                             "ursäktad", "har förhinder"})
+    if (low == w) return AttendanceStatus::excused;
+  for (std::string_view w : {"frånvarande", "ej närvarande", "deltog ej", "deltar ej", "ej närvarande", "frånv"})
+    if (low == w) return AttendanceStatus::absent;
+  return std::nullopt;
+}
+
+// "5", "3, 7", "punkt 5", "§ 5", "p. 4-5", "5 och 7"
+std::vector<std::string> item_numbers(std::string_view low) {
+  std::string s(strip_punct(low));
+  for (std::string_view prefix : {"punkt", "punkterna", "p.", "p", "§§", "§", "ärende", "ärendena"}) {
+    if (s.compare(0, prefix.size(), prefix) == 0 &&
+        (prefix.back() == '.' || prefix.back() == 0 || s.size() == prefix.size() || s[prefix.size()] == ' ' ||
+         is_digit(s[prefix.size()]) || prefix == "§" || prefix == "§§")) {
+      s = std::string(trim(std::string_view(s).substr(prefix.size())));
+      break;
+    }
+  }
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (!is_digit(s[i])) {
+      if (s[i] == ',' || s[i] == ' ' || s[i] == '-' || s[i] == '&' || s[i] == '/') {
+        ++i;
+        continue;
+      }
+      if (s.compare(i, 3, "och") == 0) {
+        i += 3;
+        continue;
+      }
+      if (s.compare(i, 2, "\xC2\xA7") == 0) {  // "§" inside a list
+        i += 2;
+        continue;
+      }
+      return {};
+    }
+    std::size_t j = i;
+    while (j < s.size() && is_digit(s[j])) ++j;
+    if (j - i > 3) return {};
+    if (j < s.size() && s[j] >= 'a' && s[j] <= 'z' && (j + 1 == s.size() || !std::isalpha(static_cast<unsigned char>(s[j + 1])))) ++j;
+    out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Decision vocabulary.
+
+DecisionKind classify_decision(std::string_view low) {
+  const auto has = [&](std::string_view w) { return low.find(w) != npos; };
+  if (has("i uppdrag") || has("uppdras") || has("uppdrar åt") || has("får uppdraget")) return DecisionKind::assigned;
+  if (has("avslå") || has("avslag")) return DecisionKind::rejected;
+  if (has("bordlägg") || has("bordlagt") || has("återremitt") || has("skjuts upp") || has("skjuta upp"))
+    return DecisionKind::postponed;
+  if (has("ställer sig bakom") || has("ställa sig bakom") || has("ställde sig bakom") || has("tillstyrk") ||
+      has("är enig om att") || has("är eniga om att") || has("är överens om att") || has("ställer sig positiv"))
+    return DecisionKind::endorsed;
+  if (has("godkänn") || has("godkände") || has("godkänd")) return DecisionKind::approved;
+  if (has("notera") || has("till handlingarna") || has("informationen noteras") || has("noterades"))
+    return DecisionKind::noted;
+  if (has("fastställ") || has("antar ") || has("anta ") || has("antogs") || has("antog ")) return DecisionKind::adopted;
+  if (has("lyfts till") || has("lyfta frågan") || has("eskalera")) return DecisionKind::escalated;
+  return DecisionKind::decided;
+}
+
+// A sentence in running text that records a decision or position.
+bool states_decision(std::string_view low) {
+  // "Vid förra mötet gavs X i uppdrag att ...": a report of an earlier decision.
+  if (low.find("i uppdrag") != npos &&
+      (low.find(" gavs ") != npos || low.find(" gav ") != npos || low.find(" fick ") != npos) &&
+      low.find(" ger ") == npos && low.find(" får ") == npos)
+    return false;
+  for (std::string_view w :
+       {"beslutar att", "beslutade att", "beslöt att", "beslutades att", "beslutats att", "beslutas att",
+        "ställer sig bakom", "ställde sig bakom", "noterar informationen", "noterade informationen",
+        "informationen noteras", "lägger informationen till handlingarna", "läggs till handlingarna",
+        "lägga informationen till handlingarna", "godkänner", "godkände", "fastställer", "fastställde",
+        "tillstyrker", "avslår", "bordlägger", "bordläggs", "återremitteras", "är enig om att", "är eniga om att",
+        "är överens om att", "i uppdrag att", "i uppdrag till", "antar förslaget", "antog förslaget"})
+    if (low.find(w) != npos) return true;
+  return false;
+}
+
+// The subject of "Styrgruppen ställer sig bakom ...": the words before the
+// verb, when they are few and start with a capital.
+std::string decision_subject(std::string_view text, std::string_view low) {
+  std::size_t verb = npos;
+  for (std::string_view w : {" beslutar", " beslutade", " beslöt", " ställer sig", " ställde sig", " noterar",
+                             " noterade", " godkänner", " godkände", " fastställer", " antar", " tillstyrker",
+                             " avslår", " bordlägger", " ger ", " gav ", " är enig", " är överens", " lägger"}) {
+    const std::size_t at = low.find(w);
+    if (at != npos && at < verb) verb = at;
+  }
+  if (verb == npos || verb == 0) return {};
+  const auto subject = strip_punct(text.substr(0, verb));
+  const auto ws = words(subject);
+  if (ws.empty() || ws.size() > 8 || !starts_upper(ws[0])) return {};
+  const std::string ls = lower(subject);
+  for (std::string_view generic : {"mötet", "vi", "man", "gruppen", "det", "samtliga", "alla", "deltagarna"})
+    if (ls == generic) return {};
+  return std::string(subject);
+}
+
+// Splits running text into sentences: at ". ", "! ", "? " before a capital
+// or a digit, and at the end.
+std::vector<std::pair<std::size_t, std::size_t>> sentences(std::string_view text) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && text[i + 1] == ' ') {
+      const std::string_view rest = text.substr(i + 2);
+      // "bl.a. " "t.ex. " "ca. " stay inside the sentence.
+      if (i >= 1 && text[i - 1] != ' ' && i >= 2 && text[i - 2] == '.') continue;
+      if (!rest.empty() && (starts_upper(rest) || is_digit(rest[0]) || rest[0] == '"')) {
+        out.emplace_back(start, i + 1);
+        start = i + 2;
+      }
+    }
+  }
+  if (start < text.size()) out.emplace_back(start, text.size());
+  return out;
+}
+
+bool ends_sentence(std::string_view text) {
+  return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?');
+}
+
+std::string capitalise(std::string_view text) {
+  std::string out(text);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 32);
+  else if (out.size() > 1 && static_cast<unsigned char>(out[0]) == 0xC3) {
+    const auto n = static_cast<unsigned char>(out[1]);
+    if (n >= 0xA0 && n <= 0xBE && n != 0xB7) out[1] = static_cast<char>(n - 0x20);
+  }
+  return out;
+}
+
+// "den politiska referensgruppen" -> "Politiska referensgruppen"
+std::string body_name(std::string_view text) {
+  auto t = strip_punct(text);
+  const std::string l = lower(t);
+  for (std::string_view article : {"den ", "det ", "de ", "till "})
+    if (l.compare(0, article.size(), article) == 0) {
+      t = t.substr(article.size());
+      break;
+    }
+  return capitalise(strip_punct(t));
+}
+
+// ---------------------------------------------------------------------------
+
+enum class Style { paragraphs, numbered, headings };
+enum class Mode { header, attendance, items, closing, annex };
+
+struct ItemNumber {
+  std::string number;  // as the model keeps it: "4", "18a", "§182"
+  std::string title;   // rest of the line
+  int value = 0;       // numeric part, for ordering
+  char letter = 0;
+};
+
+// "§182", "§ 12 Budget", "Paragraf 12"
+std::optional<ItemNumber> paragraph_number(const Line& line) {
+  std::string_view t = line.text;
+  if (t.compare(0, 2, "\xC2\xA7") != 0) return std::nullopt;  // §
+  std::size_t i = 2;
+  while (i < t.size() && t[i] == ' ') ++i;
+  const std::size_t digits = i;
+  while (i < t.size() && is_digit(t[i]) && i - digits < 5) ++i;
+  if (i == digits || (i < t.size() && is_digit(t[i]))) return std::nullopt;
+  ItemNumber n;
+  n.value = std::stoi(std::string(t.substr(digits, i - digits)));
+  if (i < t.size() && t[i] >= 'a' && t[i] <= 'z' && (i + 1 == t.size() || t[i + 1] == ' ' || t[i + 1] == '.')) {
+    n.letter = t[i];
+    ++i;
+  }
+  n.number = "\xC2\xA7" + std::string(t.substr(digits, i - digits));
+  n.title = std::string(strip_punct(t.substr(i)));
+  return n;
+}
+
+// "4.", "18a.", "4. Budget", "4) Budget", "Punkt 4: Budget", "Ärende 4 Budget"
+std::optional<ItemNumber> numbered_item(const Line& line) {
+  if (line.bullet || line.text.size() > 160) return std::nullopt;
+  std::string_view t = line.text;
+  std::size_t i = 0;
+  bool keyword = false;
+  for (std::string_view k : {"punkt ", "ärende ", "p. "})
+    if (line.low.compare(0, k.size(), k) == 0) {
+      i = k.size();
+      keyword = true;
+      break;
+    }
+  const std::size_t digits = i;
+  while (i < t.size() && is_digit(t[i]) && i - digits < 4) ++i;
+  if (i == digits || i - digits > 3) return std::nullopt;
+  ItemNumber n;
+  n.value = std::stoi(std::string(t.substr(digits, i - digits)));
+  if (i < t.size() && t[i] >= 'a' && t[i] <= 'z' &&
+      (i + 1 == t.size() || t[i + 1] == '.' || t[i + 1] == ')' || t[i + 1] == ' ' || t[i + 1] == ':')) {
+    n.letter = t[i];
+    ++i;
+  }
+  if (i < t.size() && (t[i] == '.' || t[i] == ')' || t[i] == ':')) {
+    ++i;
+  } else if (!keyword) {
+    // "4 Budget" without punctuation is a numbered heading only in a heading.
+    if (!(line.heading && i < t.size() && t[i] == ' ')) return std::nullopt;
+  }
+  if (i < t.size() && t[i] != ' ' && t[i] != '\t') return std::nullopt;  // "1.5", "28.10.2024"
+  n.number = std::string(t.substr(digits, i - digits));
+  while (!n.number.empty() && (n.number.back() == '.' || n.number.back() == ')' || n.number.back() == ':'))
+    n.number.pop_back();
+  n.title = std::string(strip_punct(t.substr(i)));
+  // The title reads like a heading: a capital, a digit or a quote first.
+  if (!n.title.empty() && !starts_upper(n.title) && !is_digit(n.title[0]) && n.title[0] != '"' &&
+      n.title.compare(0, 3, "\xE2\x80\x9D") != 0)
+    return std::nullopt;
+  if (n.title.empty() && !line.heading && !keyword) return std::nullopt;
+  // "2019. Det" would be odd; months after a day are dates ("10. mars").
+  if (n.value > 400) return std::nullopt;
+  return n;
+}
+
+class Parser {
+ public:
+  Parser(std::string_view text, std::string document, const ParseOptions& options)
+      : lines_(split_lines(text)), options_(options) {
+    out_.document = std::move(document);
+    out_.line_count = lines_.size();
+  }
+
+  ParsedMinutes run() {
+    normalise_columns();
+    choose_style();
+    find_context_year();
+    for (i_ = 0; i_ < lines_.size(); ++i_) step();
+    finish_item();
+    flush_pending_people();
+    apply_roles();
+    resolve_due_dates();
+    if (!kind_seen_ && (style_ == Style::paragraphs || protocol_signs_)) out_.record_kind = RecordKind::protocol;
+    if (out_.title.empty() || (record_kind_of(lower(out_.title)) && words(out_.title).size() <= 2)) {
+      if (!out_.body.empty()) out_.title = out_.body;
+    }
+    if (!preamble_.empty()) out_.extensions["source.preamble"] = preamble_;
+    if (annex_first_ < annex_last_ || (annex_first_ && annex_first_ == annex_last_))
+      out_.extensions["source.appended_documents"] =
+          "lines " + std::to_string(lines_[annex_first_].first) + "-" + std::to_string(lines_[annex_last_].last);
+    if (!agenda_listing_.empty()) {
+      std::string listing;
+      for (const auto& it : agenda_listing_) listing += (listing.empty() ? "" : "; ") + it.number + " " + it.title;
+      out_.extensions["source.agenda"] = listing;
+    }
+    if (!out_.date)
+      warn(0, out_.items.empty() ? "no meeting date found" : "no meeting date found; the record has agenda items", "");
+    return std::move(out_);
+  }
+
+ private:
+  // ---- utilities ----
+
+  const Line& line() const { return lines_[i_]; }
+  Provenance here() const { return span(i_, i_); }
+  Provenance span(std::size_t a, std::size_t b) const {
+    return Provenance{out_.document, lines_[a].first, lines_[b].last};
+  }
+  void warn(std::size_t source_line, std::string message, std::string_view text) {
+    if (out_.warnings.size() >= 1000) return;  // a pathological input must not fill memory with warnings
+    out_.warnings.push_back(Warning{out_.document, source_line, std::move(message), std::string(trim(text))});
+  }
+  void warn_here(std::string message) { warn(line().first, std::move(message), line().text); }
+
+  // The next non-blank, non-noise line after `from`, or npos.
+  std::size_t next_content(std::size_t from) const {
+    for (std::size_t j = from + 1; j < lines_.size() && j <= from + 40; ++j)
+      if (!lines_[j].blank() && !is_noise(lines_[j])) return j;
+    return npos;
+  }
+
+  std::optional<int> year() const {
+    if (out_.date) return static_cast<int>(out_.date->year());
+    if (context_year_) return context_year_;
+    return options_.default_year;
+  }
+
+  // Dates in a line; a date written without its year ("den 24 mars") is
+  // taken in the year that puts it nearest the meeting, so that minutes of
+  // October 2024 speaking of "24 mars" mean March 2025.
+  std::vector<FoundDate> dates_in(std::string_view text) const {
+    auto found = find_dates(text, year());
+    if (!out_.date) return found;
+    const auto anchor = std::chrono::sys_days(*out_.date);
+    for (auto& d : found) {
+      if (!d.year_inferred) continue;
+      std::optional<Date> best;
+      for (int shift : {-1, 0, 1}) {
+        const Date candidate{d.date.year() + std::chrono::years(shift), d.date.month(), d.date.day()};
+        if (!candidate.ok()) continue;
+        const auto distance = std::chrono::abs(std::chrono::sys_days(candidate) - anchor);
+        if (!best || distance < std::chrono::abs(std::chrono::sys_days(*best) - anchor)) best = candidate;
+      }
+      if (best) d.date = *best;
+    }
+    return found;
+  }
+
+  // ---- prepass ----
+
+  // A protocol's front page is a table of two columns flattened to text:
+  //   "Plats och tid      Regionens hus, Linköping,"
+  //   "                   kl. 13.00–16.10"
+  //   "Övriga             Camilla Rask, sekreterare"
+  //   "närvarande         Anna Berg, Region Östergötland"
+  // The label column becomes "Label: value"; a label broken over two lines
+  // is joined; indented value lines continue the label above, joined to it
+  // for dates, times and places, kept one per line for lists of people.
+  void normalise_columns() {
+    std::size_t label_row = npos;
+    std::string label_text;
+    for (std::size_t k = 0; k < lines_.size(); ++k) {
+      Line& l = lines_[k];
+      if (l.blank()) {
+        if (l.rule) label_row = npos;
+        continue;
+      }
+      const std::size_t tab = l.text.find('\t');
+      if (tab != npos) {
+        const std::string head = l.text.substr(0, tab);
+        const std::string rest = l.text.substr(tab + 1);
+        Line probe;
+        probe.text = head;
+        probe.low = lower(head);
+        const Label as_label = read_label(probe);
+        if (as_label.kind != L::none && as_label.value.empty() && words(head).size() <= 5) {
+          label_row = k;
+          label_text = head;
+          l.text = head + ": " + rest;
+          l.low = lower(l.text);
+          continue;
+        }
+        // "Övriga      Camilla Rask" over "närvarande  Anna Berg": the label is
+        // whole only with the next line's first word(s).
+        if (!looks_like_person(head) && words(head).size() <= 2 && starts_upper(head)) {
+          std::size_t n = k + 1;
+          while (n < lines_.size() && lines_[n].blank() && !lines_[n].rule) ++n;
+          if (n < lines_.size()) {
+            const Line& next = lines_[n];
+            const std::size_t ntab = next.text.find('\t');
+            const std::string nhead = ntab == npos ? next.text : next.text.substr(0, ntab);
+            if (starts_lower(nhead) && words(nhead).size() <= 3) {
+              Line joined;
+              joined.text = head + " " + nhead;
+              joined.low = lower(joined.text);
+              const Label whole = read_label(joined);
+              if (whole.kind != L::none && whole.value.empty()) {
+                label_row = k;
+                label_text = joined.text;
+                l.text = label_text + ": " + rest;
+                l.low = lower(l.text);
+                Line& cont = lines_[n];
+                cont.text = ntab == npos ? std::string() : cont.text.substr(ntab + 1);
+                cont.low = lower(cont.text);
+                cont.indent = 19;
+                if (cont.text.empty()) continue;
+                // The continuation's value joins the row for dates and places.
+                const L kind = whole.kind;
+                if (kind == L::date || kind == L::time || kind == L::date_time || kind == L::place ||
+                    kind == L::adjusted) {
+                  l.text += ", " + cont.text;
+                  l.low = lower(l.text);
+                  cont.text.clear();
+                  cont.low.clear();
+                }
+                continue;
+              }
+            }
+          }
+        }
+        if (label_row != npos && starts_lower(head) && words(head).size() <= 3 && !looks_like_person(head)) {
+          // "närvarande" under "Övriga": one label in two lines.
+          Line joined;
+          joined.text = label_text + " " + head;
+          joined.low = lower(joined.text);
+          if (read_label(joined).kind != L::none) {
+            Line& row = lines_[label_row];
+            const std::string value = row.text.substr(label_text.size() + 2);
+            label_text = joined.text;
+            row.text = label_text + ": " + value;
+            row.low = lower(row.text);
+            l.text = rest;
+            l.low = lower(rest);
+            l.indent = 19;
+          }
+          continue;
+        }
+        label_row = npos;
+        continue;
+      }
+      if (label_row == npos) continue;
+      // A lower-case word alone finishing a label broken in two ("plats och tid").
+      if (starts_lower(l.text) && words(l.text).size() <= 3 && l.indent == 0) {
+        Line joined;
+        joined.text = label_text + " " + l.text;
+        joined.low = lower(joined.text);
+        if (read_label(joined).kind != L::none) {
+          Line& row = lines_[label_row];
+          const std::string value = row.text.substr(label_text.size() + 2);
+          label_text = joined.text;
+          row.text = label_text + ": " + value;
+          row.low = lower(row.text);
+          l.text.clear();
+          l.low.clear();
+          continue;
+        }
+      }
+      if (l.indent < 8) {
+        label_row = npos;
+        continue;
+      }
+      // An indented value line under a label.
+      Line probe;
+      probe.text = label_text;
+      probe.low = lower(label_text);
+      const L kind = read_label(probe).kind;
+      if (kind == L::date || kind == L::time || kind == L::date_time || kind == L::place || kind == L::form ||
+          kind == L::place_form || kind == L::adjusted) {
+        Line& row = lines_[label_row];
+        row.text += (row.text.back() == ',' ? " " : ", ") + l.text;
+        row.low = lower(row.text);
+        row.last = l.last;
+        l.text.clear();
+        l.low.clear();
+      }
+    }
+  }
+
+  void choose_style() {
+    int paragraphs = 0;
+    int numbered = 0;
+    int last = 0;
+    for (const auto& l : lines_) {
+      if (l.bullet) continue;
+      if (paragraph_number(l)) ++paragraphs;
+      if (auto n = numbered_item(l); n && n->value > last && !n->title.empty()) {
+        ++numbered;
+        last = n->value;
+      }
+    }
+    style_ = paragraphs > 0 ? Style::paragraphs : numbered >= 2 ? Style::numbered : Style::headings;
+    int marked = 0;
+    for (const auto& l : lines_)
+      if (l.heading && !l.bullet && read_label(l).kind == L::none) ++marked;
+    headings_marked_ = marked >= 3;
+  }
+
+  void find_context_year() {
+    for (std::size_t k = 0; k < lines_.size() && k < 60; ++k) {
+      for (const auto& d : find_dates(lines_[k].text, std::nullopt)) {
+        context_year_ = static_cast<int>(d.date.year());
+        return;
+      }
+    }
+  }
+
+  // ---- the state machine ----
+
+  void step() {
+    const Line& l = line();
+    if (l.blank()) {
+      blank_run_ = true;
+      if (decision_block_ && !decision_block_->after_lead) decision_block_->blank = true;
+      return;
+    }
+    if (is_noise(l) || (skip_set_ && i_ <= skip_until_)) return;
+    // A page header repeating the body's name on every page of a protocol.
+    if (!out_.body.empty() && mode_ != Mode::header && fold(l.text) == fold(out_.body)) return;
+    const bool after_blank = blank_run_;
+    blank_run_ = false;
+
+    if (mode_ == Mode::annex) {
+      if (leaves_annex()) {
+        mode_ = Mode::items;
+      } else {
+        annex_line();
+        return;
+      }
+    }
+
+    if (pending_value_ != L::none) {
+      if (take_pending_value()) return;
+    }
+
+    if (auto n = item_start(); n) {
+      start_item(*n);
+      return;
+    }
+
+    const Label label = read_label(l);
+    if (label.kind != L::none && handle_label(label)) return;
+
+    if (mode_ == Mode::closing) {
+      closing_line();
+      return;
+    }
+    if (mode_ == Mode::header) {
+      header_line(after_blank);
+      return;
+    }
+    if (mode_ == Mode::attendance) {
+      if (attendance_line(after_blank)) return;
+      flush_pending_people();
+      mode_ = out_.items.empty() && !current_ ? Mode::header : Mode::items;
+      if (mode_ == Mode::header) {
+        if (auto n = heading_item_start(true)) {
+          start_item(*n);
+          return;
+        }
+        header_line(after_blank);
+        return;
+      }
+    }
+    item_line(after_blank);
+  }
+
+  // ---- item boundaries ----
+
+  std::optional<ItemNumber> item_start() {
+    const Line& l = line();
+    if (style_ == Style::paragraphs) {
+      auto n = paragraph_number(l);
+      if (!n) return std::nullopt;
+      if (mode_ == Mode::annex && n->value <= last_value_) return std::nullopt;
+      return n;
+    }
+    if (style_ == Style::numbered) {
+      auto n = numbered_item(l);
+      if (!n) return std::nullopt;
+      if (out_.items.empty() && !current_) return n;
+      const int last = last_value_;
+      const char last_letter = last_letter_;
+      if (n->value > last || (n->value == last && n->letter > last_letter)) {
+        if (n->value > last + 30) return std::nullopt;  // a year or a count, not the next item
+        return n;
+      }
+      // The agenda listed first, then the minutes item by item: start over.
+      if (!out_.items.empty() && n->number == out_.items.front().number && agenda_only()) {
+        agenda_listing_ = std::move(out_.items);
+        out_.items.clear();
+        current_.reset();
+        return n;
+      }
+      if (current_ && current_->number == n->number) return std::nullopt;
+      return std::nullopt;
+    }
+    return heading_item_start(false);
+  }
+
+  // True while every item so far is a bare title: the lines were an agenda.
+  bool agenda_only() const {
+    auto empty = [](const ParsedItem& it) { return it.text.empty() && it.decisions.empty() && it.presenters.empty(); };
+    if (current_ && !empty(*current_)) return false;
+    return std::all_of(out_.items.begin(), out_.items.end(), empty);
+  }
+
+  // A heading-structured record: a short line standing alone, followed by
+  // running text, after the attendance part or the word "Dagordning".
+  std::optional<ItemNumber> heading_item_start(bool from_header) {
+    if (style_ != Style::headings) return std::nullopt;
+    if (mode_ == Mode::header && !from_header && !agenda_seen_) return std::nullopt;
+    if (mode_ == Mode::closing || mode_ == Mode::annex) return std::nullopt;
+    const Line& l = line();
+    if (l.bullet || l.text.size() > 90 || l.text.find('\t') != npos) return std::nullopt;
+    const auto ws = words(l.text);
+    if (ws.empty() || ws.size() > 10 || !starts_upper(l.text)) return std::nullopt;
+    const char last = l.text.back();
+    if (last == '.' || last == ',' || last == ':' || last == ';') return std::nullopt;
+    if (i_ > 0 && !lines_[i_ - 1].blank() && !lines_[i_ - 1].rule && !l.heading) return std::nullopt;
+    const L as_label = read_label(l).kind;
+    // "## Eskaleringsfrågor till Politiskt samråd" heads a section of its own.
+    if (as_label != L::none && !(as_label == L::escalations && l.heading)) return std::nullopt;
+    if (looks_like_person(l.text)) return std::nullopt;
+    // A Markdown or Word-bold record marks its headings; other short lines
+    // there are text.
+    if (headings_marked_ && !l.heading) return std::nullopt;
+    // A sentence broken by the converter goes on in lower case on the next line.
+    if (i_ + 1 < lines_.size() && !lines_[i_ + 1].blank() && starts_lower(lines_[i_ + 1].text)) return std::nullopt;
+    const std::size_t next = next_content(i_);
+    if (next == npos) return std::nullopt;
+    const Line& n = lines_[next];
+    // Under "Närvarande", a heading over a list of names is a group of attendees.
+    if (mode_ == Mode::attendance &&
+        (looks_like_person(strip_parens(n.text)) || read_attendee(n.text) || is_side_word(l.low)))
+      return std::nullopt;
+    // What follows a heading is prose, a list, or a label; another short
+    // line means this was part of a list of names or a title block.
+    const bool prose = n.text.size() > 60 || ends_sentence(n.text) || n.bullet || n.text.back() == ':';
+    if (!prose && !l.heading) return std::nullopt;
+    ItemNumber h;
+    h.title = l.text;
+    return h;
+  }
+
+  void start_item(const ItemNumber& n) {
+    finish_item();
+    flush_pending_people();
+    if (mode_ == Mode::annex || mode_ == Mode::closing) mode_ = Mode::items;
+    mode_ = Mode::items;
+    current_.emplace();
+    current_->number = n.number;
+    current_->title = n.title;
+    current_->provenance = here();
+    item_first_ = i_;
+    item_last_ = i_;
+    title_pending_ = n.title.empty();
+    lines_since_title_ = 0;
+    decision_cursor_ = 0;
+    proposal_cursor_ = 0;
+    list_target_ = L::none;
+    escalation_to_.clear();
+    text_lines_.clear();
+    if (!n.number.empty()) {
+      last_value_ = n.value;
+      last_letter_ = n.letter;
+    }
+    purpose_from_title();
+    scan_facts(line().text);
+    if (const Label label = read_label(line()); label.kind == L::escalations) {
+      list_target_ = L::escalations;
+      const std::size_t at = find_word(line().low, "till");
+      if (at != npos) escalation_to_ = body_name(std::string_view(line().text).substr(at + 4));
+    }
+  }
+
+  // "4. Budget 2025 (information)" / "Budget – beslut"
+  void purpose_from_title() {
+    auto& title = current_->title;
+    if (title.empty()) return;
+    std::string_view t = title;
+    std::size_t cut = npos;
+    std::string_view tail;
+    if (t.back() == ')') {
+      const std::size_t open = t.rfind('(');
+      if (open != npos) {
+        tail = t.substr(open + 1, t.size() - open - 2);
+        cut = open;
+      }
+    } else {
+      for (std::string_view dash : {" \xE2\x80\x93 ", " - ", " \xE2\x80\x94 "}) {
+        const std::size_t at = t.rfind(dash);
+        if (at != npos) {
+          tail = t.substr(at + dash.size());
+          cut = at;
+          break;
+        }
+      }
+    }
+    if (cut == npos) return;
+    auto purposes = read_purposes(lower(tail));
+    if (purposes.empty()) return;
+    current_->purposes = purposes;
+    title = std::string(strip_punct(t.substr(0, cut)));
+  }
+
+  static std::vector<ItemPurpose> read_purposes(const std::string& low) {
+    std::vector<ItemPurpose> out;
+    for (const auto& part : split_list(low)) {
+      std::string p(strip_punct(part));
+      for (std::string_view prefix : {"för ", "syfte "})
+        if (p.compare(0, prefix.size(), prefix) == 0) p = p.substr(prefix.size());
+      std::optional<ItemPurpose> v;
+      if (p == "kännedom" || p == "information" || p == "info" || p == "informationsärende" ||
+          p == "informationspunkt")
+        v = ItemPurpose::information;
+      else if (p == "dialog" || p == "diskussion" || p == "dialogpunkt" || p == "samtal" || p == "inspel" ||
+               p == "avstämning")
+        v = ItemPurpose::dialog;
+      else if (p == "beslut" || p == "ställningstagande" || p == "beslutsärende" || p == "beslutspunkt" ||
+               p == "godkännande")
+        v = ItemPurpose::decision;
+      else if (p == "återrapportering" || p == "rapport" || p == "redovisning" || p == "lägesrapport" ||
+               p == "uppföljning")
+        v = ItemPurpose::report;
+      if (!v) return {};
+      if (std::find(out.begin(), out.end(), *v) == out.end()) out.push_back(*v);
+    }
+    return out;
+  }
+
+  void finish_item() {
+    close_decision_block();
+    if (!current_) return;
+    auto& item = *current_;
+    item.provenance = span(item_first_, item_last_);
+    // Text-wide facts from the joined text: sentences broken over lines are whole here.
+    scan_sentences(item);
+    assignments_from_decisions(item, out_.items.size());
+    leads_.clear();
+    while (!item.text.empty() && (item.text.back() == '\n' || item.text.back() == ' ')) item.text.pop_back();
+    // Proposals that the decision repeated word for word are one fact.
+    for (auto& d : item.decisions)
+      if (!d.text.empty() && fold(d.text) == fold(d.proposal)) d.proposal.clear();
+    out_.items.push_back(std::move(item));
+    current_.reset();
+  }
+
+  // ---- header ----
+
+  void header_line(bool after_blank) {
+    (void)after_blank;
+    const Line& l = line();
+    if (!kind_seen_) {
+      // "Mötesanteckningar Styrgruppen för X", "PROTOKOLL    1 (6)",
+      // "Region Östergötland    Minnesanteckningar" (a letterhead in columns).
+      const auto row = cells(l.text);
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        const std::string low = lower(row[c]);
+        const auto kind = record_kind_of(low);
+        if (!kind) continue;
+        kind_seen_ = true;
+        out_.record_kind = *kind;
+        std::string rest = row[c];
+        for (std::string_view w : record_kind_words) {
+          if (starts_with_word(low, w)) {
+            rest = std::string(strip_punct(std::string_view(row[c]).substr(w.size())));
+            break;
+          }
+        }
+        for (std::string_view w : {"från ", "för ", "vid ", "fört vid ", "med "})
+          if (lower(rest).compare(0, w.size(), w) == 0) rest = rest.substr(w.size());
+        const std::string lrest = lower(rest);
+        const bool generic = lrest.empty() || lrest == "möte" || lrest == "mötet" || lrest == "sammanträde" ||
+                             lrest == "sammanträdet" || lrest == "sammanträde med";
+        bool letters = false;
+        for (char ch : rest) letters = letters || (static_cast<unsigned char>(ch) >= 0x80 || std::isalpha(static_cast<unsigned char>(ch)));
+        if (!generic && letters) {
+          take_body(rest);
+          if (out_.title.empty()) out_.title = row[c];
+        }
+        for (std::size_t o = 0; o < row.size(); ++o)
+          if (o != c && looks_like_organisation(row[o])) out_.extensions["source.issuer"] = row[o];
+        return;
+      }
+    }
+    if (l.low == "dagordning" || l.low == "agenda") {
+      agenda_seen_ = true;
+      return;
+    }
+    // A line that is only a date (or a date and time) in the header.
+    const auto dates = dates_in(l.text);
+    if (!dates.empty() && (dates.front().end - dates.front().begin) * 2 >= l.text.size() - std::min<std::size_t>(l.text.size(), 20)) {
+      if (!out_.date) out_.date = dates.front().date;
+      read_times(l.text);
+      return;
+    }
+    if (out_.body.empty() && l.text.size() <= 120 && !ends_sentence(l.text) && starts_upper(l.text) &&
+        !looks_like_person(l.text)) {
+      std::string text = l.text;
+      if (!dates.empty()) {
+        if (!out_.date) out_.date = dates.front().date;
+        text = std::string(strip_punct(std::string_view(l.text).substr(0, dates.front().begin)));
+        read_times(l.text);
+      }
+      take_body(text);
+      if (out_.title.empty()) out_.title = l.text;
+      return;
+    }
+    if (!dates.empty() && !out_.date) out_.date = dates.front().date;
+    if (!out_.start) read_times(l.text);
+    // A short standalone line after a known attendance heading style: a group.
+    if (is_side_word(l.low) || looks_like_person(l.text) || l.text.find(',') != npos || l.text.find('\t') != npos) {
+      // Attendees listed without a label ("Region" then names).
+      mode_ = Mode::attendance;
+      attendance_status_ = AttendanceStatus::present;
+      attendance_roles_.clear();
+      attendance_line(true);
+      return;
+    }
+    if (current_ == std::nullopt && !l.heading && l.text.size() > 80) {
+      // Prose before any item: keep it as the record's preamble.
+      if (!preamble_.empty()) preamble_ += ' ';
+      preamble_ += l.text;
+      scan_meeting_level(l.text);
+      return;
+    }
+    if (out_.title.find(l.text) == npos && !l.text.empty()) out_.extensions.emplace("source.subtitle", l.text);
+  }
+
+  void take_body(std::string text) {
+    text = std::string(strip_punct(text));
+    if (text.empty()) return;
+    out_.body = text;
+    if (out_.title.empty()) out_.title = text;
+  }
+
+  void read_times(std::string_view text) {
+    if (out_.start) return;
+    if (auto t = find_times(text)) {
+      out_.start = t->start;
+      out_.end = t->end;
+    }
+  }
+
+  // "Fysiskt, lokal Godståget, Göteborg" / "Teams" / "Digitalt via Zoom"
+  void read_form_place(std::string_view value, bool place_expected) {
+    const std::string low = lower(value);
+    struct F {
+      std::string_view word;
+      MeetingForm form;
+    };
+    constexpr F forms[] = {
+        {"hybridmöte", MeetingForm::hybrid}, {"hybrid", MeetingForm::hybrid},
+        {"fysiskt och digitalt", MeetingForm::hybrid}, {"fysiskt och via teams", MeetingForm::hybrid},
+        {"microsoft teams", MeetingForm::teams}, {"teamsmöte", MeetingForm::teams}, {"via teams", MeetingForm::teams},
+        {"teams", MeetingForm::teams}, {"digitalt möte", MeetingForm::digital}, {"digitalt", MeetingForm::digital},
+        {"digital", MeetingForm::digital}, {"videomöte", MeetingForm::digital}, {"zoom", MeetingForm::digital},
+        {"skype", MeetingForm::digital}, {"distans", MeetingForm::digital}, {"fysiskt möte", MeetingForm::physical},
+        {"fysiskt", MeetingForm::physical}, {"fysisk", MeetingForm::physical}, {"på plats", MeetingForm::physical},
+    };
+    std::string place(value);
+    const auto after_form = [&](std::size_t length) {
+      std::string_view rest = std::string_view(value).substr(length);
+      rest = trim(rest);
+      for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94", "-", ",", ":"})
+        if (rest.substr(0, dash.size()) == dash) rest = trim(rest.substr(dash.size()));
+      return std::string(strip_punct(rest));
+    };
+    for (const auto& f : forms) {
+      const std::size_t at = find_word(low, f.word);
+      if (at == npos) continue;
+      if (out_.form == MeetingForm::unknown || f.form == MeetingForm::hybrid) out_.form = f.form;
+      if (at == 0) place = after_form(f.word.size());
+      break;
+    }
+    // "Regionens hus, Vänersborg, och Teams": the form said again at the end.
+    for (std::string_view tail : {" och teams", " samt teams", " och via teams", " + teams", " och digitalt",
+                                  " samt digitalt", " och på distans"}) {
+      const std::string lowered = lower(place);
+      if (lowered.size() > tail.size() && lowered.compare(lowered.size() - tail.size(), tail.size(), tail) == 0) {
+        place = std::string(strip_punct(std::string_view(place).substr(0, place.size() - tail.size())));
+        if (out_.form == MeetingForm::physical || out_.form == MeetingForm::unknown) out_.form = MeetingForm::hybrid;
+      }
+    }
+    const std::string lp = lower(place);
+    for (std::string_view prefix : {"lokal ", "i lokal ", "plats: "})
+      if (lp.compare(0, prefix.size(), prefix) == 0) place = place.substr(prefix.size());
+    place = std::string(strip_punct(place));
+    if (!place.empty() && (place_expected || out_.place.empty()) && out_.place.empty()) out_.place = place;
+  }
+
+  // ---- labels ----
+
+  bool handle_label(const Label& label) {
+    const Line& l = line();
+    // A new label ends a list of decisions, unless it opens another one.
+    if (decision_block_ && label.kind != L::decision && label.kind != L::position && label.kind != L::proposal &&
+        label.kind != L::none)
+      close_decision_block();
+    switch (label.kind) {
+      case L::date: {
+        if (mode_ == Mode::items || mode_ == Mode::closing) return false;  // "Datum" of an appended memo
+        if (label.value.empty()) {
+          pending_value_ = L::date;
+          return true;
+        }
+        set_date_from(label.value, l);
+        return true;
+      }
+      case L::time:
+        if (mode_ != Mode::header && mode_ != Mode::attendance) return false;
+        if (label.value.empty()) {
+          pending_value_ = L::time;
+          return true;
+        }
+        if (auto t = find_times(label.value)) {
+          out_.start = t->start;
+          out_.end = t->end;
+        } else {
+          warn_here("the time could not be read");
+        }
+        return true;
+      case L::date_time: {
+        if (mode_ != Mode::header && mode_ != Mode::attendance) return false;
+        if (label.value.empty()) {
+          pending_value_ = L::date_time;
+          return true;
+        }
+        read_date_time_place(label.value, l);
+        return true;
+      }
+      case L::place:
+      case L::form:
+      case L::place_form:
+        if (mode_ != Mode::header && mode_ != Mode::attendance) return false;
+        if (label.value.empty()) {
+          pending_value_ = label.kind;
+          return true;
+        }
+        read_form_place(label.value, label.kind != L::form);
+        return true;
+      case L::present:
+      case L::invited:
+      case L::absent:
+      case L::excused:
+      case L::substitutes:
+      case L::coopted:
+      case L::guests:
+        if (mode_ == Mode::items && current_ && !label.colon && !l.heading) return false;
+        begin_attendance(label);
+        return true;
+      case L::chair:
+      case L::vice_chair:
+      case L::secretary:
+        if (label.value.empty() && !label.colon && !l.heading && mode_ == Mode::items) return false;
+        if (label.value.empty()) {
+          pending_value_ = label.kind;
+          pending_from_ = i_;
+          return true;
+        }
+        add_role_names(label.kind, label.value);
+        return true;
+      case L::writer:
+      case L::adjusters:
+      case L::adjusted:
+      case L::certifier:
+        return closing_label(label);
+      case L::presenter:
+        if (!current_) return false;
+        // "Föredragande: Anna Berg, Region Östergötland": the organisation
+        // after a name belongs to the name, not to the presenters.
+        for (const auto& name : split_list(label.value)) {
+          const std::string bare = strip_parens(name);
+          if (!current_->presenters.empty() && !looks_like_person(bare) && looks_like_organisation(bare)) continue;
+          current_->presenters.push_back(bare);
+        }
+        touch_item();
+        return true;
+      case L::purpose:
+        if (!current_) return false;
+        current_->purposes = read_purposes(lower(label.value));
+        touch_item();
+        return true;
+      case L::decision:
+      case L::position:
+      case L::proposal: {
+        if (!current_) return false;
+        // "Ställningstagande" alone right after the title says what the item is for.
+        if (label.value.empty() && lines_since_title_ <= 1 && label.kind != L::proposal &&
+            !decision_follows(i_)) {
+          const auto purposes = read_purposes(l.low);
+          if (!purposes.empty()) {
+            current_->purposes = purposes;
+            touch_item();
+            return true;
+          }
+        }
+        open_decision_block(label);
+        touch_item();
+        return true;
+      }
+      case L::attachments:
+      case L::sent_to:
+        if (!current_) return false;
+        list_target_ = label.kind;
+        if (!label.value.empty()) {
+          for (const auto& v : label.kind == L::attachments ? std::vector<std::string>{label.value} : split_list(label.value))
+            (label.kind == L::attachments ? current_->attachments : current_->sent_to).push_back(v);
+        }
+        touch_item();
+        return true;
+      case L::case_number:
+        if (!current_) {
+          out_.extensions["source.case_number"] = label.value;
+          return true;
+        }
+        current_->case_number = label.value;
+        touch_item();
+        return true;
+      case L::escalations: {
+        if (!current_) return false;
+        // "Eskaleringsfrågor till den politiska referensgruppen:" then a list.
+        std::string to;
+        const std::size_t at = find_word(l.low, "till");
+        if (at != npos) {
+          std::string_view rest = std::string_view(l.text).substr(at + 4);
+          const std::size_t colon = rest.find(':');
+          to = body_name(colon == npos ? rest : rest.substr(0, colon));
+        }
+        escalation_to_ = to;
+        list_target_ = L::escalations;
+        const std::size_t colon = l.text.find(':');
+        if (colon != npos && colon + 1 < l.text.size()) {
+          const auto what = strip_punct(std::string_view(l.text).substr(colon + 1));
+          if (!what.empty()) current_->escalations.push_back({std::string(what), escalation_to_, here()});
+        }
+        touch_item();
+        return true;
+      }
+      case L::next_meeting: {
+        const auto dates = dates_in(l.text);
+        if (!dates.empty()) {
+          set_next_meeting(dates.front().date);
+        } else {
+          pending_value_ = L::next_meeting;
+        }
+        if (current_) {
+          append_text(l.text);
+          touch_item();
+        }
+        return true;
+      }
+      case L::agenda:
+        if (mode_ == Mode::items && current_ && !l.heading && !label.colon) return false;
+        if (mode_ == Mode::closing || mode_ == Mode::annex) return false;
+        flush_pending_people();
+        agenda_seen_ = true;
+        if (mode_ == Mode::attendance) mode_ = Mode::header;
+        return true;
+      case L::section:
+        if (!current_) return false;
+        close_decision_block();
+        list_target_ = L::none;
+        touch_item();
+        if (!label.value.empty()) append_text(label.value);
+        return true;
+      case L::assignment:
+        if (!current_ || !label.colon) return false;
+        assignment_line(label.value);
+        touch_item();
+        return true;
+      case L::ignored:
+        return mode_ == Mode::header || mode_ == Mode::attendance;
+      case L::signatures:
+        // The signature block of a protocol's front page: names already met.
+        flush_pending_people();
+        if (mode_ == Mode::attendance) mode_ = Mode::header;
+        in_signatures_ = true;
+        return true;
+      case L::kind:
+      case L::body:
+      case L::none:
+        return false;
+    }
+    return false;
+  }
+
+  bool decision_follows(std::size_t at) const {
+    const std::size_t n = next_content(at);
+    if (n == npos) return false;
+    return lines_[n].bullet || states_decision(lines_[n].low) || lines_[n].low.find("beslutar") != npos;
+  }
+
+  void set_date_from(std::string_view value, const Line& l) {
+    const auto dates = dates_in(value);
+    if (dates.empty()) {
+      warn(l.first, "the date could not be read", l.text);
+      return;
+    }
+    if (!out_.date) out_.date = dates.front().date;
+    read_times(value);
+  }
+
+  // "Torsdag 10 mars 2022 kl. 08.30-12.05, Teams" / "Regionens hus, Linköping, kl. 13.00–16.10":
+  // what is left when the date and the time are taken out is the place or form.
+  void read_date_time_place(std::string_view value, const Line& l) {
+    const auto dates = dates_in(value);
+    if (!dates.empty() && !out_.date) out_.date = dates.front().date;
+    const auto times = find_times(value);
+    if (times && !out_.start) {
+      out_.start = times->start;
+      out_.end = times->end;
+    }
+    if (dates.empty() && !times) warn(l.first, "neither a date nor a time could be read", l.text);
+    std::string rest(value);
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    for (const auto& d : dates) spans.emplace_back(d.begin, d.end);
+    if (times) spans.emplace_back(times->begin, times->stop);
+    std::sort(spans.begin(), spans.end());
+    for (auto it = spans.rbegin(); it != spans.rend(); ++it)
+      if (it->first < it->second && it->second <= rest.size()) rest.replace(it->first, it->second - it->first, ",");
+    std::string place;
+    for (const auto& part : split_list_commas(rest)) {
+      const std::string lp = lower(part);
+      bool skip = lp.empty() || lp == "kl" || lp == "kl." || lp == "klockan" || lp == "den";
+      for (std::string_view day : {"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"})
+        skip = skip || lp == day;
+      if (skip) continue;
+      place += (place.empty() ? "" : ", ") + part;
+    }
+    if (!place.empty()) read_form_place(place, true);
+  }
+
+  static std::vector<std::string> split_list_commas(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      std::size_t comma = text.find(',', start);
+      if (comma == npos) comma = text.size();
+      const auto part = strip_punct(text.substr(start, comma - start));
+      if (!part.empty()) out.emplace_back(part);
+      start = comma + 1;
+    }
+    return out;
+  }
+
+  void set_next_meeting(const Date& d) {
+    if (out_.next_meeting) return;
+    if (out_.date && d <= *out_.date) return;
+    out_.next_meeting = d;
+  }
+
+  bool take_pending_value() {
+    const L kind = pending_value_;
+    pending_value_ = L::none;
+    const Line& l = line();
+    if (read_label(l).kind != L::none && kind != L::next_meeting) return false;
+    switch (kind) {
+      case L::date:
+        if (dates_in(l.text).empty()) return false;
+        if (mode_ == Mode::header || mode_ == Mode::attendance) set_date_from(l.text, l);
+        return true;
+      case L::time:
+        read_times(l.text);
+        return true;
+      case L::date_time:
+        read_date_time_place(l.text, l);
+        return true;
+      case L::place:
+      case L::form:
+      case L::place_form:
+        read_form_place(l.text, kind != L::form);
+        return true;
+      case L::chair:
+      case L::vice_chair:
+      case L::secretary:
+      case L::writer:
+      case L::adjusters:
+        if (!looks_like_person(strip_parens(l.text))) return false;
+        add_role_names(kind, l.text);
+        // Adjusters are often listed one per line.
+        if (kind == L::adjusters) pending_value_ = L::adjusters;
+        return true;
+      case L::next_meeting: {
+        const auto dates = dates_in(l.text);
+        if (dates.empty()) return false;
+        set_next_meeting(dates.front().date);
+        if (current_) {
+          append_text(l.text);
+          touch_item();
+        }
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  // ---- attendance ----
+
+  void begin_attendance(const Label& label) {
+    flush_pending_people();
+    mode_ = Mode::attendance;
+    attendance_status_ = AttendanceStatus::present;
+    attendance_roles_.clear();
+    attendance_note_.clear();
+    attendance_marks_absence_ = false;
+    group_.clear();
+    group_org_.clear();
+    switch (label.kind) {
+      case L::absent:
+        attendance_status_ = AttendanceStatus::absent;
+        attendance_marks_absence_ = true;
+        break;
+      case L::excused:
+        attendance_status_ = AttendanceStatus::excused;
+        attendance_marks_absence_ = true;
+        break;
+      case L::substitutes:
+        attendance_note_ = "ersättare";
+        break;
+      case L::coopted:
+        attendance_roles_.push_back(MeetingRole::coopted);
+        break;
+      case L::guests:
+        attendance_roles_.push_back(MeetingRole::guest);
+        break;
+      case L::invited:
+        // The record's convention: a list of those called, with absence
+        // marked on the names; unmarked names took part.
+        attendance_note_ = "";
+        invited_list_ = true;
+        break;
+      default:
+        break;
+    }
+    const std::string low = lower(label.value);
+    if (label.value.empty() || low == "se lista" || low == "se nedan" || low == "enligt bilaga" ||
+        low == "se bilaga" || low == "enligt lista" || low == "enligt närvarolista")
+      return;
+    // "Kallade: Anna Berg, VGR (ordförande); Lars Hedin, VästKom": entries
+    // separated by semicolons, each one attendee line.
+    if (label.value.find(';') != npos) {
+      std::string part;
+      for (std::size_t k = 0; k <= label.value.size(); ++k) {
+        if (k == label.value.size() || label.value[k] == ';') {
+          if (auto a = read_attendee(strip_punct(part))) add_attendee(std::move(*a));
+          else if (!strip_punct(part).empty()) warn_here("not read as an attendee: " + std::string(strip_punct(part)));
+          part.clear();
+        } else {
+          part += label.value[k];
+        }
+      }
+      return;
+    }
+    // "Beslutande: Ulf Strandberg, ordförande": one attendee.
+    if (auto a = read_attendee(label.value)) {
+      add_attendee(std::move(*a));
+      return;
+    }
+    // "Närvarande: Anna Berg, Region X, Per Ek" or "Frånvarande: A, B, C"
+    inline_list(label.value);
+  }
+
+  void inline_list(std::string_view value) {
+    ParsedAttendee* previous = nullptr;
+    for (const auto& part : split_list(value)) {
+      const std::string bare = strip_parens(part);
+      if (looks_like_person(bare)) {
+        if (auto a = read_attendee(part)) previous = add_attendee(std::move(*a));
+        continue;
+      }
+      if (previous && previous->organisation.empty() && looks_like_organisation(bare)) {
+        previous->organisation = bare;
+        // "VästKom (sekreterare)": the marks belong to the person.
+        for (const auto& mark : marks_of(part)) read_mark(*previous, mark);
+        continue;
+      }
+      if (previous) {
+        const std::string low = lower(bare);
+        if (auto r = role_word(low)) {
+          add_role(*previous, *r);
+          continue;
+        }
+        if (auto st = status_word(low)) {
+          previous->status = *st;
+          continue;
+        }
+      }
+      // A first name alone in an absence list ("Frånvarande: Kristina") names someone listed.
+      if (attendance_marks_absence_ && words(bare).size() == 1) {
+        if (auto* known = find_attendee_by_first_name(bare)) {
+          known->status = attendance_status_;
+          continue;
+        }
+      }
+      warn_here("not read as a person's name in the list: " + part);
+    }
+  }
+
+  static std::vector<std::string> marks_of(std::string_view text) {
+    std::vector<std::string> out;
+    int depth = 0;
+    std::string mark;
+    for (char c : text) {
+      if (c == '(') {
+        if (depth++ == 0) mark.clear();
+        else mark += c;
+      } else if (c == ')' && depth > 0) {
+        if (--depth == 0) out.emplace_back(trim(mark));
+        else mark += c;
+      } else if (depth > 0) {
+        mark += c;
+      }
+    }
+    return out;
+  }
+
+  static std::string strip_parens(std::string_view text) {
+    std::string out;
+    int depth = 0;
+    for (char c : text) {
+      if (c == '(') ++depth;
+      else if (c == ')' && depth > 0) --depth;
+      else if (depth == 0) out += c;
+    }
+    return std::string(strip_punct(out));
+  }
+
+  // One attendee line: "Name", "Name, Organisation", "Name\tOrganisation",
+  // "Name, title, Organisation", "Name – Organisation", with parenthesised
+  // marks: "(förhinder)", "(ordförande)", "(5, 7)", "(ersätter Göran Matejka)".
+  std::optional<ParsedAttendee> read_attendee(std::string_view text) const {
+    ParsedAttendee a;
+    a.status = attendance_status_;
+    a.roles = attendance_roles_;
+    a.note = attendance_note_;
+    a.provenance = here();
+    std::string rest;
+    std::vector<std::string> marks;
+    {
+      int depth = 0;
+      std::string mark;
+      for (char c : text) {
+        if (c == '(') {
+          if (depth++ == 0) {
+            mark.clear();
+            continue;
+          }
+        } else if (c == ')' && depth > 0) {
+          if (--depth == 0) {
+            marks.push_back(std::string(trim(mark)));
+            continue;
+          }
+        }
+        (depth > 0 ? mark : rest) += c;
+      }
+      if (depth > 0) rest += "(" + mark;  // unbalanced: keep the text
+    }
+    std::vector<std::string> parts;
+    if (rest.find('\t') != npos) {
+      for (auto& c : cells(rest))
+        if (!c.empty()) parts.push_back(c);
+    } else {
+      // " – " and " - " separate like commas.
+      std::string normalised;
+      for (std::size_t i = 0; i < rest.size(); ++i) {
+        if (rest.compare(i, 5, " \xE2\x80\x93 ") == 0) {
+          normalised += ',';
+          i += 4;
+        } else if (rest.compare(i, 3, " - ") == 0) {
+          normalised += ',';
+          i += 2;
+        } else {
+          normalised += rest[i];
+        }
+      }
+      std::string part;
+      for (char c : normalised) {
+        if (c == ',' || c == ';') {
+          parts.emplace_back(strip_punct(part));
+          part.clear();
+        } else {
+          part += c;
+        }
+      }
+      parts.emplace_back(strip_punct(part));
+      parts.erase(std::remove_if(parts.begin(), parts.end(), [](const std::string& p) { return p.empty(); }),
+                  parts.end());
+    }
+    if (parts.empty() || !looks_like_person(parts[0])) return std::nullopt;
+    a.name = parts[0];
+    for (std::size_t k = 1; k < parts.size(); ++k) {
+      // "Anna Berg, Lisa Ek": a list of names, not one attendee.
+      if (looks_like_person(parts[k]) && !(all_caps(parts[k]))) return std::nullopt;
+      const std::string low = lower(parts[k]);
+      if (auto items = item_numbers(low); !items.empty() && low.find_first_of("0123456789") != npos) {
+        add_role(a, MeetingRole::coopted);
+        for (auto& n : items) a.coopted_for_items.push_back(numbered_like_items(n));
+      } else if (auto r = role_word(low)) {
+        add_role(a, *r);
+      } else if (auto s = status_word(low)) {
+        a.status = *s;
+        append_note(a, parts[k]);
+      } else if (a.organisation.empty() && (looks_like_organisation(parts[k]) || starts_upper(parts[k]))) {
+        if (!a.organisation.empty()) append_note(a, parts[k]);
+        else a.organisation = parts[k];
+      } else if (a.title.empty() && starts_lower(parts[k])) {
+        a.title = parts[k];
+      } else {
+        append_note(a, parts[k]);
+      }
+    }
+    for (const auto& mark : marks) read_mark(a, mark);
+    if (a.organisation.empty() && !group_org_.empty()) a.organisation = group_org_;
+    a.group = group_;
+    return a;
+  }
+
+  static void add_role(ParsedAttendee& a, MeetingRole r) {
+    if (std::find(a.roles.begin(), a.roles.end(), r) == a.roles.end()) a.roles.push_back(r);
+  }
+  static void append_note(ParsedAttendee& a, std::string_view text) {
+    if (!a.note.empty()) a.note += "; ";
+    a.note += text;
+  }
+
+  void read_mark(ParsedAttendee& a, const std::string& mark) const {
+    const std::string low = lower(mark);
+    if (auto s = status_word(low)) {
+      a.status = *s;
+      append_note(a, mark);
+      return;
+    }
+    if (auto r = role_word(low)) {
+      add_role(a, *r);
+      return;
+    }
+    for (std::string_view w : {"ersätter ", "ers. för ", "ers för ", "ersättare för ", "i stället för ", "istället för "}) {
+      if (low.compare(0, w.size(), w) == 0) {
+        a.substitute_for = std::string(strip_punct(std::string_view(mark).substr(w.size())));
+        append_note(a, mark);
+        return;
+      }
+    }
+    if (auto items = item_numbers(low); !items.empty()) {
+      add_role(a, MeetingRole::coopted);
+      for (auto& n : items) a.coopted_for_items.push_back(numbered_like_items(n));
+      return;
+    }
+    // "(ordförande, Region X)" or "(Region X)"
+    const auto parts = split_list(mark);
+    bool read = false;
+    for (const auto& p : parts) {
+      const std::string lp = lower(p);
+      if (auto r = role_word(lp)) {
+        add_role(a, *r);
+        read = true;
+      } else if (auto s = status_word(lp)) {
+        a.status = *s;
+        read = true;
+      } else if (a.organisation.empty() && looks_like_organisation(p) && words(p).size() > 1) {
+        a.organisation = p;
+        read = true;
+      }
+    }
+    if (!read || parts.size() > 1) append_note(a, mark);
+  }
+
+  // Co-opted item numbers follow the record's own numbering: "(5)" in a
+  // protocol with §-numbered items means "§5".
+  std::string numbered_like_items(const std::string& n) const {
+    if (style_ == Style::paragraphs && n.compare(0, 2, "\xC2\xA7") != 0) return "\xC2\xA7" + n;
+    return n;
+  }
+
+  // Returns false when the line ends the attendance part.
+  bool attendance_line(bool after_blank) {
+    const Line& l = line();
+    (void)after_blank;
+    if (is_column_heading(l.low)) return true;
+    if (style_ != Style::headings && (numbered_item(l) || paragraph_number(l))) return false;
+    // Prose ends the list.
+    if (l.text.size() > 140 || (ends_sentence(l.text) && words(l.text).size() > 6)) return false;
+    const auto row = cells(l.text);
+    if (row.size() >= 2) return table_row(row);
+    const std::string bare = strip_parens(l.text);
+    if (looks_like_person(bare) && l.text.find(',') == npos && l.text.find(" \xE2\x80\x93 ") == npos &&
+        l.text.find(" - ") == npos) {
+      // A bare name: maybe the first half of a name run and organisation run.
+      pending_people_.push_back(i_);
+      return true;
+    }
+    if (auto a = read_attendee(l.text)) {
+      flush_pending_people();
+      add_attendee(std::move(*a));
+      return true;
+    }
+    // Not a person: an organisation run pairing the bare names before it,
+    // or a group heading.
+    if (!pending_people_.empty() && pairs_as_organisation_run()) return true;
+    if (words(l.text).size() <= 6 && l.text.find(',') == npos && !ends_sentence(l.text)) {
+      // A heading-structured record's first item looks like a group heading
+      // but is followed by prose.
+      if (style_ == Style::headings && !is_side_word(l.low) && !looks_like_organisation(l.text)) {
+        const std::size_t n = next_content(i_);
+        if (n != npos && (lines_[n].text.size() > 60 || ends_sentence(lines_[n].text))) return false;
+      }
+      flush_pending_people();
+      group_ = l.text;
+      group_org_ = is_side_word(l.low) ? std::string() : (looks_like_organisation(l.text) ? l.text : std::string());
+      return true;
+    }
+    if (style_ == Style::headings || l.text.size() > 60) return false;
+    warn_here("in the attendance list but not read as a person");
+    return true;
+  }
+
+  bool table_row(const std::vector<std::string>& row) {
+    // A row of names (a flattened name column), to be paired with the next
+    // row of organisations.
+    const bool all_people = std::all_of(row.begin(), row.end(), [](const std::string& c) {
+      return !c.empty() && looks_like_person(strip_parens(c));
+    });
+    if (all_people && row.size() >= 2) {
+      if (!name_row_.empty()) flush_name_row();
+      name_row_ = row;
+      name_row_line_ = i_;
+      return true;
+    }
+    if (!name_row_.empty()) {
+      if (row.size() == name_row_.size()) {
+        for (std::size_t k = 0; k < row.size(); ++k) {
+          std::size_t keep = i_;
+          i_ = name_row_line_;
+          auto a = read_attendee(name_row_[k]);
+          i_ = keep;
+          if (!a) continue;
+          a->organisation = row[k];
+          a->provenance = span(name_row_line_, i_);
+          add_attendee(std::move(*a));
+        }
+        name_row_.clear();
+        return true;
+      }
+      flush_name_row();
+    }
+    flush_pending_people();
+    if (auto a = read_attendee(line().text)) {
+      add_attendee(std::move(*a));
+      return true;
+    }
+    warn_here("a table row not read as an attendee");
+    return true;
+  }
+
+  void flush_name_row() {
+    if (name_row_.empty()) return;
+    const std::size_t keep = i_;
+    i_ = name_row_line_;
+    warn_here("a row of names without a matching row of organisations");
+    for (const auto& n : name_row_)
+      if (auto a = read_attendee(n)) add_attendee(std::move(*a));
+    i_ = keep;
+    name_row_.clear();
+  }
+
+  // The current line starts a run of as many organisation lines as there
+  // are pending bare names: pair them in order.
+  bool pairs_as_organisation_run() {
+    std::vector<std::size_t> orgs;
+    std::size_t j = i_;
+    while (j < lines_.size() && orgs.size() < pending_people_.size()) {
+      const Line& l = lines_[j];
+      if (!l.blank() && !is_noise(l)) {
+        // An organisation run has one organisation per line and nothing else.
+        if (read_label(l).kind != L::none || looks_like_person(strip_parens(l.text)) || l.text.size() > 80 ||
+            ends_sentence(l.text) || l.text.find(',') != npos || l.text.find('\t') != npos ||
+            is_side_word(l.low) || !looks_like_organisation(strip_parens(l.text)) || read_attendee(l.text))
+          break;
+        orgs.push_back(j);
+      }
+      ++j;
+    }
+    if (orgs.size() != pending_people_.size()) return false;
+    const std::size_t keep = i_;
+    for (std::size_t k = 0; k < orgs.size(); ++k) {
+      i_ = pending_people_[k];
+      auto a = read_attendee(lines_[pending_people_[k]].text);
+      if (!a) continue;
+      a->organisation = lines_[orgs[k]].text;
+      a->provenance = Provenance{out_.document, lines_[pending_people_[k]].first, lines_[orgs[k]].last};
+      add_attendee(std::move(*a));
+    }
+    i_ = std::max(keep, orgs.back());
+    pending_people_.clear();
+    return true;
+  }
+
+  void flush_pending_people() {
+    if (pending_people_.empty()) {
+      flush_name_row();
+      return;
+    }
+    const std::size_t keep = i_;
+    for (const std::size_t at : pending_people_) {
+      i_ = at;
+      if (auto a = read_attendee(lines_[at].text)) add_attendee(std::move(*a));
+    }
+    i_ = keep;
+    pending_people_.clear();
+    flush_name_row();
+  }
+
+  ParsedAttendee* find_attendee(std::string_view name) {
+    const std::string key = fold(name);
+    for (auto& a : out_.attendees)
+      if (fold(a.name) == key) return &a;
+    return nullptr;
+  }
+
+  ParsedAttendee* find_attendee_by_first_name(std::string_view first) {
+    const std::string key = fold(first);
+    ParsedAttendee* found = nullptr;
+    for (auto& a : out_.attendees) {
+      const auto ws = words(a.name);
+      if (!ws.empty() && fold(ws[0]) == key) {
+        if (found) return nullptr;  // ambiguous
+        found = &a;
+      }
+    }
+    return found;
+  }
+
+  ParsedAttendee* add_attendee(ParsedAttendee a) {
+    // Someone listed again, in an absence list or with a role: one attendee.
+    if (auto* known = find_attendee(a.name)) {
+      if (attendance_marks_absence_ || a.status != AttendanceStatus::present) known->status = a.status;
+      for (auto r : a.roles) add_role(*known, r);
+      for (auto& n : a.coopted_for_items)
+        if (std::find(known->coopted_for_items.begin(), known->coopted_for_items.end(), n) ==
+            known->coopted_for_items.end())
+          known->coopted_for_items.push_back(n);
+      if (known->organisation.empty()) known->organisation = a.organisation;
+      if (known->substitute_for.empty()) known->substitute_for = a.substitute_for;
+      if (!a.note.empty() && known->note.find(a.note) == npos) append_note(*known, a.note);
+      return known;
+    }
+    out_.attendees.push_back(std::move(a));
+    return &out_.attendees.back();
+  }
+
+  // ---- roles and the closing block ----
+
+  struct RoleName {
+    MeetingRole role;
+    std::string name;
+    Provenance provenance;
+  };
+
+  void add_role_names(L kind, std::string_view value) {
+    const MeetingRole role = kind == L::chair        ? MeetingRole::chair
+                             : kind == L::vice_chair ? MeetingRole::vice_chair
+                             : kind == L::secretary  ? MeetingRole::secretary
+                             : kind == L::writer     ? MeetingRole::record_writer
+                                                     : MeetingRole::adjuster;
+    for (const auto& part : split_list(value)) {
+      const std::string name = strip_parens(part);
+      if (!looks_like_person(name)) {
+        if (words(name).size() == 1 && find_attendee_by_first_name(name)) {
+          roles_.push_back({role, find_attendee_by_first_name(name)->name, here()});
+          continue;
+        }
+        if (!dates_in(part).empty()) continue;
+        warn_here(std::string("not read as a person's name for the role ") + std::string(to_string(role)) + ": " + part);
+        continue;
+      }
+      roles_.push_back({role, name, here()});
+      if (role == MeetingRole::record_writer && out_.writer.empty()) out_.writer = name;
+      if (role == MeetingRole::adjuster &&
+          std::find(out_.adjusters.begin(), out_.adjusters.end(), name) == out_.adjusters.end())
+        out_.adjusters.push_back(name);
+    }
+  }
+
+  bool closing_label(const Label& label) {
+    const Line& l = line();
+    if (starts_with_word(l.low, "vid protokollet") || label.kind == L::adjusted) protocol_signs_ = true;
+    finish_decision_only();
+    if (label.kind == L::certifier) {
+      // Page furniture on every page of an extract, unless a name follows.
+      out_.record_kind = RecordKind::protocol_extract;
+      kind_seen_ = true;
+      if (!label.value.empty() && looks_like_person(label.value)) {
+        out_.extensions["source.extract_certified_by"] = label.value;
+        return true;
+      }
+      const std::size_t n = next_content(i_);
+      if (n != npos && looks_like_person(strip_parens(lines_[n].text)) && read_label(lines_[n]).kind == L::none) {
+        out_.extensions["source.extract_certified_by"] = strip_parens(lines_[n].text);
+        skip_until_ = n;
+        skip_set_ = true;
+      }
+      return true;
+    }
+    if (label.kind == L::adjusted) {
+      const auto dates = dates_in(l.text);
+      if (!dates.empty()) out_.adjusted_on = dates.front().date;
+      // "Justerat 2019-10-09" then the adjusters' names, one per line.
+      std::string rest = label.value;
+      if (!dates.empty()) rest = std::string(strip_punct(std::string_view(l.text).substr(dates.front().end)));
+      if (!rest.empty() && dates.empty() && !looks_like_person(strip_parens(rest)) && label.colon == false) {
+        // "Justeras av" without a colon was read as a label; "Justering sker ..." is prose.
+        if (current_) return false;
+      }
+      if (!rest.empty() && looks_like_person(strip_parens(rest))) add_role_names(L::adjusters, rest);
+      else if (!rest.empty()) out_.extensions["source.adjustment"] = std::string(l.text);
+      closing_expect_ = L::adjusters;
+      if (!out_.items.empty() || current_) enter_closing();
+      return true;
+    }
+    if (label.kind == L::adjusters) {
+      const auto dates = dates_in(label.value);
+      if (!dates.empty() && !out_.adjusted_on) out_.adjusted_on = dates.front().date;
+      if (!label.value.empty()) add_role_names(L::adjusters, label.value);
+      closing_expect_ = L::adjusters;
+      if (!out_.items.empty() || current_) enter_closing();
+      else if (label.value.empty()) pending_value_ = L::adjusters;
+      return true;
+    }
+    // The writer.
+    if (!label.value.empty()) add_role_names(L::writer, label.value);
+    closing_expect_ = L::writer;
+    if (!out_.items.empty() || current_) enter_closing();
+    else if (label.value.empty()) pending_value_ = L::writer;
+    return true;
+  }
+
+  void enter_closing() {
+    if (mode_ == Mode::closing) return;
+    finish_item();
+    flush_pending_people();
+    mode_ = Mode::closing;
+    closing_names_ = 0;
+  }
+
+  void finish_decision_only() { close_decision_block(); }
+
+  void closing_line() {
+    const Line& l = line();
+    const std::string bare = strip_parens(l.text);
+    if (looks_like_person(bare) && closing_names_ < 6) {
+      ++closing_names_;
+      if (closing_expect_ == L::writer) {
+        add_role_names(L::writer, l.text);
+        closing_expect_ = L::none;
+      } else if (closing_expect_ == L::adjusters) {
+        add_role_names(L::adjusters, l.text);
+      } else if (closing_expect_ == L::certifier) {
+        out_.extensions.emplace("source.extract_certified_by", bare);
+        closing_expect_ = L::none;
+      } else if (closing_expect_ == L::chair) {
+        add_role_names(L::chair, l.text);
+        closing_expect_ = L::none;
+      }
+      return;
+    }
+    const auto dates = dates_in(l.text);
+    if (closing_expect_ == L::adjusters && !dates.empty() && !out_.adjusted_on && l.text.size() < 40) {
+      out_.adjusted_on = dates.front().date;
+      return;
+    }
+    // "Protokollet har tillkännagivits på ... anslagstavla 2019-10-09"
+    if (l.low.find("anslagstavla") != npos || l.low.find("tillkännagiv") != npos ||
+        l.low.find("anslag") == 0) {
+      out_.extensions["source.announcement"] = l.text;
+      return;
+    }
+    if (l.low == "ordförande" || l.low == "justerare" || l.low == "sekreterare") {
+      closing_expect_ = l.low == "ordförande" ? L::chair : l.low == "justerare" ? L::adjusters : L::writer;
+      return;
+    }
+    // Anything else after the signatures is a document appended to the record.
+    mode_ = Mode::annex;
+    annex_first_ = i_;
+    annex_line();
+  }
+
+  bool leaves_annex() const {
+    // A further protocol paragraph (§183 after §182) starts an item again.
+    if (style_ == Style::paragraphs) {
+      auto n = paragraph_number(line());
+      return n && n->value > last_value_ && n->value <= last_value_ + 20 && line().heading;
+    }
+    return false;
+  }
+
+  void annex_line() {
+    annex_last_ = i_;
+    if (out_.items.empty()) return;
+    auto& item = out_.items.back();
+    collect_amounts_dates(item, line().text, line().first);
+  }
+
+  // ---- items ----
+
+  void touch_item() {
+    item_last_ = i_;
+    ++lines_since_title_;
+  }
+
+  void append_text(std::string_view text) {
+    auto& t = current_->text;
+    if (!t.empty() && t.back() != '\n') t += ' ';
+    t += text;
+  }
+
+  void item_line(bool after_blank) {
+    const Line& l = line();
+    if (!current_) {
+      // Text before the first item in a numbered record: the preamble.
+      if (!preamble_.empty()) preamble_ += ' ';
+      preamble_ += l.text;
+      scan_meeting_level(l.text);
+      return;
+    }
+    touch_item();
+    // A title that came on its own line after "§182".
+    if (title_pending_) {
+      title_pending_ = false;
+      current_->title = l.text;
+      current_->provenance.last_line = l.last;
+      scan_facts(l.text);
+      purpose_from_title();
+      lines_since_title_ = 0;
+      return;
+    }
+    // A case number alone under the title: "RS190971", "RS 2023-00123", "Dnr HSN 2022/45".
+    if (lines_since_title_ <= 2 && current_->case_number.empty() && looks_like_case_number(l.text)) {
+      current_->case_number = l.text;
+      return;
+    }
+    // A purpose word alone under the title.
+    if (lines_since_title_ <= 2 && current_->purposes.empty() && !l.bullet) {
+      auto purposes = read_purposes(l.low);
+      if (!purposes.empty()) {
+        current_->purposes = purposes;
+        return;
+      }
+    }
+    if (decision_block_ && decision_line(after_blank)) return;
+    if (list_target_ != L::none && list_line(after_blank)) return;
+
+    const auto dates = dates_in(l.text);
+    if (l.low.find("nästa möte") != npos && !dates.empty()) set_next_meeting(dates.front().date);
+
+    if (current_->text.empty()) {
+      current_->text = l.bullet ? "- " + l.text : l.text;
+    } else if (l.bullet) {
+      current_->text += "\n- " + l.text;
+    } else if (after_blank || l.heading) {
+      current_->text += "\n\n" + l.text;
+    } else {
+      append_text(l.text);
+    }
+    text_lines_.push_back(i_);
+    collect_amounts_dates(*current_, l.text, l.first);
+  }
+
+  static bool looks_like_case_number(std::string_view text) {
+    if (text.size() > 30 || text.size() < 5) return false;
+    int digits = 0;
+    int letters = 0;
+    for (char c : text) {
+      if (is_digit(c)) ++digits;
+      else if ((c >= 'A' && c <= 'Z')) ++letters;
+      else if (c == ' ' || c == '-' || c == '/' || c == '.' || c == ':') continue;
+      else if (c >= 'a' && c <= 'z') {
+        ++letters;
+        continue;
+      } else
+        return false;
+    }
+    return digits >= 3 && letters >= 1 && starts_upper(text) &&
+           (all_caps(words(text)[0]) || lower(text).compare(0, 3, "dnr") == 0);
+  }
+
+  bool list_line(bool after_blank) {
+    const Line& l = line();
+    if (after_blank && !l.bullet && list_target_ == L::escalations) {
+      list_target_ = L::none;
+      return false;
+    }
+    if (l.text.size() > 200 || (!l.bullet && ends_sentence(l.text) && words(l.text).size() > 12)) {
+      list_target_ = L::none;
+      return false;
+    }
+    switch (list_target_) {
+      case L::attachments:
+        current_->attachments.push_back(l.text);
+        return true;
+      case L::sent_to:
+        for (const auto& v : split_list(l.text)) current_->sent_to.push_back(v);
+        return true;
+      case L::escalations:
+        current_->escalations.push_back({l.text, escalation_to_, here()});
+        collect_amounts_dates(*current_, l.text, l.first);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  void assignment_line(std::string_view value) {
+    // "Uppdrag: Anna Berg tar fram ett förslag till nästa möte" / "Åtgärd: ..., ansvarig: Lisa Ek"
+    ParsedAssignment a;
+    a.provenance = here();
+    std::string what(value);
+    const std::string low = lower(value);
+    const std::size_t resp = low.find("ansvarig:");
+    if (resp != npos) {
+      a.owner = std::string(strip_punct(std::string_view(value).substr(resp + 9)));
+      what = std::string(strip_punct(std::string_view(value).substr(0, resp)));
+    } else {
+      const auto ws = words(value);
+      for (std::size_t n = std::min<std::size_t>(4, ws.size()); n >= 2; --n) {
+        std::string candidate;
+        for (std::size_t k = 0; k < n; ++k) candidate += (k ? " " : "") + std::string(ws[k]);
+        if (looks_like_person(candidate)) {
+          a.owner = candidate;
+          break;
+        }
+      }
+    }
+    a.what = what;
+    const auto dates = dates_in(value);
+    if (!dates.empty()) a.due = dates.back().date;
+    if (low.find("till nästa möte") != npos) due_next_meeting_.push_back({current_index(), current_->assignments.size()});
+    if (a.owner.empty()) warn_here("an assignment without an owner that could be read");
+    current_->assignments.push_back(std::move(a));
+  }
+
+  std::size_t current_index() const { return out_.items.size(); }
+
+  // ---- decisions ----
+
+  struct DecisionBlock {
+    L kind = L::decision;
+    std::string lead;        // "Regionstyrelsens hälso- och sjukvårdsutskott beslutar att"
+    std::string body;
+    bool blank = false;      // a blank line was seen inside the block
+    bool after_lead = false;
+    std::size_t first_decision = 0;
+    std::size_t proposals = 0;  // proposals read in this block
+    bool any = false;
+  };
+
+  void open_decision_block(const Label& label) {
+    close_decision_block();
+    list_target_ = L::none;
+    DecisionBlock b;
+    b.kind = label.kind;
+    b.first_decision = current_->decisions.size();
+    decision_block_ = b;
+    if (!label.value.empty()) {
+      decision_text(label.value, false);
+    }
+  }
+
+  void close_decision_block() {
+    if (!decision_block_) return;
+    if (!decision_block_->any && current_) warn(lines_[std::min(i_, lines_.size() - 1)].first,
+                                                "a decision heading with no decision under it", "");
+    decision_block_.reset();
+  }
+
+  // Returns false when the line is not part of the block (the block closes).
+  bool decision_line(bool after_blank) {
+    auto& b = *decision_block_;
+    const Line& l = line();
+    if (after_blank && !l.bullet && b.any && !b.after_lead) {
+      close_decision_block();
+      return false;
+    }
+    if (l.heading && b.any) {
+      close_decision_block();
+      return false;
+    }
+    // A lead-in: "X beslutar att", "X beslutar:", "Styrgruppen föreslås besluta att",
+    // "Styrgruppen ger Anna Berg i uppdrag att:" -- a list follows.
+    const std::string_view low = l.low;
+    const bool lead_end = low.ends_with(" att") || low.ends_with(":") || low.ends_with(" att:");
+    bool lead_verb = false;
+    for (std::string_view v : {"beslutar att", "besluta att", "beslutade att", "beslöt att", "beslutar:",
+                               "föreslår att", "föreslås besluta", "i uppdrag att", "beslutar följande"})
+      if (low.size() >= v.size() && low.find(v) != npos &&
+          (low.ends_with(v) || low.ends_with(std::string(v) + ":") || low.find(v) + v.size() + 1 >= low.size()))
+        lead_verb = true;
+    if (!l.bullet && low.size() < 240 && lead_end && lead_verb) {
+      b.lead = l.text;
+      b.body = decision_subject(l.text, l.low);
+      b.after_lead = true;
+      return true;
+    }
+    // A line that goes on from the decision above it ("mellan Region X" /
+    // "och länets kommuner", a sentence broken by the converter).
+    if (!l.bullet && b.any && !after_blank && last_decision_ < current_->decisions.size()) {
+      const auto& d = current_->decisions[last_decision_];
+      const std::string& prev = b.kind == L::proposal ? d.proposal : d.text;
+      if (starts_lower(l.text) || is_digit(l.text[0]) || !ends_sentence(prev)) {
+        continue_last_decision(l.text);
+        return true;
+      }
+    }
+    if (!l.bullet && b.any && after_blank) {
+      close_decision_block();
+      return false;
+    }
+    decision_text(l.text, l.bullet);
+    return true;
+  }
+
+  void continue_last_decision(std::string_view text) {
+    auto& b = *decision_block_;
+    auto& ds = current_->decisions;
+    if (last_decision_ >= ds.size()) return;
+    auto& d = ds[last_decision_];
+    std::string& field = b.kind == L::proposal ? d.proposal : d.text;
+    field += ' ';
+    field += text;
+    if (b.kind != L::proposal) d.kind = classify_decision(lower(b.lead + " " + d.text));
+    d.provenance.last_line = line().last;
+    collect_amounts_dates(*current_, text, line().first);
+  }
+
+  void set_lead(std::size_t index, const std::string& lead) {
+    if (leads_.size() <= index) leads_.resize(index + 1);
+    if (leads_[index].empty()) leads_[index] = lead;
+  }
+
+  void decision_text(std::string_view text, bool bullet) {
+    (void)bullet;
+    auto& b = *decision_block_;
+    b.any = true;
+    const std::string t(strip_punct_keep_period(text));
+    const std::string low = lower(b.lead + " " + t);
+    std::string body = b.body;
+    if (body.empty()) body = decision_subject(t, lower(t));
+    if (b.kind == L::proposal) {
+      // Proposals pair with decisions already read, in order; or stand alone.
+      const std::size_t index = b.first_decision + b.proposals;
+      const bool earlier_decisions = proposal_targets_ > 0;
+      (void)earlier_decisions;
+      ++b.proposals;
+      for (std::size_t k = proposal_cursor_; k < current_->decisions.size(); ++k) {
+        auto& d = current_->decisions[k];
+        if (d.proposal.empty() && !d.text.empty()) {
+          d.proposal = t;
+          proposal_cursor_ = k + 1;
+          last_decision_ = k;
+          return;
+        }
+      }
+      (void)index;
+      ParsedDecision d;
+      d.kind = classify_decision(low);
+      d.proposal = t;
+      d.body = body;
+      d.provenance = here();
+      current_->decisions.push_back(std::move(d));
+      proposal_cursor_ = current_->decisions.size();
+      last_decision_ = current_->decisions.size() - 1;
+      set_lead(last_decision_, b.lead);
+      return;
+    }
+    // A decision after its proposal: fill the proposal's decision in.
+    for (std::size_t k = decision_cursor_; k < current_->decisions.size(); ++k) {
+      auto& d = current_->decisions[k];
+      if (d.text.empty()) {
+        d.text = t;
+        d.kind = classify_decision(low);
+        if (d.body.empty()) d.body = body;
+        d.provenance.last_line = line().last;
+        decision_cursor_ = k + 1;
+        last_decision_ = k;
+        set_lead(k, b.lead);
+        return;
+      }
+    }
+    ParsedDecision d;
+    d.kind = classify_decision(low);
+    d.text = t;
+    d.body = body;
+    d.provenance = here();
+    current_->decisions.push_back(std::move(d));
+    decision_cursor_ = current_->decisions.size();
+    last_decision_ = current_->decisions.size() - 1;
+    set_lead(last_decision_, b.lead);
+    collect_amounts_dates(*current_, text, line().first);
+  }
+
+  static std::string_view strip_punct_keep_period(std::string_view text) {
+    text = trim(text);
+    while (!text.empty() && (text.back() == ',' || text.back() == ';' || text.back() == ':')) text.remove_suffix(1);
+    while (!text.empty() && (text.front() == '-' || text.front() == ':' || text.front() == ' ')) text.remove_prefix(1);
+    return text;
+  }
+
+  // "ger Anna Berg i uppdrag att ta fram ... till den 15 december",
+  // "Arbetsgruppen får i uppdrag att ...", "uppdras åt förvaltningen att ...".
+  // `lead` is the line that introduced a list ("Styrgruppen ger X i uppdrag att:").
+  struct Assignment {
+    ParsedAssignment assignment;
+    bool until_next_meeting = false;
+  };
+  std::optional<Assignment> read_assignment(std::string_view text, std::string_view lead) const {
+    std::string joined;
+    if (!lead.empty() && lower(text).find("uppdrag") == npos && lower(lead).find("uppdrag") != npos) {
+      joined = std::string(lead) + " " + std::string(text);
+      text = joined;
+    }
+    const std::string low = lower(text);
+    std::string owner;
+    std::size_t what_at = npos;
+    std::size_t at = low.find(" i uppdrag att");
+    std::size_t uppdrag_len = 14;
+    if (at == npos) {
+      at = low.find(" i uppdrag till ");
+      uppdrag_len = 16;
+    }
+    if (at != npos) {
+      what_at = at + uppdrag_len;
+      std::size_t g = npos;
+      for (std::string_view v : {"ger ", "gav ", "ge ", "lämnar ", "lämna ", "gavs "}) {
+        const std::size_t p = low.rfind(v, at);
+        if (p != npos && (p == 0 || low[p - 1] == ' ') && (g == npos || p + v.size() > g)) g = p + v.size();
+      }
+      if (g != npos && g <= at) {
+        owner = std::string(strip_punct(text.substr(g, at - g)));
+      } else {
+        std::size_t f = low.rfind(" får", at);
+        if (f == npos) f = low.rfind(" fick", at);
+        if (f != npos) {
+          std::size_t start = low.rfind(". ", f);
+          start = start == npos ? 0 : start + 2;
+          owner = std::string(strip_punct(text.substr(start, f - start)));
+        }
+      }
+    } else {
+      const std::size_t u = low.find("uppdras åt ");
+      if (u == npos) return std::nullopt;
+      const std::size_t att = low.find(" att ", u);
+      if (att == npos) return std::nullopt;
+      owner = std::string(strip_punct(text.substr(u + 11, att - u - 11)));
+      what_at = att + 5;
+    }
+    Assignment out;
+    auto& a = out.assignment;
+    a.owner = starts_upper(owner) ? owner : body_name(owner);
+    std::string_view what = text.substr(std::min(what_at, text.size()));
+    while (!what.empty() && (what.front() == ':' || what.front() == ' ')) what.remove_prefix(1);
+    a.what = std::string(strip_punct(what));
+    const auto dates = dates_in(a.what);
+    // "... till den 15 december": the due date, and not part of what is to be done.
+    if (!dates.empty()) {
+      a.due = dates.back().date;
+      const std::string lw = lower(a.what);
+      std::size_t cut = dates.back().begin;
+      for (std::string_view phrase : {"senast den ", "till den ", "senast ", "till ", "före den ", "före ", "innan ", "den "}) {
+        if (cut >= phrase.size() && lw.compare(cut - phrase.size(), phrase.size(), phrase) == 0) {
+          cut -= phrase.size();
+          break;
+        }
+      }
+      if (cut > 0 && cut < a.what.size()) a.what = std::string(strip_punct(std::string_view(a.what).substr(0, cut)));
+    }
+    out.until_next_meeting = low.find("till nästa möte") != npos || low.find("till kommande möte") != npos;
+    if (out.until_next_meeting) {
+      const std::size_t next_at = lower(a.what).rfind("till nästa möte");
+      if (next_at != npos && next_at > 0) a.what = std::string(strip_punct(std::string_view(a.what).substr(0, next_at)));
+    }
+    return out;
+  }
+
+  // Assignments from the item's decisions, once their text is whole.
+  void assignments_from_decisions(ParsedItem& item, std::size_t item_index) {
+    for (std::size_t d = 0; d < item.decisions.size(); ++d) {
+      const auto& dec = item.decisions[d];
+      const std::string& text = dec.text.empty() ? dec.proposal : dec.text;
+      const std::string lead = d < leads_.size() ? leads_[d] : std::string();
+      if (lower(text).find("uppdrag") == npos && lower(lead).find("uppdrag") == npos) continue;
+      auto found = read_assignment(text, lead);
+      if (!found) continue;
+      auto& a = found->assignment;
+      a.decision = d;
+      a.provenance = dec.provenance;
+      if (found->until_next_meeting) due_next_meeting_.push_back({item_index, item.assignments.size()});
+      if (a.owner.empty())
+        warn(dec.provenance.first_line, "an assignment whose owner could not be read", text);
+      item.decisions[d].kind = DecisionKind::assigned;
+      item.assignments.push_back(std::move(a));
+    }
+  }
+
+  // ---- text-wide facts ----
+
+  void scan_facts(std::string_view text) {
+    if (current_) collect_amounts_dates(*current_, text, line().first);
+  }
+
+  void scan_meeting_level(std::string_view text) {
+    const std::string low = lower(text);
+    if (low.find("nästa möte") != npos) {
+      const auto dates = dates_in(text);
+      if (!dates.empty()) set_next_meeting(dates.front().date);
+    }
+  }
+
+  void collect_amounts_dates(ParsedItem& item, std::string_view text, std::size_t source_line) {
+    for (const auto& a : find_amounts(text)) {
+      if (a.irregular) {
+        warn(source_line, "an amount whose digit groups do not make a number",
+             text.substr(a.begin, a.end - a.begin));
+        continue;
+      }
+      if (std::find(item.amounts.begin(), item.amounts.end(), a.money) == item.amounts.end())
+        item.amounts.push_back(a.money);
+    }
+    for (const auto& d : dates_in(text))
+      if (std::find(item.dates.begin(), item.dates.end(), d.date) == item.dates.end()) item.dates.push_back(d.date);
+  }
+
+  // Decisions, assignments and escalations written in running text.
+  void scan_sentences(ParsedItem& item) {
+    for (const std::size_t at : text_lines_) (void)at;
+    text_lines_.clear();
+    const std::string text = item.text;
+    std::size_t para_start = 0;
+    while (para_start < text.size()) {
+      std::size_t para_end = text.find('\n', para_start);
+      if (para_end == npos) para_end = text.size();
+      const std::string_view para = std::string_view(text).substr(para_start, para_end - para_start);
+      for (const auto& [b, e] : sentences(para)) {
+        std::string_view s = strip_punct_keep_period(para.substr(b, e - b));
+        if (s.size() < 8 || s.size() > 1200) continue;
+        const std::string low = lower(s);
+        // Escalations: "Frågan lyfts till X", "eskaleras till X".
+        for (std::string_view w : {"lyfts till ", "eskaleras till ", "lyfter frågan till ", "lyfta frågan till "}) {
+          const std::size_t at = low.find(w);
+          if (at == npos) continue;
+          std::string_view to = s.substr(at + w.size());
+          const std::size_t stop = to.find_first_of(",.;(");
+          if (stop != npos) to = to.substr(0, stop);
+          const auto ws = words(to);
+          std::string name;
+          for (std::size_t k = 0; k < ws.size() && k < 6; ++k) {
+            const std::string lw = lower(ws[k]);
+            if (k > 0 && (lw == "för" || lw == "som" || lw == "att" || lw == "och" || lw == "inför" || lw == "i")) break;
+            name += (k ? " " : "") + std::string(ws[k]);
+          }
+          item.escalations.push_back({std::string(s), body_name(name), provenance_of_text(item, s)});
+          break;
+        }
+        if (!states_decision(low)) continue;
+        // The same words already read from a decision block.
+        bool known = false;
+        for (const auto& d : item.decisions) known = known || fold(d.text) == fold(s) || fold(d.proposal) == fold(s);
+        if (known) continue;
+        ParsedDecision d;
+        d.kind = classify_decision(low);
+        d.text = std::string(s);
+        d.body = decision_subject(s, low);
+        d.provenance = provenance_of_text(item, s);
+        item.decisions.push_back(std::move(d));
+        if (leads_.size() < item.decisions.size()) leads_.resize(item.decisions.size());
+      }
+      para_start = para_end + 1;
+    }
+  }
+
+  // The lines of the item the sentence came from: found by its first words.
+  Provenance provenance_of_text(const ParsedItem& item, std::string_view sentence) const {
+    const std::string needle(sentence.substr(0, std::min<std::size_t>(sentence.size(), 24)));
+    for (std::size_t k = item_first_; k <= item_last_ && k < lines_.size(); ++k) {
+      if (lines_[k].text.find(needle) != npos) {
+        std::size_t last = k;
+        // A sentence broken over lines ends where its last words are.
+        const std::string tail(sentence.substr(sentence.size() > 16 ? sentence.size() - 16 : 0));
+        for (std::size_t m = k; m <= item_last_ && m < lines_.size() && m < k + 8; ++m)
+          if (lines_[m].text.find(tail) != npos) {
+            last = m;
+            break;
+          }
+        return span(k, last);
+      }
+    }
+    return item.provenance;
+  }
+
+  // ---- after the pass ----
+
+  void apply_roles() {
+    for (auto& r : roles_) {
+      ParsedAttendee* a = find_attendee(r.name);
+      if (!a) {
+        ParsedAttendee n;
+        n.name = r.name;
+        n.provenance = r.provenance;
+        a = &out_.attendees.emplace_back(std::move(n));
+      }
+      add_role(*a, r.role);
+    }
+  }
+
+  void resolve_due_dates() {
+    if (!out_.next_meeting) return;
+    for (const auto& [item, assignment] : due_next_meeting_)
+      if (item < out_.items.size() && assignment < out_.items[item].assignments.size() &&
+          !out_.items[item].assignments[assignment].due)
+        out_.items[item].assignments[assignment].due = out_.next_meeting;
+  }
+
+ private:
+  std::vector<Line> lines_;
+  ParseOptions options_;
+  ParsedMinutes out_;
+  std::size_t i_ = 0;
+  Style style_ = Style::headings;
+  Mode mode_ = Mode::header;
+  std::optional<int> context_year_;
+  bool blank_run_ = true;
+  bool kind_seen_ = false;
+  bool agenda_seen_ = false;
+  L pending_value_ = L::none;
+  std::size_t pending_from_ = 0;
+  std::size_t skip_until_ = 0;  // a line already read by a look-ahead
+  bool protocol_signs_ = false;
+  bool in_signatures_ = false;
+  bool headings_marked_ = false;  // the record marks its headings (Markdown '#', whole-line bold)  // names under "Underskrifter" repeat the roles  // "Vid protokollet", "Justerat": a protocol, whatever its heading
+  bool skip_set_ = false;
+
+  // attendance
+  AttendanceStatus attendance_status_ = AttendanceStatus::present;
+  std::vector<MeetingRole> attendance_roles_;
+  std::string attendance_note_;
+  bool attendance_marks_absence_ = false;
+  bool invited_list_ = false;
+  std::string group_;
+  std::string group_org_;
+  std::vector<std::size_t> pending_people_;
+  std::vector<std::string> name_row_;
+  std::size_t name_row_line_ = 0;
+  std::vector<RoleName> roles_;
+
+  // items
+  std::optional<ParsedItem> current_;
+  std::vector<ParsedItem> agenda_listing_;
+  std::size_t item_first_ = 0;
+  std::size_t item_last_ = 0;
+  int last_value_ = 0;
+  char last_letter_ = 0;
+  bool title_pending_ = false;
+  int lines_since_title_ = 0;
+  L list_target_ = L::none;
+  std::string escalation_to_;
+  std::optional<DecisionBlock> decision_block_;
+  std::size_t decision_cursor_ = 0;
+  std::size_t last_decision_ = 0;
+  std::vector<std::string> leads_;  // per decision of the current item: the line that introduced it
+  std::size_t proposal_cursor_ = 0;
+  std::size_t proposal_targets_ = 0;
+  std::vector<std::size_t> text_lines_;
+  std::vector<std::pair<std::size_t, std::size_t>> due_next_meeting_;
+  std::string preamble_;
+
+  // closing
+  L closing_expect_ = L::none;
+  int closing_names_ = 0;
+  std::size_t annex_first_ = 0;
+  std::size_t annex_last_ = 0;
+
+};
+
+}  // namespace
+
+ParsedMinutes parse_minutes(std::string_view text, std::string document, const ParseOptions& options) {
+  Parser parser(text, std::move(document), options);
+  return parser.run();
+}
+
+}  // namespace import
+SAMVERKAN_END_NAMESPACE

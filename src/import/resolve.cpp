@@ -1,0 +1,449 @@
+// From a parsed document to records in a corpus: names become ids.
+#include "scan.hpp"
+
+#include <samverkan/core/error.hpp>
+#include <samverkan/core/text.hpp>
+#include <samverkan/corpus.hpp>
+#include <samverkan/import/minutes.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+SAMVERKAN_BEGIN_NAMESPACE
+namespace import {
+
+namespace {
+
+using namespace detail;
+
+// Undo log for the strong guarantee: what was added, and the old values of
+// what was changed.
+struct Undo {
+  std::vector<OrganisationId> organisations;
+  std::vector<PersonId> people;
+  std::vector<MeetingId> meetings;
+  std::vector<ActionItemId> actions;
+  std::vector<Organisation> changed;  // earlier values, first change only
+
+  void rollback(Corpus& corpus) noexcept {
+    try {
+      for (auto& id : actions) corpus.remove(id);
+      for (auto& id : meetings) corpus.remove(id);
+      for (auto& id : people) corpus.remove(id);
+      for (auto& id : organisations) corpus.remove(id);
+      for (auto it = changed.rbegin(); it != changed.rend(); ++it) corpus.update(*it);
+    } catch (...) {
+      // Removing and restoring records that exist cannot fail but for lack
+      // of memory; the caller's exception is the one to report.
+    }
+  }
+};
+
+class Resolver {
+ public:
+  Resolver(Corpus& corpus, const ParsedMinutes& minutes, ImportResult& result)
+      : corpus_(corpus), minutes_(minutes), result_(result) {}
+
+  void run() {
+    try {
+      add();
+    } catch (...) {
+      undo_.rollback(corpus_);
+      throw;
+    }
+  }
+
+ private:
+  void warn(const Provenance& where, std::string message, std::string text = {}) {
+    result_.warnings.push_back(Warning{minutes_.document, where.first_line, std::move(message), std::move(text)});
+  }
+
+  void touch(const Organisation& before) {
+    for (const auto& o : undo_.changed)
+      if (o.id == before.id) return;
+    for (const auto& id : undo_.organisations)
+      if (id == before.id) return;
+    undo_.changed.push_back(before);
+  }
+
+  void add_alias(const OrganisationId& id, const std::string& alias) {
+    Organisation org = corpus_.get(id);
+    if (fold(org.name) == fold(alias)) return;
+    for (const auto& a : org.aliases)
+      if (fold(a) == fold(alias)) return;
+    touch(org);
+    org.aliases.push_back(alias);
+    corpus_.update(std::move(org));
+  }
+
+  // Organisation by name, alias, acronym or a region's core name; created
+  // when nothing matches.
+  OrganisationId organisation(std::string name, OrganisationKind kind_hint = OrganisationKind::other) {
+    name = std::string(strip_punct(name));
+    // "Västra Götalandsregionen (VGR)": a name and its acronym.
+    std::string alias;
+    if (!name.empty() && name.back() == ')') {
+      const std::size_t open = name.rfind('(');
+      if (open != std::string::npos && open > 0) {
+        alias = std::string(trim(std::string_view(name).substr(open + 1, name.size() - open - 2)));
+        name = std::string(strip_punct(std::string_view(name).substr(0, open)));
+        if (!all_caps(alias)) alias.clear();
+      }
+    }
+    if (auto found = corpus_.resolve_organisation(name)) {
+      if (!alias.empty()) add_alias(*found, alias);
+      return *found;
+    }
+    if (!alias.empty())
+      if (auto found = corpus_.resolve_organisation(alias)) {
+        add_alias(*found, name);
+        return *found;
+      }
+    const std::string folded = fold(name);
+    std::optional<OrganisationId> match;
+    bool ambiguous = false;
+    const auto consider = [&](const OrganisationId& id) {
+      if (match && *match != id) ambiguous = true;
+      match = id;
+    };
+    if (all_caps(name) && name.size() <= 12) {
+      // "VGR" written where "Västra Götalandsregionen" was met before.
+      for (const auto& [id, org] : corpus_.organisations())
+        for (const auto& a : acronyms(org.name))
+          if (a == folded) consider(id);
+    } else {
+      const std::string core = region_core(name);
+      const auto names = acronyms(name);
+      for (const auto& [id, org] : corpus_.organisations()) {
+        if (!core.empty()) {
+          bool same = region_core(org.name) == core;
+          for (const auto& a : org.aliases) same = same || region_core(a) == core;
+          if (same) consider(id);
+        }
+        // An organisation first met under its acronym gets its full name now.
+        if (all_caps(org.name) && std::find(names.begin(), names.end(), fold(org.name)) != names.end() &&
+            org.kind == OrganisationKind::other)
+          consider(id);
+      }
+    }
+    if (match && !ambiguous) {
+      const Organisation& org = corpus_.get(*match);
+      if (all_caps(org.name) && !all_caps(name)) {
+        // Keep the full name as the name and the acronym as an alias.
+        Organisation renamed = org;
+        touch(org);
+        renamed.aliases.push_back(renamed.name);
+        renamed.name = name;
+        if (renamed.kind == OrganisationKind::other) renamed.kind = guess_kind(name);
+        corpus_.update(std::move(renamed));
+      } else {
+        add_alias(*match, name);
+      }
+      if (!alias.empty()) add_alias(*match, alias);
+      return *match;
+    }
+    Organisation org;
+    org.name = name;
+    if (!alias.empty()) org.aliases.push_back(alias);
+    org.kind = guess_kind(name);
+    if (org.kind == OrganisationKind::other) org.kind = kind_hint;
+    org.provenance = Provenance{minutes_.document, 0, 0};
+    const auto id = corpus_.add(std::move(org));
+    undo_.organisations.push_back(id);
+    result_.new_organisations.push_back(id);
+    return id;
+  }
+
+  PersonId person(const std::string& name, const std::optional<OrganisationId>& org, const Provenance& where) {
+    const bool known = !corpus_.resolve_person(name).empty();
+    const auto id = corpus_.resolve_or_add_person(name, org);
+    if (!known) {
+      undo_.people.push_back(id);
+      result_.new_people.push_back(id);
+      Person p = corpus_.get(id);
+      if (!p.provenance) {
+        p.provenance = where;
+        corpus_.update(std::move(p));
+      }
+    }
+    return id;
+  }
+
+  // A name as a record writes it in running text: a full name, or a first
+  // name that only one attendee has.
+  std::optional<PersonId> attendee_by_name(const std::string& name) const {
+    const std::string key = fold(name);
+    std::optional<PersonId> found;
+    for (const auto& [written, id] : attendee_ids_) {
+      if (fold(written) == key) return id;
+      const auto ws = words(written);
+      if (!ws.empty() && fold(ws[0]) == key) {
+        if (found && *found != id) return std::nullopt;
+        found = id;
+      }
+    }
+    return found;
+  }
+
+  bool names_the_body(const std::string& text) const {
+    const std::string t = fold(text);
+    if (t.empty()) return true;
+    const std::string body = fold(minutes_.body);
+    for (std::string_view generic : {"mötet", "gruppen", "arbetsgruppen", "styrgruppen", "vi", "man"})
+      if (t == generic && (generic == "mötet" || generic == "gruppen" || generic == "vi" || generic == "man" ||
+                           body.find(generic.substr(0, generic.size() - 2)) != std::string::npos))
+        return true;
+    return t == body || (!body.empty() && (body.find(t) == 0 || t.find(body) == 0));
+  }
+
+  void add() {
+    // The body that met.
+    std::string body_name = minutes_.body;
+    if (body_name.empty()) {
+      body_name = minutes_.title.empty() ? "Okänt organ (" + minutes_.document + ")" : minutes_.title;
+      warn(Provenance{}, "the body that met could not be read; named \"" + body_name + "\"");
+    }
+    const auto body = organisation(body_name, OrganisationKind::working_group);
+
+    Meeting meeting;
+    meeting.record_kind = minutes_.record_kind;
+    meeting.body = body;
+    meeting.title = minutes_.title.empty() ? body_name : minutes_.title;
+    meeting.date = minutes_.date;
+    meeting.start = minutes_.start;
+    meeting.end = minutes_.end;
+    meeting.place = minutes_.place;
+    meeting.form = minutes_.form;
+    meeting.adjusted_on = minutes_.adjusted_on;
+    meeting.next_meeting = minutes_.next_meeting;
+    meeting.extensions = minutes_.extensions;
+    if (!minutes_.document.empty()) meeting.extensions["source.document"] = minutes_.document;
+    meeting.provenance = Provenance{minutes_.document, minutes_.line_count ? 1u : 0u, minutes_.line_count};
+
+    // The same record imported twice is one meeting.
+    for (const auto& id : corpus_.meetings_of(body)) {
+      const Meeting& m = corpus_.get(id);
+      if (m.date == meeting.date && fold(m.title) == fold(meeting.title)) {
+        result_.meeting = id;
+        warn(Provenance{}, "this meeting is already in the corpus as " + id.str() + "; not added again");
+        return;
+      }
+    }
+
+    for (const auto& a : minutes_.attendees) {
+      std::optional<OrganisationId> org;
+      if (!a.organisation.empty()) org = organisation(a.organisation);
+      const auto pid = person(a.name, org, a.provenance);
+      attendee_ids_.emplace_back(a.name, pid);
+      const bool listed = std::any_of(meeting.attendance.begin(), meeting.attendance.end(),
+                                      [&](const Attendance& x) { return x.person == pid; });
+      if (listed) {
+        warn(a.provenance, "listed twice; the second listing is merged into the first", a.name);
+        continue;
+      }
+      Attendance att;
+      att.person = pid;
+      att.represents = org;
+      att.status = a.status;
+      att.roles = a.roles;
+      att.coopted_for_items = a.coopted_for_items;
+      att.note = a.note;
+      if (!a.group.empty()) att.extensions["source.group"] = a.group;
+      if (!a.title.empty()) att.extensions["source.title"] = a.title;
+      att.provenance = a.provenance;
+      meeting.attendance.push_back(std::move(att));
+    }
+    // Substitutes name members who may be listed anywhere in the record.
+    for (std::size_t k = 0; k < minutes_.attendees.size() && k < meeting.attendance.size(); ++k) {
+      const auto& a = minutes_.attendees[k];
+      if (a.substitute_for.empty()) continue;
+      auto& att = *std::find_if(meeting.attendance.begin(), meeting.attendance.end(), [&](const Attendance& x) {
+        return x.person == attendee_ids_[k].second;
+      });
+      auto target = attendee_by_name(a.substitute_for);
+      if (!target) target = person(a.substitute_for, std::nullopt, a.provenance);
+      if (*target != att.person) att.substitute_for = target;
+    }
+    // Co-opted item numbers must name items of this record.
+    for (auto& att : meeting.attendance) {
+      std::vector<std::string> kept;
+      for (const auto& n : att.coopted_for_items) {
+        const bool exists = std::any_of(minutes_.items.begin(), minutes_.items.end(),
+                                        [&](const ParsedItem& it) { return it.number == n; });
+        if (exists) kept.push_back(n);
+        else warn(att.provenance.value_or(Provenance{}), "co-opted for item " + n + ", which the record does not have");
+      }
+      att.coopted_for_items = std::move(kept);
+    }
+
+    std::uint32_t order = 0;
+    for (const auto& p : minutes_.items) {
+      AgendaItem item;
+      item.number = p.number;
+      item.order = ++order;
+      item.title = p.title;
+      item.purposes = p.purposes;
+      item.text = p.text;
+      item.case_number = p.case_number;
+      item.amounts = p.amounts;
+      item.dates = p.dates;
+      item.attachments = p.attachments;
+      item.provenance = p.provenance;
+      if (!p.sent_to.empty()) {
+        std::string joined;
+        for (const auto& s : p.sent_to) joined += (joined.empty() ? "" : "; ") + s;
+        item.extensions["source.sent_to"] = joined;
+      }
+      for (const auto& name : p.presenters) {
+        std::optional<PersonId> id = attendee_by_name(name);
+        if (!id && looks_like_person(name)) id = person(name, std::nullopt, p.provenance);
+        if (!id) {
+          warn(p.provenance, "the presenter \"" + name + "\" is not a name met in the record; kept in the item's extensions");
+          item.extensions["source.presenters"] += (item.extensions["source.presenters"].empty() ? "" : "; ") + name;
+          continue;
+        }
+        if (std::find(item.presenters.begin(), item.presenters.end(), *id) == item.presenters.end())
+          item.presenters.push_back(*id);
+      }
+      for (const auto& d : p.decisions) {
+        Decision dec;
+        dec.kind = d.kind;
+        dec.text = d.text;
+        dec.proposal = d.proposal;
+        if (!d.body.empty() && !names_the_body(d.body)) dec.body = organisation(d.body);
+        if (d.text.empty()) dec.extensions["source.status"] = "proposal";
+        dec.provenance = d.provenance;
+        item.decisions.push_back(std::move(dec));
+      }
+      for (const auto& e : p.escalations) {
+        Escalation esc;
+        esc.what = e.what;
+        if (!e.to.empty()) esc.to = organisation(e.to, OrganisationKind::collaboration_body);
+        esc.provenance = e.provenance;
+        item.escalations.push_back(std::move(esc));
+      }
+      meeting.items.push_back(std::move(item));
+    }
+
+    // The warnings stay with the meeting, so that a corpus built from a
+    // folder still says what its documents held that was not read.
+    if (!result_.warnings.empty()) {
+      std::string joined;
+      for (const auto& w : result_.warnings) {
+        if (!joined.empty()) joined += '\n';
+        joined += w.line ? "line " + std::to_string(w.line) + ": " : std::string();
+        joined += w.message;
+        if (!w.text.empty()) joined += ": \xC2\xAB" + w.text + "\xC2\xBB";
+      }
+      meeting.extensions["source.warnings"] = joined;
+    }
+    const auto meeting_id = corpus_.add(std::move(meeting));
+    undo_.meetings.push_back(meeting_id);
+    result_.meeting = meeting_id;
+    const Meeting& stored = corpus_.get(meeting_id);
+
+    for (std::size_t i = 0; i < minutes_.items.size(); ++i) {
+      const auto& p = minutes_.items[i];
+      for (const auto& a : p.assignments) {
+        ActionItem action;
+        action.what = a.what;
+        action.due = a.due;
+        action.meeting = meeting_id;
+        action.item_number = p.number.empty() ? p.title : p.number;
+        if (a.decision && *a.decision < stored.items[i].decisions.size())
+          action.decision = stored.items[i].decisions[*a.decision].id;
+        action.provenance = a.provenance;
+        if (auto id = attendee_by_name(a.owner)) {
+          action.owner_person = id;
+          if (const auto* at = find_attendance(stored, *id); at && at->represents)
+            action.owner_organisation = at->represents;
+        } else if (looks_like_person(a.owner)) {
+          action.owner_person = person(a.owner, std::nullopt, a.provenance);
+        } else if (!a.owner.empty()) {
+          action.owner_organisation = names_the_body(a.owner) ? body : organisation(a.owner);
+        } else {
+          warn(a.provenance, "an assignment without an owner; the meeting's body is taken as the owner", a.what);
+          action.owner_organisation = body;
+        }
+        const auto id = corpus_.add(std::move(action));
+        undo_.actions.push_back(id);
+        result_.action_items.push_back(id);
+      }
+    }
+  }
+
+  static const Attendance* find_attendance(const Meeting& m, const PersonId& id) {
+    for (const auto& a : m.attendance)
+      if (a.person == id) return &a;
+    return nullptr;
+  }
+
+  Corpus& corpus_;
+  const ParsedMinutes& minutes_;
+  ImportResult& result_;
+  Undo undo_;
+  std::vector<std::pair<std::string, PersonId>> attendee_ids_;
+};
+
+}  // namespace
+
+ImportResult add_to_corpus(Corpus& corpus, const ParsedMinutes& minutes) {
+  ImportResult result;
+  result.warnings = minutes.warnings;
+  Resolver(corpus, minutes, result).run();
+  return result;
+}
+
+ImportResult import_minutes(Corpus& corpus, std::string_view text, std::string document, const ParseOptions& options) {
+  return add_to_corpus(corpus, parse_minutes(text, std::move(document), options));
+}
+
+namespace {
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw io_error("cannot open the document for reading", path.string());
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw io_error("reading the document failed", path.string());
+  return std::move(buffer).str();
+}
+}  // namespace
+
+ImportResult import_file(Corpus& corpus, const std::filesystem::path& path, const ParseOptions& options) {
+  const std::string text = read_file(path);
+  return import_minutes(corpus, text, path.filename().string(), options);
+}
+
+std::vector<std::filesystem::path> collect_documents(const std::vector<std::filesystem::path>& paths) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> out;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    const auto status = fs::status(p, ec);
+    if (ec || !fs::exists(status)) throw io_error("no such file or directory", p.string());
+    if (!fs::is_directory(status)) {
+      out.push_back(p);
+      continue;
+    }
+    std::vector<fs::path> found;
+    for (fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+         !ec && it != end; it.increment(ec)) {
+      if (!it->is_regular_file(ec)) continue;
+      // A folder's README describes the folder; it is not a record.
+      const auto stem = it->path().stem().string();
+      if (stem == "README" || stem == "readme" || stem == "Readme") continue;
+      const auto ext = it->path().extension().string();
+      if (ext == ".txt" || ext == ".md" || ext == ".TXT" || ext == ".MD" || ext == ".markdown")
+        found.push_back(it->path());
+    }
+    if (ec) throw io_error("cannot list the directory: " + ec.message(), p.string());
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+}  // namespace import
+SAMVERKAN_END_NAMESPACE
