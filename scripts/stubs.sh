@@ -4,12 +4,19 @@
 #   bash scripts/stubs.sh --check  fail when the shipped stub is stale, then
 #                                  check it against the module with stubtest
 # Works on the package installed in .venv (bash scripts/python.sh), so what is
-# checked is what users import. After regenerating, reinstall so the new stub
-# ships.
+# checked is what users import; SAMVERKAN_VENV names another virtual
+# environment (a path, relative to the repository or absolute), so that a
+# second build can be checked without touching .venv. After regenerating,
+# reinstall so the new stub ships.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-python=$root/.venv/bin/python
+venv=${SAMVERKAN_VENV:-.venv}
+case $venv in
+  /*) ;;
+  *) venv=$root/$venv ;;
+esac
+python=$venv/bin/python
 stub=python/samverkan/_core.pyi
 
 out=$(mktemp -d)

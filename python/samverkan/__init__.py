@@ -9,6 +9,9 @@ indicators, modelled in C++ (samverkan._core) and used from here.
     frames["meetings"].head()
     sv.Money.parse("ca 25 mnkr").kronor  # Decimal('25000000.00')
 
+The allocation engine (rules, programmes, the 2019 queue billion) is in
+samverkan.allocation.
+
 Ids are plain str. Records handed out (corpus.get_meeting(...), a record's
 list fields) are copies: change one and give it back (corpus.update(...),
 record.items = [...]).
@@ -16,7 +19,16 @@ record.items = [...]).
 
 from . import _core
 from ._core import *  # noqa: F401,F403  (re-exported; listed in __all__)
+from . import allocation
+
+# The allocation engine lives in samverkan.allocation; at the top level its
+# names (split, Step, Koemiljard2019Result ...) would crowd the model's.
+for _name in allocation._CORE_NAMES:
+    globals().pop(_name, None)
+del _name
 
 __version__: str = _core.version()
 
-__all__ = sorted(name for name in dir(_core) if not name.startswith("_")) + ["__version__"]
+__all__ = sorted(
+    name for name in dir(_core) if not name.startswith("_") and name not in allocation._CORE_NAMES
+) + ["__version__", "allocation"]

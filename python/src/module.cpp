@@ -9,6 +9,9 @@ namespace samverkan_py {
 // query.cpp; declared here rather than in bindings.hpp so that the query
 // headers stay out of every other translation unit.
 void bind_queries(py::module_& m);
+// allocation.cpp, declared here for the same reason: the allocation headers
+// are needed by that file alone.
+void bind_allocation(py::module_& m);
 
 namespace {
 
@@ -116,4 +119,5 @@ PYBIND11_MODULE(_core, m) {
   bind_plans(m);
   bind_corpus(m);
   bind_queries(m);
+  bind_allocation(m);
 }

@@ -1,7 +1,8 @@
 // The reports of samverkan/query.hpp that a notebook wants as values:
-// deadlines, attendance per organisation, open action items per owner and
-// indicator rankings. Results are copies, so they outlive changes to the
-// corpus (the C++ views point into it).
+// deadlines, attendance per organisation, open action items per owner, the
+// gaps of action plans and indicator rankings and series. Results are
+// copies, so they outlive changes to the corpus (the C++ views and PlanGaps
+// point into it).
 #include "bindings.hpp"
 
 #include <samverkan/query.hpp>
@@ -9,6 +10,38 @@
 #include <tuple>
 
 namespace samverkan_py {
+
+namespace {
+
+// PlanGaps with copies where the C++ struct has pointers into the plan.
+struct PlanGapsCopy {
+  ActionPlanId plan;
+  std::vector<Goal> goals_without_activity;
+  std::vector<Activity> activities_without_goal;
+  std::vector<FundingLine> unlinked_funding;
+  std::vector<Goal> goals_without_indicator;
+
+  bool empty() const noexcept {
+    return goals_without_activity.empty() && activities_without_goal.empty() && unlinked_funding.empty() &&
+           goals_without_indicator.empty();
+  }
+  friend bool operator==(const PlanGapsCopy&, const PlanGapsCopy&) = default;
+};
+
+template <class T>
+std::vector<T> copies(const std::vector<const T*>& pointers) {
+  std::vector<T> out;
+  out.reserve(pointers.size());
+  for (const T* p : pointers) out.push_back(*p);
+  return out;
+}
+
+PlanGapsCopy copy_of(const PlanGaps& gaps) {
+  return {gaps.plan ? gaps.plan->id : ActionPlanId{}, copies(gaps.goals_without_activity),
+          copies(gaps.activities_without_goal), copies(gaps.unlinked_funding), copies(gaps.goals_without_indicator)};
+}
+
+}  // namespace
 
 void bind_queries(py::module_& m) {
   bind_vocabulary<DeadlineKind>(m, "DeadlineKind", "What kind of dated commitment a Deadline is.");
@@ -67,6 +100,47 @@ void bind_queries(py::module_& m) {
       "(rank, organisation id, value) tuples; equal values share a rank. Raises NotFoundError\n"
       "for an unknown indicator.\n\nArgs:\n    corpus: the Corpus.\n    indicator: the indicator's id.\n"
       "    period: the Period observations must lie in; the default has no bounds.");
+
+  py::class_<PlanGapsCopy> gaps_cls(m, "PlanGaps",
+                                    "The links an action plan lacks, as copies of the goals, activities and funding lines.");
+  bind_fields(gaps_cls, "PlanGaps", {"plan"}, field{"plan", &PlanGapsCopy::plan, "the plan's id"},
+              field{"goals_without_activity", &PlanGapsCopy::goals_without_activity,
+                    "goals no activity serves (a goal counts as served when a sub-goal is)"},
+              field{"activities_without_goal", &PlanGapsCopy::activities_without_goal, "activities that name no goal"},
+              field{"unlinked_funding", &PlanGapsCopy::unlinked_funding,
+                    "funding lines tied to neither an activity nor a goal"},
+              field{"goals_without_indicator", &PlanGapsCopy::goals_without_indicator,
+                    "goals with no indicator, on themselves or a sub-goal"});
+  gaps_cls.def("empty", &PlanGapsCopy::empty, "True when no gap of any of the four kinds was found.");
+
+  m.def(
+      "plan_gaps",
+      [](const Corpus& corpus) {
+        std::vector<PlanGapsCopy> out;
+        for (const auto& gaps : plan_gaps(corpus)) out.push_back(copy_of(gaps));
+        return out;
+      },
+      py::arg("corpus"), py::call_guard<py::gil_scoped_release>(),
+      "The gaps of every plan in the corpus, one PlanGaps per plan in id order (empty ones included;\n"
+      "drop them with PlanGaps.empty()). A goal also counts as served by activities of other plans.\n\n"
+      "Args:\n    corpus: the Corpus.");
+  m.def(
+      "plan_gaps", [](const ActionPlan& plan) { return copy_of(plan_gaps(plan)); }, py::arg("plan"),
+      "The gaps of one plan, judged by the plan alone: a goal is served only by its own activities.\n\n"
+      "Args:\n    plan: the ActionPlan.");
+  m.def(
+      "indicator_series",
+      [](const Corpus& corpus, const IndicatorId& indicator, const std::optional<OrganisationId>& organisation) {
+        std::vector<Observation> out;
+        for (const Observation* o : indicator_series(corpus, indicator, organisation)) out.push_back(*o);
+        return out;
+      },
+      py::arg("corpus"), py::arg("indicator"), py::arg("organisation") = py::none(),
+      py::call_guard<py::gil_scoped_release>(),
+      "One organisation's observations of the indicator over time (by period start, then end), as\n"
+      "copies; organisation None gives the national reference series. Raises NotFoundError for an\n"
+      "unknown indicator.\n\nArgs:\n    corpus: the Corpus.\n    indicator: the indicator's id.\n"
+      "    organisation: the organisation's id, or None for the national series.");
 }
 
 }  // namespace samverkan_py
