@@ -230,8 +230,9 @@ struct Label {
 
 Label read_label(const Line& line) {
   if (line.blank() || line.low.size() > 400) return {};
+  const char first = line.low[0];
   for (const auto& def : label_defs) {
-    if (!starts_with_word(line.low, def.text)) continue;
+    if (def.text[0] != first || !starts_with_word(line.low, def.text)) continue;
     std::size_t i = def.text.size();
     // "Datum:" "Datum :" "Datum" "Datum\t2024-10-28" "**Justerat** 2019-10-09"
     while (i < line.low.size() && (line.low[i] == ' ')) ++i;
@@ -829,7 +830,9 @@ class Parser {
     }
     if (is_noise(l) || (skip_set_ && i_ <= skip_until_)) return;
     // A page header repeating the body's name on every page of a protocol.
-    if (!out_.body.empty() && mode_ != Mode::header && fold(l.text) == fold(out_.body)) return;
+    if (!out_.body.empty() && mode_ != Mode::header && l.text.size() + 8 >= out_.body.size() &&
+        l.text.size() <= out_.body.size() + 8 && fold(l.text) == fold(out_.body))
+      return;
     const bool after_blank = blank_run_;
     blank_run_ = false;
 
@@ -2578,7 +2581,8 @@ class Parser {
         if (!states_decision(low)) continue;
         // The same words already read from a decision block.
         bool known = false;
-        for (const auto& d : item.decisions) known = known || fold(d.text) == fold(s) || fold(d.proposal) == fold(s);
+        const std::string folded = fold(s);
+        for (const auto& d : item.decisions) known = known || fold(d.text) == folded || fold(d.proposal) == folded;
         if (known) continue;
         ParsedDecision d;
         d.kind = classify_decision(low);

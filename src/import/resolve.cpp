@@ -108,23 +108,27 @@ class Resolver {
       if (match && *match != id) ambiguous = true;
       match = id;
     };
+    // These scans run once per name no record has yet, and test the cheap
+    // things first, so that importing thousands of documents stays linear.
     if (all_caps(name) && name.size() <= 12) {
       // "VGR" written where "Västra Götalandsregionen" was met before.
-      for (const auto& [id, org] : corpus_.organisations())
+      for (const auto& [id, org] : corpus_.organisations()) {
+        if (org.name.empty() || detail::lower(org.name.substr(0, 1)) != folded.substr(0, 1)) continue;
         for (const auto& a : acronyms(org.name))
           if (a == folded) consider(id);
+      }
     } else {
       const std::string core = region_core(name);
       const auto names = acronyms(name);
       for (const auto& [id, org] : corpus_.organisations()) {
-        if (!core.empty()) {
+        if (!core.empty() && org.kind == OrganisationKind::region) {
           bool same = region_core(org.name) == core;
           for (const auto& a : org.aliases) same = same || region_core(a) == core;
           if (same) consider(id);
         }
         // An organisation first met under its acronym gets its full name now.
-        if (all_caps(org.name) && std::find(names.begin(), names.end(), fold(org.name)) != names.end() &&
-            org.kind == OrganisationKind::other)
+        if (org.kind == OrganisationKind::other && all_caps(org.name) &&
+            std::find(names.begin(), names.end(), fold(org.name)) != names.end())
           consider(id);
       }
     }
@@ -223,9 +227,12 @@ class Resolver {
     meeting.provenance = Provenance{minutes_.document, minutes_.line_count ? 1u : 0u, minutes_.line_count};
 
     // The same record imported twice is one meeting.
-    for (const auto& id : corpus_.meetings_of(body)) {
+    // Looked up by date where there is one: a body may have thousands of meetings.
+    const auto candidates = meeting.date ? corpus_.meetings_in(Period{meeting.date, meeting.date})
+                                         : corpus_.meetings_of(body);
+    for (const auto& id : candidates) {
       const Meeting& m = corpus_.get(id);
-      if (m.date == meeting.date && fold(m.title) == fold(meeting.title)) {
+      if (m.body == body && m.date == meeting.date && fold(m.title) == fold(meeting.title)) {
         result_.meeting = id;
         warn(Provenance{}, "this meeting is already in the corpus as " + id.str() + "; not added again");
         return;

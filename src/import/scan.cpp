@@ -183,7 +183,8 @@ std::string_view strip_punct(std::string_view text) noexcept {
 // ---- dates ----
 
 std::vector<FoundDate> find_dates(std::string_view text, std::optional<int> year) {
-  const std::string s = lower(text);
+  const std::string lowered = lower(text);
+  const std::string_view s = lowered;
   std::vector<FoundDate> out;
   std::size_t i = 0;
   while (i < s.size()) {
@@ -342,7 +343,8 @@ std::size_t approx_before(std::string_view s, std::size_t at) {
 }  // namespace
 
 std::vector<FoundAmount> find_amounts(std::string_view text) {
-  const std::string s = lower(text);
+  const std::string lowered = lower(text);
+  const std::string_view s = lowered;
   std::vector<FoundAmount> out;
   std::size_t i = 0;
   // A number that had no unit, remembered so that "1 61000 000 000 kronor"
@@ -389,8 +391,10 @@ std::vector<FoundAmount> find_amounts(std::string_view text) {
       end = k;
       digits = true;
       ok = true;
-    } else if (boundary_before(s, i)) {
+    } else if (boundary_before(s, i) && (s[i] == 'e' || s[i] == 't' || s[i] == 'f' || s[i] == 's' ||
+                                         s[i] == 'n' || s[i] == 'h' || s[i] == '\xC3')) {
       for (const auto& nw : number_words) {
+        if (nw.word[0] != s[i]) continue;
         if (starts_with_word(s.substr(i), nw.word) && nw.value > 0) {
           whole = nw.value;
           end = i + nw.word.size();
@@ -507,7 +511,8 @@ std::size_t read_time(std::string_view s, std::size_t i, bool bare_hour_ok, Time
 }  // namespace
 
 std::optional<FoundTimes> find_times(std::string_view text) {
-  const std::string s = lower(text);
+  const std::string lowered = lower(text);
+  const std::string_view s = lowered;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (!is_digit(s[i])) continue;
     bool after_kl = false;

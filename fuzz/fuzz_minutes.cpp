@@ -1,0 +1,39 @@
+// libFuzzer target of the minutes importer: any bytes, as a document, must
+// parse without crashing, hanging or leaking, and whatever is parsed must go
+// into a corpus that then validates and serialises. Name resolution runs
+// against a corpus that already knows a few organisations and people, so
+// the alias and acronym paths are exercised too.
+#include <samverkan/corpus.hpp>
+#include <samverkan/import/minutes.hpp>
+#include <samverkan/io/json.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace sv = samverkan;
+
+namespace {
+sv::Corpus base() {
+  sv::Corpus corpus;
+  corpus.add(sv::Organisation{.name = "Västra Götalandsregionen", .aliases = {"VGR"}, .kind = sv::OrganisationKind::region});
+  corpus.add(sv::Organisation{.name = "Region Östergötland", .kind = sv::OrganisationKind::region});
+  corpus.add(sv::Person{.name = "Anna Berg"});
+  return corpus;
+}
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  const auto parsed = sv::import::parse_minutes(text, "fuzz.txt");
+  sv::Corpus corpus = base();
+  try {
+    sv::import::add_to_corpus(corpus, parsed);
+  } catch (const sv::error&) {
+    // A documented refusal (an id clash, say) is fine; a crash is not.
+    return 0;
+  }
+  (void)corpus.validate();
+  (void)sv::to_json(corpus);
+  return 0;
+}
