@@ -10,7 +10,8 @@ indicators, modelled in C++ (samverkan._core) and used from here.
     sv.Money.parse("ca 25 mnkr").kronor  # Decimal('25000000.00')
 
 The allocation engine (rules, programmes, the 2019 queue billion) is in
-samverkan.allocation.
+samverkan.allocation; minutes and protocols are read with
+samverkan.import_minutes(path_or_text, corpus=None).
 
 Ids are plain str. Records handed out (corpus.get_meeting(...), a record's
 list fields) are copies: change one and give it back (corpus.update(...),
@@ -20,6 +21,7 @@ record.items = [...]).
 from . import _core
 from ._core import *  # noqa: F401,F403  (re-exported; listed in __all__)
 from . import allocation
+from .importing import ImportedMinutes, import_minutes
 
 # The allocation engine lives in samverkan.allocation; at the top level its
 # names (split, Step, Koemiljard2019Result ...) would crowd the model's.
@@ -31,4 +33,4 @@ __version__: str = _core.version()
 
 __all__ = sorted(
     name for name in dir(_core) if not name.startswith("_") and name not in allocation._CORE_NAMES
-) + ["__version__", "allocation"]
+) + ["__version__", "allocation", "ImportedMinutes", "import_minutes"]

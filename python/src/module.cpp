@@ -12,6 +12,8 @@ void bind_queries(py::module_& m);
 // allocation.cpp, declared here for the same reason: the allocation headers
 // are needed by that file alone.
 void bind_allocation(py::module_& m);
+// importer.cpp
+void bind_importer(py::module_& m);
 
 namespace {
 
@@ -120,4 +122,5 @@ PYBIND11_MODULE(_core, m) {
   bind_corpus(m);
   bind_queries(m);
   bind_allocation(m);
+  bind_importer(m);
 }

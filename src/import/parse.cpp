@@ -167,6 +167,7 @@ constexpr LabelDef label_defs[] = {
     {"justerare", L::adjusters, false},
     {"justerande", L::adjusters, false},
     {"justeras av", L::adjusters, true},
+    {"justeras", L::adjusters, false},
     {"justerat", L::adjusted, true},
     {"justerad", L::adjusted, true},
     {"justeringsdatum", L::adjusted, true},
@@ -224,7 +225,8 @@ constexpr LabelDef label_defs[] = {
 
 struct Label {
   L kind = L::none;
-  std::string value;  // after the label, trimmed; may be empty
+  std::string value;  // after the label, trimmed of space and punctuation; may be empty
+  std::string raw;    // after the label, only trimmed: a decision keeps its full stop
   bool colon = false;
 };
 
@@ -241,6 +243,7 @@ Label read_label(const Line& line) {
     if (i >= line.low.size()) return out;
     if (line.low[i] == ':' || line.low[i] == '\t') {
       out.colon = line.low[i] == ':';
+      out.raw = std::string(trim(std::string_view(line.text).substr(i + 1)));
       out.value = std::string(strip_punct(std::string_view(line.text).substr(i + 1)));
       if (out.value.empty()) out.value = std::string(trim(std::string_view(line.text).substr(i + 1)));
       return out;
@@ -448,12 +451,26 @@ std::string decision_subject(std::string_view text, std::string_view low) {
     if (at != npos && at < verb) verb = at;
   }
   if (verb == npos || verb == 0) return {};
+  // "godkände" is a prefix of the passive "godkändes": only a whole word is a verb.
+  {
+    std::size_t end = verb + 1;
+    while (end < low.size() && low[end] != ' ' && low[end] != ',' && low[end] != '.') ++end;
+    const std::string_view word = low.substr(verb + 1, end - verb - 1);
+    if (word.ends_with("des") || word.ends_with("ades") || word.ends_with("ogs") || word.ends_with("tes") ||
+        word.ends_with("as"))
+      return {};
+  }
   const auto subject = strip_punct(text.substr(0, verb));
   const auto ws = words(subject);
   if (ws.empty() || ws.size() > 8 || !starts_upper(ws[0])) return {};
   const std::string ls = lower(subject);
-  for (std::string_view generic : {"mötet", "vi", "man", "gruppen", "det", "samtliga", "alla", "deltagarna"})
+  for (std::string_view generic :
+       {"mötet", "vi", "man", "gruppen", "det", "samtliga", "alla", "deltagarna", "dagordningen", "protokollet",
+        "förslaget", "ärendet", "frågan", "informationen", "rapporten", "minnesanteckningarna", "anteckningarna",
+        "budgeten", "planen", "avtalet", "överenskommelsen", "handlingsplanen", "beslutet", "ordföranden",
+        "ordförande", "parterna", "arbetet", "underlaget", "medlen"})
     if (ls == generic) return {};
+  if (!looks_like_organisation(subject) && !looks_like_person(subject)) return {};
   return std::string(subject);
 }
 
@@ -903,6 +920,7 @@ class Parser {
       }
       // The agenda listed first, then the minutes item by item: start over.
       if (!out_.items.empty() && n->number == out_.items.front().number && agenda_only()) {
+        if (current_) out_.items.push_back(std::move(*current_));
         agenda_listing_ = std::move(out_.items);
         out_.items.clear();
         current_.reset();
@@ -1014,7 +1032,16 @@ class Parser {
       }
     }
     if (cut == npos) return;
-    auto purposes = read_purposes(lower(tail));
+    // Only words that say what the item is for; "– lägesrapport" or
+    // "– uppföljning" are as often part of the title.
+    const std::string lowered_tail = lower(tail);
+    bool purpose_word = false;
+    for (std::string_view w : {"information", "info", "beslut", "dialog", "diskussion", "ställningstagande",
+                               "för kännedom", "för beslut", "för information", "för dialog", "information och dialog",
+                               "information och diskussion", "beslutsärende", "informationsärende"})
+      purpose_word = purpose_word || lowered_tail == w;
+    if (!purpose_word) return;
+    auto purposes = read_purposes(lowered_tail);
     if (purposes.empty()) return;
     current_->purposes = purposes;
     title = std::string(strip_punct(t.substr(0, cut)));
@@ -1084,8 +1111,17 @@ class Parser {
             break;
           }
         }
-        for (std::string_view w : {"från ", "för ", "vid ", "fört vid ", "med "})
-          if (lower(rest).compare(0, w.size(), w) == 0) rest = rest.substr(w.size());
+        // "... från möte med Vårdsamverkan Fyrbodal 2023-02-15": the date goes
+        // to the date, the words about a meeting go.
+        if (const auto found = dates_in(rest); !found.empty()) {
+          if (!out_.date) out_.date = found.front().date;
+          rest = std::string(strip_punct(std::string_view(rest).substr(0, found.front().begin)));
+        }
+        for (int pass = 0; pass < 2; ++pass)
+          for (std::string_view w : {"från ", "för ", "vid ", "fört vid ", "med ", "möte med ", "mötet med ",
+                                     "möte i ", "mötet i ", "sammanträde med ", "sammanträdet med ", "möte för ",
+                                     "sammanträde i "})
+            if (lower(rest).compare(0, w.size(), w) == 0) rest = rest.substr(w.size());
         const std::string lrest = lower(rest);
         const bool generic = lrest.empty() || lrest == "möte" || lrest == "mötet" || lrest == "sammanträde" ||
                              lrest == "sammanträdet" || lrest == "sammanträde med";
@@ -1203,6 +1239,21 @@ class Parser {
     for (std::string_view prefix : {"lokal ", "i lokal ", "plats: "})
       if (lp.compare(0, prefix.size(), prefix) == 0) place = place.substr(prefix.size());
     place = std::string(strip_punct(place));
+    // "Digitalt via Teams" says how, not where: nothing is left for a place.
+    {
+      bool only_form = true;
+      const std::string lowered_place = lower(place);
+      for (const auto w : words(lowered_place)) {
+        const std::string_view word = strip_punct(w);
+        if (word.empty()) continue;
+        bool form_word = false;
+        for (const auto& f : forms) form_word = form_word || f.word == word;
+        for (std::string_view joiner : {"via", "och", "samt", "möte", "mötet", "på", "i", "plats", "med", "\xE2\x80\x93"})
+          form_word = form_word || word == joiner;
+        only_form = only_form && form_word;
+      }
+      if (only_form) place.clear();
+    }
     if (!place.empty() && (place_expected || out_.place.empty()) && out_.place.empty()) out_.place = place;
   }
 
@@ -1288,7 +1339,13 @@ class Parser {
         // after a name belongs to the name, not to the presenters.
         for (const auto& name : split_list(label.value)) {
           const std::string bare = strip_parens(name);
-          if (!current_->presenters.empty() && !looks_like_person(bare) && looks_like_organisation(bare)) continue;
+          if (!current_->presenters.empty() && !looks_like_person(bare) && looks_like_organisation(bare)) {
+            // "Henrik Carlsson, Norrköpings kommun": the organisation of a
+            // co-opted member the attendance list gave none.
+            if (auto* known = find_attendee(current_->presenters.back()); known && known->organisation.empty())
+              known->organisation = bare;
+            continue;
+          }
           current_->presenters.push_back(bare);
         }
         touch_item();
@@ -1364,6 +1421,8 @@ class Parser {
         if (current_) {
           append_text(l.text);
           touch_item();
+          // The next meeting's date is the item's own only under "Nästa möte".
+          if (lower(current_->title).find("nästa möte") != npos) collect_amounts_dates(*current_, l.text, l.first);
         }
         return true;
       }
@@ -1505,6 +1564,8 @@ class Parser {
         if (current_) {
           append_text(l.text);
           touch_item();
+          // The next meeting's date is the item's own only under "Nästa möte".
+          if (lower(current_->title).find("nästa möte") != npos) collect_amounts_dates(*current_, l.text, l.first);
         }
         return true;
       }
@@ -1824,8 +1885,9 @@ class Parser {
         if (n != npos && (lines_[n].text.size() > 60 || ends_sentence(lines_[n].text))) return false;
       }
       flush_pending_people();
-      group_ = l.text;
-      group_org_ = is_side_word(l.low) ? std::string() : (looks_like_organisation(l.text) ? l.text : std::string());
+      group_ = std::string(strip_punct(l.text));
+      const std::string group_low = lower(group_);
+      group_org_ = is_side_word(group_low) ? std::string() : (looks_like_organisation(group_) ? group_ : std::string());
       return true;
     }
     if (style_ == Style::headings || l.text.size() > 60) return false;
@@ -1890,8 +1952,9 @@ class Parser {
     while (j < lines_.size() && orgs.size() < pending_people_.size()) {
       const Line& l = lines_[j];
       if (!l.blank() && !is_noise(l)) {
-        // An organisation run has one organisation per line and nothing else.
-        if (read_label(l).kind != L::none || looks_like_person(strip_parens(l.text)) || l.text.size() > 80 ||
+        // An organisation run has one organisation per line and nothing else;
+        // "Region Halland:" heads a group instead.
+        if (l.text.back() == ':' || !group_org_.empty() || read_label(l).kind != L::none || looks_like_person(strip_parens(l.text)) || l.text.size() > 80 ||
             ends_sentence(l.text) || l.text.find(',') != npos || l.text.find('\t') != npos ||
             is_side_word(l.low) || !looks_like_organisation(strip_parens(l.text)) || read_attendee(l.text))
           break;
@@ -2065,6 +2128,16 @@ class Parser {
 
   void closing_line() {
     const Line& l = line();
+    // Signatures side by side: "Ulf Strandberg      Kerstin Malm".
+    if (l.text.find('\t') != npos && closing_expect_ != L::none) {
+      const auto row = cells(l.text);
+      if (std::all_of(row.begin(), row.end(), [](const std::string& c) { return looks_like_person(c); })) {
+        for (const auto& name : row)
+          add_role_names(closing_expect_ == L::writer ? L::writer : closing_expect_ == L::chair ? L::chair : L::adjusters,
+                         name);
+        return;
+      }
+    }
     const std::string bare = strip_parens(l.text);
     if (looks_like_person(bare) && closing_names_ < 6) {
       ++closing_names_;
@@ -2215,6 +2288,7 @@ class Parser {
     switch (list_target_) {
       case L::attachments:
         current_->attachments.push_back(l.text);
+        collect_amounts_dates(*current_, l.text, l.first);
         return true;
       case L::sent_to:
         for (const auto& v : split_list(l.text)) current_->sent_to.push_back(v);
@@ -2249,6 +2323,9 @@ class Parser {
         }
       }
     }
+    // "Jonas Berg tar fram en prognos": the owner is not part of what is to be done.
+    if (!a.owner.empty() && what.compare(0, a.owner.size(), a.owner) == 0)
+      what = std::string(strip_punct(std::string_view(what).substr(a.owner.size())));
     a.what = what;
     const auto dates = dates_in(value);
     if (!dates.empty()) a.due = dates.back().date;
@@ -2279,9 +2356,7 @@ class Parser {
     b.kind = label.kind;
     b.first_decision = current_->decisions.size();
     decision_block_ = b;
-    if (!label.value.empty()) {
-      decision_text(label.value, false);
-    }
+    if (!label.value.empty()) decision_text(label.raw.empty() ? label.value : label.raw, false);
   }
 
   void close_decision_block() {
@@ -2473,7 +2548,7 @@ class Parser {
     }
     Assignment out;
     auto& a = out.assignment;
-    a.owner = starts_upper(owner) ? owner : body_name(owner);
+    a.owner = owner;  // as written; the resolver names a new organisation with a capital
     std::string_view what = text.substr(std::min(what_at, text.size()));
     while (!what.empty() && (what.front() == ':' || what.front() == ' ')) what.remove_prefix(1);
     a.what = std::string(strip_punct(what));
@@ -2576,6 +2651,16 @@ class Parser {
             name += (k ? " " : "") + std::string(ws[k]);
           }
           item.escalations.push_back({std::string(s), body_name(name), provenance_of_text(item, s)});
+          // "Frågan lyfts till Politiskt samråd" is also what the meeting decided.
+          bool known = false;
+          for (const auto& d : item.decisions) known = known || d.text == s;
+          if (!known) {
+            ParsedDecision d;
+            d.kind = DecisionKind::escalated;
+            d.text = std::string(s);
+            d.provenance = item.escalations.back().provenance;
+            item.decisions.push_back(std::move(d));
+          }
           break;
         }
         if (!states_decision(low)) continue;

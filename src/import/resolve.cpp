@@ -149,7 +149,14 @@ class Resolver {
       return *match;
     }
     Organisation org;
+    // "förvaltningen", written in running text, names an organisation.
     org.name = name;
+    if (!org.name.empty() && detail::starts_lower(org.name)) {
+      const std::string first_upper = detail::lower(org.name.substr(0, 1)) == org.name.substr(0, 1)
+                                          ? std::string(1, static_cast<char>(org.name[0] - 32))
+                                          : org.name.substr(0, 1);
+      if (org.name[0] >= 'a' && org.name[0] <= 'z') org.name = first_upper + org.name.substr(1);
+    }
     if (!alias.empty()) org.aliases.push_back(alias);
     org.kind = guess_kind(name);
     if (org.kind == OrganisationKind::other) org.kind = kind_hint;
@@ -355,6 +362,17 @@ class Resolver {
       const auto& p = minutes_.items[i];
       for (const auto& a : p.assignments) {
         ActionItem action;
+        // Named after the meeting and item ("action/2024-03-14-styrgrupp/5-1"):
+        // readable, and unique without probing for a free name among
+        // thousands of "ta fram ett förslag".
+        {
+          const std::string item_key = p.number.empty() ? std::to_string(i + 1) : p.number;
+          std::string tail = meeting_id.str();
+          if (const auto slash = tail.find('/'); slash != std::string::npos) tail = tail.substr(slash + 1);
+          std::string candidate = "action/" + tail + "/" + item_key + "-" + std::to_string(++action_counter_[i]);
+          if (corpus_.find(ActionItemId(candidate))) candidate.clear();  // taken: let the corpus name it
+          action.id = ActionItemId(candidate);
+        }
         action.what = a.what;
         action.due = a.due;
         action.meeting = meeting_id;
@@ -392,6 +410,7 @@ class Resolver {
   ImportResult& result_;
   Undo undo_;
   std::vector<std::pair<std::string, PersonId>> attendee_ids_;
+  std::map<std::size_t, int> action_counter_;
 };
 
 }  // namespace

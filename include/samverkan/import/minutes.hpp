@@ -173,6 +173,7 @@ struct ImportResult {
   std::vector<PersonId> new_people;
   /// The parser's warnings and those of name resolution.
   std::vector<Warning> warnings;
+  friend bool operator==(const ImportResult&, const ImportResult&) = default;
 };
 
 /// Resolves the names of a parsed document against `corpus` and adds the

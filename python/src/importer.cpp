@@ -1,0 +1,79 @@
+// The minutes importer from Python: the compiled half of
+// samverkan.import_minutes (python/samverkan/importing.py decides whether it
+// was given text, a file or a folder; these functions do the work with the
+// GIL released).
+#include "bindings.hpp"
+
+#include <samverkan/import/minutes.hpp>
+
+#include <pybind11/stl/filesystem.h>
+
+#include <filesystem>
+
+namespace samverkan_py {
+
+void bind_importer(py::module_& m) {
+  using import::ImportResult;
+  using import::Warning;
+
+  py::class_<Warning> warning(m, "ImportWarning",
+                              "Something a document held that the importer could not read, with where it was.");
+  bind_fields(warning, "ImportWarning", {"document", "line", "message"},
+              field{"document", &Warning::document, "the document's name"},
+              field{"line", &Warning::line, "one-based line; 0 for the whole document"},
+              field{"message", &Warning::message, "what could not be read"},
+              field{"text", &Warning::text, "the line as written"});
+  warning.def("__str__", &Warning::str, "\"file.txt:12: message: «text»\".");
+
+  py::class_<ImportResult> result(m, "ImportResult", "What importing one document added to the corpus.");
+  bind_fields(result, "ImportResult", {"meeting", "action_items", "warnings"},
+              field{"meeting", &ImportResult::meeting, "id of the meeting the document holds"},
+              field{"action_items", &ImportResult::action_items, "ids of the action items its decisions gave"},
+              field{"new_organisations", &ImportResult::new_organisations,
+                    "ids of organisations made because no known one matched a name"},
+              field{"new_people", &ImportResult::new_people, "ids of people made because no known one matched a name"},
+              field{"warnings", &ImportResult::warnings, "what could not be read, as ImportWarning values"});
+
+  m.def(
+      "import_text",
+      [](Corpus& corpus, const std::string& text, const std::string& document, std::optional<int> year) {
+        import::ParseOptions options;
+        options.default_year = year;
+        return import::import_minutes(corpus, text, document, options);
+      },
+      py::arg("corpus"), py::arg("text"), py::arg("document") = "", py::arg("year") = py::none(),
+      py::call_guard<py::gil_scoped_release>(),
+      "Reads minutes or a protocol given as text into `corpus` and returns an ImportResult.\n\n"
+      "Args:\n"
+      "    corpus: the Corpus the names are resolved against and the records added to\n"
+      "    text: the document, plain text or Markdown\n"
+      "    document: the name used in provenance and warnings\n"
+      "    year: year of dates written without one, when the document names none");
+  m.def(
+      "import_file",
+      [](Corpus& corpus, const std::filesystem::path& path, std::optional<int> year) {
+        import::ParseOptions options;
+        options.default_year = year;
+        return import::import_file(corpus, path, options);
+      },
+      py::arg("corpus"), py::arg("path"), py::arg("year") = py::none(), py::call_guard<py::gil_scoped_release>(),
+      "Reads one document file (UTF-8 text or Markdown) into `corpus`; raises FileError when it cannot be read.\n\n"
+      "Args:\n"
+      "    corpus: the Corpus the names are resolved against and the records added to\n"
+      "    path: the file\n"
+      "    year: year of dates written without one, when the document names none");
+  m.def(
+      "collect_documents",
+      [](const std::vector<std::filesystem::path>& paths) {
+        std::vector<std::string> out;
+        for (const auto& p : import::collect_documents(paths)) out.push_back(p.string());
+        return out;
+      },
+      py::arg("paths"),
+      "The documents an import of `paths` reads: files as given, and the .txt and .md files under each\n"
+      "folder, recursively, in name order, README files left out.\n\n"
+      "Args:\n"
+      "    paths: files and folders");
+}
+
+}  // namespace samverkan_py
