@@ -74,6 +74,15 @@ void erase_pair(Map& map, const Key& key, const Value& value) {
     }
 }
 
+// Removes `value` from the set under `key`, and the key when its set is empty.
+template <class Map, class Key, class Value>
+void erase_member(Map& map, const Key& key, const Value& value) {
+  const auto found = map.find(key);
+  if (found == map.end()) return;
+  found->second.erase(value);
+  if (found->second.empty()) map.erase(found);
+}
+
 }  // namespace
 
 std::size_t Corpus::size() const noexcept {
@@ -171,12 +180,12 @@ void Corpus::assign_ids(ActionPlan& r) {
 template <corpus_record T>
 void Corpus::index(const T& record) {
   const EntityRef self(record.id);
-  visit_references(record, [&](const auto& id, auto&&) { indexes_.referrers.emplace(EntityRef(id), self); });
+  visit_references(record, [&](const auto& id, auto&&) { indexes_.referrers[EntityRef(id)].insert(self); });
   if constexpr (has_definitions<T>)
     visit_definitions(record, [&](const auto& id, auto&&) { indexes_.holders.emplace(EntityRef(id), self); });
   if constexpr (std::is_same_v<T, Meeting>) {
     if (record.date) indexes_.meetings_by_date.emplace(*record.date, record.id);
-    indexes_.meetings_by_body.emplace(record.body, record.id);
+    indexes_.meetings_by_body[record.body].insert(record.id);
   } else if constexpr (std::is_same_v<T, Organisation>) {
     std::set<std::string> keys{fold(record.name)};
     for (const auto& alias : record.aliases) keys.insert(fold(alias));
@@ -190,12 +199,12 @@ void Corpus::index(const T& record) {
 template <corpus_record T>
 void Corpus::unindex(const T& record) {
   const EntityRef self(record.id);
-  visit_references(record, [&](const auto& id, auto&&) { erase_pair(indexes_.referrers, EntityRef(id), self); });
+  visit_references(record, [&](const auto& id, auto&&) { erase_member(indexes_.referrers, EntityRef(id), self); });
   if constexpr (has_definitions<T>)
     visit_definitions(record, [&](const auto& id, auto&&) { erase_pair(indexes_.holders, EntityRef(id), self); });
   if constexpr (std::is_same_v<T, Meeting>) {
     if (record.date) erase_pair(indexes_.meetings_by_date, *record.date, record.id);
-    erase_pair(indexes_.meetings_by_body, record.body, record.id);
+    erase_member(indexes_.meetings_by_body, record.body, record.id);
   } else if constexpr (std::is_same_v<T, Organisation>) {
     std::set<std::string> keys{fold(record.name)};
     for (const auto& alias : record.aliases) keys.insert(fold(alias));
@@ -301,11 +310,11 @@ std::vector<MeetingId> Corpus::meetings_in(const Period& period) const {
 std::vector<MeetingId> Corpus::meetings_of(const OrganisationId& body) const {
   // Undated meetings sort last, then by id, so the order is stable.
   std::vector<std::pair<std::pair<bool, Date>, MeetingId>> found;
-  auto [first, last] = indexes_.meetings_by_body.equal_range(body);
-  for (auto it = first; it != last; ++it) {
-    const auto& date = get(it->second).date;
-    found.push_back({{!date.has_value(), date.value_or(Date{})}, it->second});
-  }
+  if (const auto held = indexes_.meetings_by_body.find(body); held != indexes_.meetings_by_body.end())
+    for (const auto& id : held->second) {
+      const auto& date = get(id).date;
+      found.push_back({{!date.has_value(), date.value_or(Date{})}, id});
+    }
   std::sort(found.begin(), found.end());
   std::vector<MeetingId> ids;
   for (auto& entry : found) ids.push_back(std::move(entry.second));
@@ -313,12 +322,9 @@ std::vector<MeetingId> Corpus::meetings_of(const OrganisationId& body) const {
 }
 
 std::vector<EntityRef> Corpus::referring_to(const EntityRef& target) const {
-  std::vector<EntityRef> refs;
-  auto [first, last] = indexes_.referrers.equal_range(target);
-  for (auto it = first; it != last; ++it) refs.push_back(it->second);
-  std::sort(refs.begin(), refs.end());
-  refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
-  return refs;
+  const auto found = indexes_.referrers.find(target);
+  if (found == indexes_.referrers.end()) return {};
+  return std::vector<EntityRef>(found->second.begin(), found->second.end());
 }
 
 // ---- names ----

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -278,8 +279,10 @@ class Corpus {
   tables tables_;
   struct indexes {
     std::multimap<Date, MeetingId> meetings_by_date;
-    std::multimap<OrganisationId, MeetingId> meetings_by_body;
-    std::multimap<EntityRef, EntityRef> referrers;  // target -> top-level record naming it
+    // Sets per key: an organisation may be named by thousands of records, and
+    // updating one of them must not scan all the others.
+    std::map<OrganisationId, std::set<MeetingId>> meetings_by_body;
+    std::map<EntityRef, std::set<EntityRef>> referrers;  // target -> top-level records naming it
     std::multimap<EntityRef, EntityRef> holders;    // nested id -> top-level record holding it
     std::multimap<std::string, OrganisationId> organisation_names;  // folded name or alias
     std::multimap<std::string, PersonId> person_names;              // folded name

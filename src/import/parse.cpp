@@ -125,6 +125,7 @@ constexpr LabelDef label_defs[] = {
     {"tjänstgörande ersättare", L::substitutes, false},
     {"övriga närvarande", L::present, false},
     {"övriga deltagare", L::present, false},
+    {"övriga", L::present, false},  // only with ':' or a column after it: "Övriga frågor" is an item
     {"närvarande tjänstepersoner", L::present, false},
     {"närvarande", L::present, false},
     {"mötesdeltagare", L::present, false},
@@ -231,7 +232,7 @@ struct Label {
 };
 
 Label read_label(const Line& line) {
-  if (line.blank() || line.low.size() > 400) return {};
+  if (line.blank() || line.low.size() > 8000) return {};
   const char first = line.low[0];
   for (const auto& def : label_defs) {
     if (def.text[0] != first || !starts_with_word(line.low, def.text)) continue;
@@ -424,6 +425,12 @@ DecisionKind classify_decision(std::string_view low) {
 
 // A sentence in running text that records a decision or position.
 bool states_decision(std::string_view low) {
+  // "Styrgruppen antar planen" adopts; "man antar att" only assumes.
+  for (std::string_view verb : {" antar ", " antog "}) {
+    const std::size_t at = low.find(verb);
+    if (at != npos && low.compare(at + verb.size(), 4, "att ") != 0 && low.compare(at + verb.size(), 3, "att") != 0)
+      return true;
+  }
   // "Vid förra mötet gavs X i uppdrag att ...": a report of an earlier decision.
   if (low.find("i uppdrag") != npos &&
       (low.find(" gavs ") != npos || low.find(" gav ") != npos || low.find(" fick ") != npos) &&
@@ -1992,11 +1999,11 @@ class Parser {
     flush_name_row();
   }
 
+  // By folded name through an index: a list of thousands of names must not
+  // cost a comparison with every earlier one.
   ParsedAttendee* find_attendee(std::string_view name) {
-    const std::string key = fold(name);
-    for (auto& a : out_.attendees)
-      if (fold(a.name) == key) return &a;
-    return nullptr;
+    const auto found = attendee_index_.find(fold(name));
+    return found == attendee_index_.end() ? nullptr : &out_.attendees[found->second];
   }
 
   ParsedAttendee* find_attendee_by_first_name(std::string_view first) {
@@ -2026,6 +2033,7 @@ class Parser {
       if (!a.note.empty() && known->note.find(a.note) == npos) append_note(*known, a.note);
       return known;
     }
+    attendee_index_.emplace(fold(a.name), out_.attendees.size());
     out_.attendees.push_back(std::move(a));
     return &out_.attendees.back();
   }
@@ -2709,6 +2717,7 @@ class Parser {
         ParsedAttendee n;
         n.name = r.name;
         n.provenance = r.provenance;
+        attendee_index_.emplace(fold(n.name), out_.attendees.size());
         a = &out_.attendees.emplace_back(std::move(n));
       }
       add_role(*a, r.role);
@@ -2754,6 +2763,7 @@ class Parser {
   std::vector<std::string> name_row_;
   std::size_t name_row_line_ = 0;
   std::vector<RoleName> roles_;
+  std::map<std::string, std::size_t> attendee_index_;  // folded name -> index in out_.attendees
 
   // items
   std::optional<ParsedItem> current_;

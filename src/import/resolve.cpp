@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 SAMVERKAN_BEGIN_NAMESPACE
@@ -168,17 +169,16 @@ class Resolver {
   }
 
   PersonId person(const std::string& name, const std::optional<OrganisationId>& org, const Provenance& where) {
-    const bool known = !corpus_.resolve_person(name).empty();
-    const auto id = corpus_.resolve_or_add_person(name, org);
-    if (!known) {
-      undo_.people.push_back(id);
-      result_.new_people.push_back(id);
-      Person p = corpus_.get(id);
-      if (!p.provenance) {
-        p.provenance = where;
-        corpus_.update(std::move(p));
-      }
-    }
+    if (!corpus_.resolve_person(name).empty()) return corpus_.resolve_or_add_person(name, org);
+    // Made here rather than by resolve_or_add_person, so that it carries
+    // where it was first read.
+    Person p;
+    p.name = name;
+    p.organisation = org;
+    p.provenance = where;
+    const auto id = corpus_.add(std::move(p));
+    undo_.people.push_back(id);
+    result_.new_people.push_back(id);
     return id;
   }
 
@@ -186,16 +186,19 @@ class Resolver {
   // name that only one attendee has.
   std::optional<PersonId> attendee_by_name(const std::string& name) const {
     const std::string key = fold(name);
-    std::optional<PersonId> found;
-    for (const auto& [written, id] : attendee_ids_) {
-      if (fold(written) == key) return id;
-      const auto ws = words(written);
-      if (!ws.empty() && fold(ws[0]) == key) {
-        if (found && *found != id) return std::nullopt;
-        found = id;
-      }
-    }
-    return found;
+    if (const auto full = attendee_names_.find(key); full != attendee_names_.end()) return full->second;
+    const auto first = attendee_first_names_.find(key);
+    if (first == attendee_first_names_.end()) return std::nullopt;
+    return first->second;  // nullopt when two attendees share the first name
+  }
+
+  void remember_attendee(const std::string& name, const PersonId& id) {
+    attendee_ids_.emplace_back(name, id);
+    attendee_names_.emplace(fold(name), id);
+    const auto ws = words(name);
+    if (ws.empty()) return;
+    const auto [at, inserted] = attendee_first_names_.emplace(fold(ws[0]), id);
+    if (!inserted && at->second != id) at->second.reset();
   }
 
   bool names_the_body(const std::string& text) const {
@@ -246,14 +249,13 @@ class Resolver {
       }
     }
 
+    std::set<PersonId> listed;
     for (const auto& a : minutes_.attendees) {
       std::optional<OrganisationId> org;
       if (!a.organisation.empty()) org = organisation(a.organisation);
       const auto pid = person(a.name, org, a.provenance);
-      attendee_ids_.emplace_back(a.name, pid);
-      const bool listed = std::any_of(meeting.attendance.begin(), meeting.attendance.end(),
-                                      [&](const Attendance& x) { return x.person == pid; });
-      if (listed) {
+      remember_attendee(a.name, pid);
+      if (!listed.insert(pid).second) {
         warn(a.provenance, "listed twice; the second listing is merged into the first", a.name);
         continue;
       }
@@ -273,9 +275,11 @@ class Resolver {
     for (std::size_t k = 0; k < minutes_.attendees.size() && k < meeting.attendance.size(); ++k) {
       const auto& a = minutes_.attendees[k];
       if (a.substitute_for.empty()) continue;
-      auto& att = *std::find_if(meeting.attendance.begin(), meeting.attendance.end(), [&](const Attendance& x) {
+      const auto where = std::find_if(meeting.attendance.begin(), meeting.attendance.end(), [&](const Attendance& x) {
         return x.person == attendee_ids_[k].second;
       });
+      if (where == meeting.attendance.end()) continue;
+      auto& att = *where;
       auto target = attendee_by_name(a.substitute_for);
       if (!target) target = person(a.substitute_for, std::nullopt, a.provenance);
       if (*target != att.person) att.substitute_for = target;
@@ -410,6 +414,8 @@ class Resolver {
   ImportResult& result_;
   Undo undo_;
   std::vector<std::pair<std::string, PersonId>> attendee_ids_;
+  std::map<std::string, PersonId> attendee_names_;                          // folded full name
+  std::map<std::string, std::optional<PersonId>> attendee_first_names_;   // folded first name; nullopt if shared
   std::map<std::size_t, int> action_counter_;
 };
 
