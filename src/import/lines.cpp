@@ -197,6 +197,100 @@ Line clean(std::string_view raw, std::size_t first, std::size_t last) {
 
 }  // namespace
 
+namespace {
+
+// Length of the valid UTF-8 sequence at i, or 0 (overlong forms, surrogates
+// and code points above U+10FFFF are invalid).
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  if (c < 0x80) return 1;
+  std::size_t n = 0;
+  if (c >= 0xC2 && c <= 0xDF) n = 2;
+  else if (c >= 0xE0 && c <= 0xEF) n = 3;
+  else if (c >= 0xF0 && c <= 0xF4) n = 4;
+  else return 0;
+  if (i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k)
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+  if (c == 0xE0 && b(i + 1) < 0xA0) return 0;
+  if (c == 0xED && b(i + 1) > 0x9F) return 0;
+  if (c == 0xF0 && b(i + 1) < 0x90) return 0;
+  if (c == 0xF4 && b(i + 1) > 0x8F) return 0;
+  return n;
+}
+
+void append_code_point(std::string& out, unsigned cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Windows-1252's 0x80-0x9F; 0 where the code page leaves a byte undefined.
+constexpr unsigned short cp1252_high[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+};
+
+}  // namespace
+
+std::string to_utf8(std::string_view document, Encoding& encoding, std::size_t& replaced) {
+  encoding = Encoding::utf8;
+  replaced = 0;
+  std::size_t multibyte = 0;
+  std::size_t invalid = 0;
+  for (std::size_t i = 0; i < document.size();) {
+    const std::size_t n = utf8_length(document, i);
+    if (n == 0) {
+      ++invalid;
+      ++i;
+    } else {
+      multibyte += n > 1;
+      i += n;
+    }
+  }
+  if (invalid == 0) return std::string(document);
+  std::string out;
+  out.reserve(document.size() + invalid * 2);
+  if (multibyte == 0) {
+    encoding = Encoding::windows1252;
+    for (const char ch : document) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c < 0x80) {
+        out += ch;
+      } else if (c < 0xA0) {
+        const unsigned cp = cp1252_high[c - 0x80];
+        if (cp == 0) ++replaced;
+        append_code_point(out, cp ? cp : 0xFFFD);
+      } else {
+        append_code_point(out, c);
+      }
+    }
+    return out;
+  }
+  encoding = Encoding::repaired;
+  for (std::size_t i = 0; i < document.size();) {
+    const std::size_t n = utf8_length(document, i);
+    if (n == 0) {
+      append_code_point(out, 0xFFFD);
+      ++replaced;
+      ++i;
+    } else {
+      out.append(document.substr(i, n));
+      i += n;
+    }
+  }
+  return out;
+}
+
 std::vector<Line> split_lines(std::string_view document) {
   std::vector<std::string_view> raw;
   std::size_t start = 0;

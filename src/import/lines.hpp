@@ -37,5 +37,14 @@ struct Line {
 /// Splits and cleans a document. Never throws on content.
 std::vector<Line> split_lines(std::string_view document);
 
+/// How a document's bytes were made into UTF-8.
+enum class Encoding { utf8, windows1252, repaired };
+
+/// The document as valid UTF-8: unchanged when it is; read as Windows-1252
+/// (what Swedish documents saved by older Word and Excel are) when it has no
+/// valid multi-byte sequence at all; otherwise with each invalid byte
+/// replaced by U+FFFD. `replaced` counts the bytes replaced.
+std::string to_utf8(std::string_view document, Encoding& encoding, std::size_t& replaced);
+
 }  // namespace import::detail
 SAMVERKAN_END_NAMESPACE

@@ -28,7 +28,14 @@ std::string Warning::str() const {
   out += message;
   if (!text.empty()) {
     out += ": \xC2\xAB";  // «
-    out += text.size() > 160 ? text.substr(0, 157) + "..." : text;
+    if (text.size() > 160) {
+      // Cut at a character boundary: a warning must stay valid UTF-8.
+      std::size_t cut = 157;
+      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      out += text.substr(0, cut) + "...";
+    } else {
+      out += text;
+    }
     out += "\xC2\xBB";  // »
   }
   return out;
@@ -604,10 +611,19 @@ std::optional<ItemNumber> numbered_item(const Line& line) {
 
 class Parser {
  public:
-  Parser(std::string_view text, std::string document, const ParseOptions& options)
-      : lines_(split_lines(text)), options_(options) {
+  Parser(std::string_view text, std::string document, const ParseOptions& options) : options_(options) {
     out_.document = std::move(document);
+    Encoding encoding = Encoding::utf8;
+    std::size_t replaced = 0;
+    const std::string utf8 = to_utf8(text, encoding, replaced);
+    lines_ = split_lines(utf8);
     out_.line_count = lines_.size();
+    if (encoding == Encoding::windows1252) {
+      warn(0, "the document is not UTF-8; it was read as Windows-1252", "");
+      out_.extensions["source.encoding"] = "windows-1252";
+    } else if (encoding == Encoding::repaired) {
+      warn(0, std::to_string(replaced) + " byte(s) that are not UTF-8 were replaced by U+FFFD", "");
+    }
   }
 
   ParsedMinutes run() {

@@ -1,0 +1,196 @@
+// The importer's parts on their own: the scanners for dates, amounts, times
+// and names, the encoding repair, and documents that are not minutes at all.
+#include "../../src/import/lines.hpp"
+#include "../../src/import/scan.hpp"
+
+#include <samverkan/corpus.hpp>
+#include <samverkan/import/minutes.hpp>
+#include <samverkan/io/json.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+#include <vector>
+
+namespace sv = samverkan;
+namespace d = samverkan::import::detail;
+
+namespace {
+
+std::vector<std::string> iso_dates(std::string_view text, std::optional<int> year = std::nullopt) {
+  std::vector<std::string> out;
+  for (const auto& found : d::find_dates(text, year)) out.push_back(sv::format_date(found.date));
+  return out;
+}
+
+std::vector<std::int64_t> ore(std::string_view text) {
+  std::vector<std::int64_t> out;
+  for (const auto& found : d::find_amounts(text))
+    if (!found.irregular) out.push_back(found.money.ore());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("dates in the forms Swedish minutes write them", "[import][scan]") {
+  CHECK(iso_dates("Datum: 2024-10-28") == std::vector<std::string>{"2024-10-28"});
+  CHECK(iso_dates("Torsdag 10 mars 2022 kl. 08.30") == std::vector<std::string>{"2022-03-10"});
+  CHECK(iso_dates("senast den 15 oktober 2019 till SKL") == std::vector<std::string>{"2019-10-15"});
+  CHECK(iso_dates("den 15:e oktober 2019") == std::vector<std::string>{"2019-10-15"});
+  CHECK(iso_dates("28.10.2024 och 1 jan. 2025") == std::vector<std::string>{"2024-10-28", "2025-01-01"});
+  // Without a year only with the meeting's year to go by.
+  CHECK(iso_dates("Vid nästa möte 25/11 får").empty());
+  CHECK(iso_dates("Vid nästa möte 25/11 får", 2024) == std::vector<std::string>{"2024-11-25"});
+  CHECK(iso_dates("den 24 och 25 mars", 2025) == std::vector<std::string>{"2025-03-24", "2025-03-25"});
+  CHECK(iso_dates("den 24–25 mars", 2025) == std::vector<std::string>{"2025-03-24", "2025-03-25"});
+  // Not dates: times, section numbers, "11/2019", impossible days, months alone.
+  CHECK(iso_dates("kl. 09.00-15.00, avsnitt 4.4, meddelande 11/2019", 2024).empty());
+  CHECK(iso_dates("2023-02-29 och 31/4", 2024).empty());
+  CHECK(iso_dates("under mars 2019").empty());
+  const auto found = d::find_dates("Sista dag 25/11.", 2024);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].year_inferred);
+}
+
+TEST_CASE("amounts: exact öre, approximate marks, words, slips reported", "[import][scan]") {
+  CHECK(ore("1 280 000 000 kronor") == std::vector<std::int64_t>{128'000'000'000});
+  CHECK(ore("ca 25 000 000 kr") == std::vector<std::int64_t>{2'500'000'000});
+  CHECK(d::find_amounts("ca 25 000 000 kr")[0].money.approximate());
+  CHECK_FALSE(d::find_amounts("25 000 000 kr")[0].money.approximate());
+  CHECK(ore("3,5 mnkr och 150 tkr") == std::vector<std::int64_t>{350'000'000, 15'000'000});
+  CHECK(ore("fyra miljoner kronor") == std::vector<std::int64_t>{400'000'000});
+  CHECK(ore("en miljard kronor per år") == std::vector<std::int64_t>{100'000'000'000});
+  CHECK(ore("avsätter fyra miljoner till insatser") == std::vector<std::int64_t>{400'000'000});
+  CHECK(ore("1 234,50 kr") == std::vector<std::int64_t>{123'450});
+  // Not money: counts, percentages, people.
+  CHECK(ore("1 900 hembesök, 80% av medlen, fyra miljoner invånare, 2019").empty());
+  const auto slip = d::find_amounts("totalt 1 61000 000 000 kronor");
+  REQUIRE(slip.size() == 1);
+  CHECK(slip[0].irregular);
+  // Too large for öre in 64 bits: skipped, not wrapped.
+  CHECK(ore("999999999999999 miljarder kronor").empty());
+}
+
+TEST_CASE("times and ranges", "[import][scan]") {
+  const auto range = d::find_times("Tid: 09.00-15:00");
+  REQUIRE(range);
+  CHECK(range->start.str() == "09:00");
+  REQUIRE(range->end);
+  CHECK(range->end->str() == "15:00");
+  const auto dash = d::find_times("kl. 13.00–16.10");
+  REQUIRE((dash && dash->end));
+  CHECK(dash->end->str() == "16:10");
+  const auto hours = d::find_times("kl 9-12");
+  REQUIRE((hours && hours->end));
+  CHECK(hours->start.str() == "09:00");
+  CHECK(hours->end->str() == "12:00");
+  CHECK_FALSE(d::find_times("28.10.2024"));
+  CHECK_FALSE(d::find_times("9 personer"));
+}
+
+TEST_CASE("names of people and of organisations", "[import][scan]") {
+  for (const char* person : {"Jenny Nilsson", "Lise-Lotte Bensköld Olsson", "Karolina Wedne Lindberg",
+                             "Ann-Sofie Rundberg", "Jan af Klint"})
+    CHECK(d::looks_like_person(person));
+  for (const char* other : {"Region Halland", "Göteborgs Stad", "Medtanken Group", "Sjukhusen i Väster", "VGR",
+                            "Skaraborgs kommunalförbund", "Västra Götalandsregionen", "Anna", "Anna Berg 2"})
+    CHECK_FALSE(d::looks_like_person(other));
+  for (const char* org : {"Region Halland", "Göteborgs Stad", "VästKom", "SKR", "Närhälsan"})
+    CHECK(d::looks_like_organisation(org));
+  CHECK(d::guess_kind("Region Östergötland") == sv::OrganisationKind::region);
+  CHECK(d::guess_kind("Västra Götalandsregionen") == sv::OrganisationKind::region);
+  CHECK(d::guess_kind("Linköpings kommun") == sv::OrganisationKind::municipality);
+  CHECK(d::guess_kind("Fyrbodals kommunalförbund") == sv::OrganisationKind::municipal_association);
+  CHECK(d::guess_kind("Regionstyrelsens hälso- och sjukvårdsutskott") == sv::OrganisationKind::committee);
+  CHECK(d::guess_kind("Arbetsgrupp nytt hälso- och sjukvårdsavtal") == sv::OrganisationKind::working_group);
+  CHECK(d::region_core("Region Västra Götaland") == d::region_core("Västra Götalandsregionen"));
+  CHECK(d::acronyms("Västra Götalandsregionen").front() == "vgr");
+  CHECK(d::acronyms("Sveriges Kommuner och Regioner").front() == "skr");
+  CHECK(d::split_list("Anna Berg, Per Ek och Lisa Ström (ordförande)") ==
+        std::vector<std::string>{"Anna Berg", "Per Ek", "Lisa Ström (ordförande)"});
+}
+
+TEST_CASE("encodings: UTF-8 kept, Windows-1252 read, stray bytes replaced", "[import][encoding]") {
+  d::Encoding encoding{};
+  std::size_t replaced = 0;
+  CHECK(d::to_utf8("Västra Götaland", encoding, replaced) == "Västra Götaland");
+  CHECK(encoding == d::Encoding::utf8);
+  CHECK(d::to_utf8("V\xe4stra G\xf6taland \x80", encoding, replaced) == "Västra Götaland €");
+  CHECK(encoding == d::Encoding::windows1252);
+  CHECK(d::to_utf8("Västra \xff Götaland", encoding, replaced) == "Västra \xEF\xBF\xBD Götaland");
+  CHECK(encoding == d::Encoding::repaired);
+  CHECK(replaced == 1);
+
+  // A Windows-1252 document reads like its UTF-8 twin, with a warning.
+  const auto parsed = sv::import::parse_minutes(
+      "Minnesanteckningar\nStyrgruppen f\xf6r n\xe4ra v\xe5rd\n\nDatum: 2024-03-14\nN\xe4rvarande:\n"
+      "Anna \xd6""berg, Region \xd6sterg\xf6tland\n",
+      "latin1.txt");
+  CHECK(parsed.body == "Styrgruppen för nära vård");
+  REQUIRE(parsed.attendees.size() == 1);
+  CHECK(parsed.attendees[0].organisation == "Region Östergötland");
+  REQUIRE_FALSE(parsed.warnings.empty());
+  CHECK(parsed.warnings[0].message == "the document is not UTF-8; it was read as Windows-1252");
+}
+
+TEST_CASE("any bytes: no crash, and what is imported writes as JSON", "[import][robust]") {
+  // The first fuzzing find: a stray byte in an item's text made the corpus
+  // unwritable as JSON.
+  const std::string stray = "Minnesanteckningar\nGrupp\n\nDatum: 2024-01-02\n\n1. Punkt ett\nText \xc3 med fel.\n"
+                            "2. Punkt tv\xe5\nMer text.\n";
+  std::mt19937 random(20241129);
+  std::vector<std::string> inputs{stray, "", "\n\n\n", std::string(5000, '('), std::string(3000, '*'),
+                                  "§", "1.\n2.\n3.", "Närvarande:\n" + std::string(2000, ',')};
+  for (int i = 0; i < 300; ++i) {
+    std::string bytes(static_cast<std::size_t>(random() % 400), '\0');
+    for (auto& c : bytes) c = static_cast<char>(random() % 256);
+    inputs.push_back(bytes);
+    // Mutations of a real layout reach deeper than noise.
+    std::string mutated = stray;
+    for (int k = 0; k < 5; ++k) mutated[random() % mutated.size()] = static_cast<char>(random() % 256);
+    inputs.push_back(mutated);
+  }
+  for (const auto& input : inputs) {
+    sv::Corpus corpus;
+    REQUIRE_NOTHROW(sv::import::import_minutes(corpus, input, "random.txt"));
+    REQUIRE_NOTHROW(sv::to_json(corpus));
+  }
+}
+
+TEST_CASE("resolution: acronyms and region names learned, first names, the same meeting not added twice",
+          "[import][resolve]") {
+  sv::Corpus corpus;
+  const auto vgr = corpus.add(sv::Organisation{.name = "Västra Götalandsregionen", .kind = sv::OrganisationKind::region});
+  const std::string text = "Minnesanteckningar\nStyrgruppen\n\nDatum: 2024-03-14\n\nNärvarande:\nAnna Berg, VGR\n"
+                           "Per Ek, Region Västra Götaland\n\n1. Budget\nBeslut: Styrgruppen ger Per i uppdrag att "
+                           "ta fram en budget till den 1 april.\n2. Övrigt\nInget.\n";
+  const auto first = sv::import::import_minutes(corpus, text, "a.txt");
+  const auto& meeting = corpus.get(first.meeting);
+  REQUIRE(meeting.attendance.size() == 2);
+  CHECK(meeting.attendance[0].represents == vgr);
+  CHECK(meeting.attendance[1].represents == vgr);  // the region's other spelling
+  const auto& org = corpus.get(vgr);
+  CHECK(std::find(org.aliases.begin(), org.aliases.end(), "VGR") != org.aliases.end());
+  REQUIRE(first.action_items.size() == 1);
+  const auto& action = corpus.get(first.action_items[0]);
+  // "Per" alone is the one attendee of that first name.
+  REQUIRE(action.owner_person);
+  CHECK(corpus.get(*action.owner_person).name == "Per Ek");
+  CHECK(action.due == sv::make_date(2024, 4, 1));
+
+  const auto size = corpus.size();
+  const auto again = sv::import::import_minutes(corpus, text, "a-copy.txt");
+  CHECK(again.meeting == first.meeting);
+  CHECK(corpus.size() == size);
+  CHECK(again.warnings.back().message.find("already in the corpus") != std::string::npos);
+
+  // A meeting of another body already holds the id this one would get: the
+  // import picks a fresh id, and the corpus stays consistent.
+  sv::Corpus target;
+  target.add(sv::Meeting{.id = sv::MeetingId("meeting/2024-03-14-styrgruppen"),
+                         .body = target.add(sv::Organisation{.name = "Annat organ"})});
+  REQUIRE_NOTHROW(sv::import::import_minutes(target, text, "a.txt"));
+  CHECK(target.meetings().size() == 2);
+  for (const auto& problem : target.validate()) CHECK(problem.severity == sv::Severity::warning);
+}
