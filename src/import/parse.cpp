@@ -447,7 +447,7 @@ bool states_decision(std::string_view low) {
        {"beslutar att", "beslutade att", "beslöt att", "beslutades att", "beslutats att", "beslutas att",
         "ställer sig bakom", "ställde sig bakom", "noterar informationen", "noterade informationen",
         "informationen noteras", "lägger informationen till handlingarna", "läggs till handlingarna",
-        "lägga informationen till handlingarna", "godkänner", "godkände", "fastställer", "fastställde",
+        "lägga informationen till handlingarna", "till handlingarna", "godkänner", "godkände", "fastställer", "fastställde",
         "tillstyrker", "avslår", "bordlägger", "bordläggs", "återremitteras", "är enig om att", "är eniga om att",
         "är överens om att", "i uppdrag att", "i uppdrag till", "antar förslaget", "antog förslaget"})
     if (low.find(w) != npos) return true;
@@ -1000,7 +1000,16 @@ class Parser {
     return h;
   }
 
-  void start_item(const ItemNumber& n) {
+  void start_item(const ItemNumber& given) {
+    ItemNumber n = given;
+    // "§ 45 Dnr SN 2023/12": the case number where the title would be; the
+    // title is on the next line.
+    std::string case_number;
+    if (looks_like_case_number(n.title) || lower(n.title).compare(0, 4, "dnr ") == 0 ||
+        lower(n.title).compare(0, 13, "diarienummer ") == 0) {
+      case_number = n.title;
+      n.title.clear();
+    }
     finish_item();
     flush_pending_people();
     if (mode_ == Mode::annex || mode_ == Mode::closing) mode_ = Mode::items;
@@ -1012,12 +1021,12 @@ class Parser {
     item_first_ = i_;
     item_last_ = i_;
     title_pending_ = n.title.empty();
+    if (!case_number.empty()) current_->case_number = case_number;
     lines_since_title_ = 0;
     decision_cursor_ = 0;
     proposal_cursor_ = 0;
     list_target_ = L::none;
     escalation_to_.clear();
-    text_lines_.clear();
     if (!n.number.empty()) {
       last_value_ = n.value;
       last_letter_ = n.letter;
@@ -1140,6 +1149,8 @@ class Parser {
           if (!out_.date) out_.date = found.front().date;
           rest = std::string(strip_punct(std::string_view(rest).substr(0, found.front().begin)));
         }
+        for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94", "-", ":"})
+          if (rest.compare(0, dash.size(), dash) == 0) rest = std::string(strip_punct(rest.substr(dash.size())));
         for (int pass = 0; pass < 2; ++pass)
           for (std::string_view w : {"från ", "för ", "vid ", "fört vid ", "med ", "möte med ", "mötet med ",
                                      "möte i ", "mötet i ", "sammanträde med ", "sammanträdet med ", "möte för ",
@@ -1166,8 +1177,8 @@ class Parser {
     // A line that is only a date (or a date and time) in the header.
     const auto dates = dates_in(l.text);
     if (!dates.empty() && (dates.front().end - dates.front().begin) * 2 >= l.text.size() - std::min<std::size_t>(l.text.size(), 20)) {
-      if (!out_.date) out_.date = dates.front().date;
-      read_times(l.text);
+      // "2023-11-08, kl. 10.00–12.00, Teams": the rest is place or form.
+      if (!out_.date || !out_.start) read_date_time_place(l.text, l);
       return;
     }
     if (out_.body.empty() && l.text.size() <= 120 && !ends_sentence(l.text) && starts_upper(l.text) &&
@@ -1346,7 +1357,6 @@ class Parser {
         if (label.value.empty() && !label.colon && !l.heading && mode_ == Mode::items) return false;
         if (label.value.empty()) {
           pending_value_ = label.kind;
-          pending_from_ = i_;
           return true;
         }
         add_role_names(label.kind, label.value);
@@ -1474,7 +1484,6 @@ class Parser {
         // The signature block of a protocol's front page: names already met.
         flush_pending_people();
         if (mode_ == Mode::attendance) mode_ = Mode::header;
-        in_signatures_ = true;
         return true;
       case L::kind:
       case L::body:
@@ -1798,6 +1807,10 @@ class Parser {
       if (auto items = item_numbers(low); !items.empty() && low.find_first_of("0123456789") != npos) {
         add_role(a, MeetingRole::coopted);
         for (auto& n : items) a.coopted_for_items.push_back(numbered_like_items(n));
+      } else if (const std::string_view sub = substitute_phrase(low); !sub.empty()) {
+        // "tjänstgörande ersättare för Eva Lund (S)"
+        a.substitute_for = strip_parens(std::string_view(parts[k]).substr(parts[k].size() - sub.size()));
+        append_note(a, parts[k]);
       } else if (auto r = role_word(low)) {
         add_role(a, *r);
       } else if (auto s = status_word(low)) {
@@ -1822,8 +1835,21 @@ class Parser {
     if (std::find(a.roles.begin(), a.roles.end(), r) == a.roles.end()) a.roles.push_back(r);
   }
   static void append_note(ParsedAttendee& a, std::string_view text) {
+    if (a.note == text || a.note.starts_with(std::string(text) + ";") || a.note.ends_with("; " + std::string(text)))
+      return;
     if (!a.note.empty()) a.note += "; ";
     a.note += text;
+  }
+
+  // What follows "ersätter", "ersättare för" ...: the name of the member
+  // stood in for, as a view into `low`; empty when the phrase is not one.
+  static std::string_view substitute_phrase(std::string_view low) {
+    for (std::string_view w : {"tjänstgörande ersättare för ", "tjänstgör för ", "ersättare för ", "ersätter ",
+                               "ers. för ", "ers för ", "i stället för ", "istället för "}) {
+      const std::size_t at = low.find(w);
+      if (at != npos && (at == 0 || low.compare(0, at, "tjänstgörande ") == 0)) return low.substr(at + w.size());
+    }
+    return {};
   }
 
   void read_mark(ParsedAttendee& a, const std::string& mark) const {
@@ -2277,7 +2303,6 @@ class Parser {
     } else {
       append_text(l.text);
     }
-    text_lines_.push_back(i_);
     collect_amounts_dates(*current_, l.text, l.first);
   }
 
@@ -2351,9 +2376,7 @@ class Parser {
     if (!a.owner.empty() && what.compare(0, a.owner.size(), a.owner) == 0)
       what = std::string(strip_punct(std::string_view(what).substr(a.owner.size())));
     a.what = what;
-    const auto dates = dates_in(value);
-    if (!dates.empty()) a.due = dates.back().date;
-    if (low.find("till nästa möte") != npos) due_next_meeting_.push_back({current_index(), current_->assignments.size()});
+    if (take_due(a)) due_next_meeting_.push_back({current_index(), current_->assignments.size()});
     if (a.owner.empty()) warn_here("an assignment without an owner that could be read");
     current_->assignments.push_back(std::move(a));
   }
@@ -2368,7 +2391,6 @@ class Parser {
     std::string body;
     bool blank = false;      // a blank line was seen inside the block
     bool after_lead = false;
-    std::size_t first_decision = 0;
     std::size_t proposals = 0;  // proposals read in this block
     bool any = false;
   };
@@ -2378,9 +2400,8 @@ class Parser {
     list_target_ = L::none;
     DecisionBlock b;
     b.kind = label.kind;
-    b.first_decision = current_->decisions.size();
     decision_block_ = b;
-    if (!label.value.empty()) decision_text(label.raw.empty() ? label.value : label.raw, false);
+    if (!label.value.empty()) decision_text(label.raw.empty() ? label.value : label.raw);
   }
 
   void close_decision_block() {
@@ -2432,7 +2453,7 @@ class Parser {
       close_decision_block();
       return false;
     }
-    decision_text(l.text, l.bullet);
+    decision_text(l.text);
     return true;
   }
 
@@ -2454,8 +2475,7 @@ class Parser {
     if (leads_[index].empty()) leads_[index] = lead;
   }
 
-  void decision_text(std::string_view text, bool bullet) {
-    (void)bullet;
+  void decision_text(std::string_view text) {
     auto& b = *decision_block_;
     b.any = true;
     const std::string t(strip_punct_keep_period(text));
@@ -2464,9 +2484,6 @@ class Parser {
     if (body.empty()) body = decision_subject(t, lower(t));
     if (b.kind == L::proposal) {
       // Proposals pair with decisions already read, in order; or stand alone.
-      const std::size_t index = b.first_decision + b.proposals;
-      const bool earlier_decisions = proposal_targets_ > 0;
-      (void)earlier_decisions;
       ++b.proposals;
       for (std::size_t k = proposal_cursor_; k < current_->decisions.size(); ++k) {
         auto& d = current_->decisions[k];
@@ -2477,7 +2494,6 @@ class Parser {
           return;
         }
       }
-      (void)index;
       ParsedDecision d;
       d.kind = classify_decision(low);
       d.proposal = t;
@@ -2576,8 +2592,15 @@ class Parser {
     std::string_view what = text.substr(std::min(what_at, text.size()));
     while (!what.empty() && (what.front() == ':' || what.front() == ' ')) what.remove_prefix(1);
     a.what = std::string(strip_punct(what));
+    out.until_next_meeting = take_due(a);
+    return out;
+  }
+
+  // "... till den 15 december", "... senast 2023-06-30", "... till nästa möte":
+  // the due date, taken out of what is to be done. True for "nästa möte",
+  // whose date may come later in the record.
+  bool take_due(ParsedAssignment& a) const {
     const auto dates = dates_in(a.what);
-    // "... till den 15 december": the due date, and not part of what is to be done.
     if (!dates.empty()) {
       a.due = dates.back().date;
       const std::string lw = lower(a.what);
@@ -2590,12 +2613,14 @@ class Parser {
       }
       if (cut > 0 && cut < a.what.size()) a.what = std::string(strip_punct(std::string_view(a.what).substr(0, cut)));
     }
-    out.until_next_meeting = low.find("till nästa möte") != npos || low.find("till kommande möte") != npos;
-    if (out.until_next_meeting) {
-      const std::size_t next_at = lower(a.what).rfind("till nästa möte");
-      if (next_at != npos && next_at > 0) a.what = std::string(strip_punct(std::string_view(a.what).substr(0, next_at)));
+    const std::string lw = lower(a.what);
+    for (std::string_view phrase : {"till nästa möte", "till kommande möte", "inför nästa möte"}) {
+      const std::size_t at = lw.rfind(phrase);
+      if (at == npos) continue;
+      if (at > 0) a.what = std::string(strip_punct(std::string_view(a.what).substr(0, at)));
+      return true;
     }
-    return out;
+    return false;
   }
 
   // Assignments from the item's decisions, once their text is whole.
@@ -2648,8 +2673,6 @@ class Parser {
 
   // Decisions, assignments and escalations written in running text.
   void scan_sentences(ParsedItem& item) {
-    for (const std::size_t at : text_lines_) (void)at;
-    text_lines_.clear();
     const std::string text = item.text;
     std::size_t para_start = 0;
     while (para_start < text.size()) {
@@ -2760,10 +2783,8 @@ class Parser {
   bool kind_seen_ = false;
   bool agenda_seen_ = false;
   L pending_value_ = L::none;
-  std::size_t pending_from_ = 0;
   std::size_t skip_until_ = 0;  // a line already read by a look-ahead
   bool protocol_signs_ = false;
-  bool in_signatures_ = false;
   bool headings_marked_ = false;  // the record marks its headings (Markdown '#', whole-line bold)  // names under "Underskrifter" repeat the roles  // "Vid protokollet", "Justerat": a protocol, whatever its heading
   bool skip_set_ = false;
 
@@ -2797,8 +2818,6 @@ class Parser {
   std::size_t last_decision_ = 0;
   std::vector<std::string> leads_;  // per decision of the current item: the line that introduced it
   std::size_t proposal_cursor_ = 0;
-  std::size_t proposal_targets_ = 0;
-  std::vector<std::size_t> text_lines_;
   std::vector<std::pair<std::size_t, std::size_t>> due_next_meeting_;
   std::string preamble_;
 

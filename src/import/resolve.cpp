@@ -205,10 +205,13 @@ class Resolver {
     const std::string t = fold(text);
     if (t.empty()) return true;
     const std::string body = fold(minutes_.body);
-    for (std::string_view generic : {"mötet", "gruppen", "arbetsgruppen", "styrgruppen", "vi", "man"})
-      if (t == generic && (generic == "mötet" || generic == "gruppen" || generic == "vi" || generic == "man" ||
-                           body.find(generic.substr(0, generic.size() - 2)) != std::string::npos))
-        return true;
+    // "Mötet", "Nämnden", "Styrgruppen" in a record of that body mean the body.
+    for (std::string_view generic : {"mötet", "gruppen", "vi", "man"})
+      if (t == generic) return true;
+    for (std::string_view generic : {"arbetsgruppen", "styrgruppen", "nämnden", "styrelsen", "utskottet",
+                                     "beredningen", "rådet", "samverkansgruppen", "ledningsgruppen", "referensgruppen",
+                                     "samrådet", "länsstyrgruppen"})
+      if (t == generic && body.find(generic.substr(0, generic.size() - 3)) != std::string::npos) return true;
     return t == body || (!body.empty() && (body.find(t) == 0 || t.find(body) == 0));
   }
 

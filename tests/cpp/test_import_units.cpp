@@ -9,7 +9,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -193,4 +195,86 @@ TEST_CASE("resolution: acronyms and region names learned, first names, the same 
   REQUIRE_NOTHROW(sv::import::import_minutes(target, text, "a.txt"));
   CHECK(target.meetings().size() == 2);
   for (const auto& problem : target.validate()) CHECK(problem.severity == sv::Severity::warning);
+}
+
+namespace {
+sv::import::ParsedMinutes fixture(const std::string& name) {
+  std::ifstream in(std::string(SAMVERKAN_SOURCE_DIR) + "/tests/fixtures/minutes/" + name, std::ios::binary);
+  REQUIRE(in);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return sv::import::parse_minutes(text.str(), name);
+}
+}  // namespace
+
+TEST_CASE("a committee protocol: § with case numbers, party marks, a serving substitute", "[import][layouts]") {
+  const auto m = fixture("namnd_protokoll_2023-03-14.txt");
+  CHECK(m.record_kind == sv::RecordKind::protocol);
+  CHECK(m.body == "Socialnämnden");
+  CHECK(m.date == sv::make_date(2023, 3, 14));
+  CHECK(m.place == "Stadshuset, sal 3");
+  REQUIRE(m.end);
+  CHECK(m.end->str() == "15:30");
+  REQUIRE(m.attendees.size() == 6);
+  CHECK(m.attendees[0].name == "Anna Berg");
+  CHECK(m.attendees[0].note == "S");
+  CHECK(m.attendees[3].name == "Karl Holm");
+  CHECK(m.attendees[3].substitute_for == "Eva Lund");
+  CHECK(m.attendees[4].title == "socialchef");
+  CHECK(m.adjusters == std::vector<std::string>{"Per Ek"});
+  CHECK(m.adjusted_on == sv::make_date(2023, 3, 20));
+  REQUIRE(m.items.size() == 3);
+  CHECK(m.items[0].number == "§45");
+  CHECK(m.items[0].title == "Val av justerare");
+  CHECK(m.items[0].case_number == "Dnr SN 2023/12");
+  const auto& budget = m.items[1];
+  REQUIRE(budget.decisions.size() == 1);
+  CHECK(budget.decisions[0].kind == sv::DecisionKind::assigned);
+  CHECK(budget.decisions[0].proposal == "Socialnämnden godkänner budgetuppföljningen.");
+  REQUIRE(budget.assignments.size() == 1);
+  CHECK(budget.assignments[0].owner == "förvaltningen");
+  CHECK(budget.amounts == std::vector<sv::Money>{sv::Money::from_kronor(4'200'000)});
+  REQUIRE(m.items[2].decisions.size() == 1);
+  CHECK(m.items[2].decisions[0].kind == sv::DecisionKind::noted);
+  CHECK(m.warnings.empty());
+}
+
+TEST_CASE("minutes with §1-style items, an inline attendance line and the time on the title line",
+          "[import][layouts]") {
+  const auto m = fixture("narvard_paragrafer_2023-11-08.txt");
+  CHECK(m.body == "Samverkansgruppen Närvård Sjuhärad");
+  CHECK(m.form == sv::MeetingForm::teams);
+  REQUIRE(m.start);
+  CHECK(m.start->str() == "10:00");
+  REQUIRE(m.attendees.size() == 5);
+  CHECK(m.attendees[3].name == "Karin Ek");
+  CHECK(m.attendees[3].roles == std::vector<sv::MeetingRole>{sv::MeetingRole::secretary});
+  CHECK(m.attendees[4].status == sv::AttendanceStatus::excused);
+  REQUIRE(m.items.size() == 4);
+  CHECK(m.items[2].amounts[0].approximate());
+  REQUIRE(m.items[2].assignments.size() == 1);
+  CHECK(m.items[2].assignments[0].owner == "Per Ek");
+  CHECK(m.items[2].assignments[0].what == "skickar ut presentationen");
+  CHECK(m.items[2].assignments[0].due == sv::make_date(2023, 11, 15));
+  CHECK(m.next_meeting == sv::make_date(2023, 12, 6));
+}
+
+TEST_CASE("an agenda listed before the minutes, groups headed 'Region Halland:', a passive decision",
+          "[import][layouts]") {
+  const auto m = fixture("vardsamverkan_agenda_2023-02-15.txt");
+  CHECK(m.body == "Vårdsamverkan Fyrbodal");
+  CHECK(m.date == sv::make_date(2023, 2, 15));
+  REQUIRE(m.attendees.size() == 5);
+  CHECK(m.attendees[1].name == "Jonas Berg");
+  CHECK(m.attendees[1].organisation == "Region Halland");
+  CHECK(m.attendees[2].organisation == "Trollhättans stad");
+  CHECK(m.attendees[4].status == sv::AttendanceStatus::absent);
+  // The agenda's three lines are not three more items.
+  REQUIRE(m.items.size() == 3);
+  CHECK(m.extensions.at("source.agenda") == "1 Mötets öppnande; 2 Ekonomi; 3 Övriga frågor");
+  REQUIRE(m.items[0].decisions.size() == 1);
+  CHECK(m.items[0].decisions[0].body.empty());  // "Dagordningen godkändes": no body took it by name
+  REQUIRE(m.items[1].assignments.size() == 1);
+  CHECK(m.items[1].assignments[0].what == "tar fram en ny prognos");
+  CHECK(m.writer == "Karin Ek");
 }
