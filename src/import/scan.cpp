@@ -31,12 +31,15 @@ std::size_t skip_spaces(std::string_view s, std::size_t i) noexcept {
   return i;
 }
 
-// Reads up to `max` digits at i; returns the count read.
+// Reads up to `max` digits at i; returns the count read. `value` saturates
+// at 999 999 999: callers want small numbers (days, years, digit groups) and
+// only need to know that a long run of digits is large.
 std::size_t read_digits(std::string_view s, std::size_t i, std::size_t max, int& value) noexcept {
   std::size_t n = 0;
   value = 0;
   while (i + n < s.size() && n < max && is_digit(s[i + n])) {
-    value = value * 10 + (s[i + n] - '0');
+    if (value < 100'000'000) value = value * 10 + (s[i + n] - '0');
+    else value = 999'999'999;
     ++n;
   }
   return n;
