@@ -8,7 +8,7 @@
 // Money stays Money (int öre) throughout; percentages are Percent (whole
 // hundredths of a point), because a float would put a region on the wrong
 // side of a step boundary.
-#include "bindings.hpp"
+#include "tables.hpp"
 
 #include <samverkan/allocate/koemiljard2019.hpp>
 #include <samverkan/allocate/split.hpp>
@@ -107,124 +107,15 @@ py::object percent_decimal(const al::Percent& p) {
 }
 
 // ---------------------------------------------------------------------------
-// Tables. The same conventions as corpus.to_frames() (frames.cpp): ids as
+// Tables (tables.hpp), with the conventions of corpus.to_frames(): ids as
 // str columns named *_id, names as categoricals, dates datetime64[ns] with
 // NaT, money as <name>_ore int64 + <name>_kr exact Decimal + <name>_currency,
 // lists joined with "; ". Columns are filled in C++ without the GIL, then
 // each becomes one NumPy array.
 // ---------------------------------------------------------------------------
 
-enum class Kind { text, category, integer, nullable_integer, boolean, date, decimal };
-
-struct Column {
-  std::string name;
-  Kind kind;
-  std::vector<std::optional<std::string>> text;
-  std::vector<std::int64_t> ints;
-  std::vector<std::uint8_t> missing;
-  std::vector<std::string> categories;  // fixed categories, in order; empty: those found
-
-  void add(std::optional<std::string> value) { text.push_back(std::move(value)); }
-  void add_int(std::int64_t value) { ints.push_back(value); }
-  void add_int(std::optional<std::int64_t> value) {
-    ints.push_back(value.value_or(0));
-    missing.push_back(value ? 0 : 1);
-  }
-  void add_bool(bool value) { ints.push_back(value ? 1 : 0); }
-  void add_date(const std::optional<Date>& date) {
-    ints.push_back(date && date->ok() ? std::chrono::sys_days(*date).time_since_epoch().count()
-                                      : std::numeric_limits<std::int64_t>::min());
-  }
-};
-
-struct Table {
-  std::deque<Column> columns;  // deque: references stay valid as columns are added
-
-  Column& column(std::string name, Kind kind, std::vector<std::string> categories = {}) {
-    return columns.emplace_back(Column{std::move(name), kind, {}, {}, {}, std::move(categories)});
-  }
-};
-
-struct MoneyColumns {
-  Column& ore;
-  Column& kr;
-  Column& currency;
-
-  MoneyColumns(Table& t, const std::string& prefix)
-      : ore(t.column(prefix + "_ore", Kind::integer)),
-        kr(t.column(prefix + "_kr", Kind::decimal)),
-        currency(t.column(prefix + "_currency", Kind::category)) {}
-
-  void add(const Money& m) {
-    ore.add_int(m.ore());
-    kr.add(m.decimal());
-    currency.add(m.currency().code());
-  }
-};
-
-std::string joined(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
-  return out;
-}
-
 std::optional<std::string> unless_empty(const std::string& text) {
   return text.empty() ? std::nullopt : std::optional<std::string>(text);
-}
-
-py::array object_array(const std::vector<std::optional<std::string>>& values, const py::object* convert) {
-  py::array array(py::dtype("O"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(values.size())});
-  auto** cells = static_cast<PyObject**>(array.mutable_data());
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    py::object cell = py::none();
-    if (values[i]) {
-      cell = py::str(*values[i]);
-      if (convert) cell = (*convert)(cell);
-    }
-    Py_XDECREF(cells[i]);
-    cells[i] = cell.release().ptr();
-  }
-  return array;
-}
-
-template <class T>
-py::array_t<T> numeric_array(const std::vector<std::int64_t>& values) {
-  py::array_t<T> array(static_cast<py::ssize_t>(values.size()));
-  T* out = array.mutable_data();
-  for (std::size_t i = 0; i < values.size(); ++i) out[i] = static_cast<T>(values[i]);
-  return array;
-}
-
-py::object data_frame(const Table& table) {
-  const py::object pandas = py::module_::import("pandas");
-  const py::object decimal = py::module_::import("decimal").attr("Decimal");
-  py::dict columns;
-  py::list names;
-  for (const Column& c : table.columns) {
-    py::object values;
-    switch (c.kind) {
-      case Kind::text: values = object_array(c.text, nullptr); break;
-      case Kind::category:
-        values = c.categories.empty()
-                     ? pandas.attr("Categorical")(object_array(c.text, nullptr))
-                     : pandas.attr("Categorical")(object_array(c.text, nullptr), py::arg("categories") = c.categories);
-        break;
-      case Kind::integer: values = numeric_array<std::int64_t>(c.ints); break;
-      case Kind::nullable_integer:
-        values = pandas.attr("arrays").attr("IntegerArray")(numeric_array<std::int64_t>(c.ints),
-                                                            numeric_array<bool>(std::vector<std::int64_t>(
-                                                                c.missing.begin(), c.missing.end())));
-        break;
-      case Kind::boolean: values = numeric_array<bool>(c.ints); break;
-      case Kind::date:
-        values = numeric_array<std::int64_t>(c.ints).attr("view")("datetime64[D]").attr("astype")("datetime64[ns]");
-        break;
-      case Kind::decimal: values = object_array(c.text, &decimal); break;
-    }
-    columns[py::str(c.name)] = values;
-    names.append(c.name);
-  }
-  return pandas.attr("DataFrame")(columns, py::arg("columns") = names);
 }
 
 // Builds the columns without the GIL (the result is only read), then the frame with it.
@@ -235,7 +126,7 @@ py::object frame_of(Build&& build) {
     py::gil_scoped_release release;
     table = build();
   }
-  return data_frame(*table);
+  return to_data_frame(*table, python_modules{});
 }
 
 const std::string& recipient_name(const al::ProgrammeResult& r, const std::string& id) {
@@ -290,8 +181,8 @@ Table pots_table(const al::ProgrammeResult& r) {
   auto& start = t.column("start", Kind::date);
   auto& end = t.column("end", Kind::date);
   auto& purpose = t.column("purpose", Kind::text);
-  auto& rule = t.column("rule", Kind::category,
-                        {"equal_split", "weighted_split", "fixed_amounts", "weighted_formula", "staircase"});
+  auto& rule = t.column("rule", std::vector<std::string>{"equal_split", "weighted_split", "fixed_amounts",
+                                                         "weighted_formula", "staircase"});
   auto& description = t.column("rule_description", Kind::text);
   auto& conditions = t.column("conditions", Kind::text);
   MoneyColumns amount(t, "amount");
@@ -384,7 +275,7 @@ Table months_table(const k19::Result& r) {
   Table t;
   auto& id = t.column("region_id", Kind::text);
   auto& name = t.column("region", Kind::category);
-  auto& group = t.column("group", Kind::category, {"first_visits", "operations"});
+  auto& group = t.column("group", std::vector<std::string>{"first_visits", "operations"});
   auto& month = t.column("month", Kind::date);
   auto& pot_id = t.column("pot_id", Kind::text);
   auto& step = t.column("step", Kind::nullable_integer);
