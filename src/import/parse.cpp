@@ -2494,15 +2494,7 @@ class Parser {
           return;
         }
       }
-      ParsedDecision d;
-      d.kind = classify_decision(low);
-      d.proposal = t;
-      d.body = body;
-      d.provenance = here();
-      current_->decisions.push_back(std::move(d));
-      proposal_cursor_ = current_->decisions.size();
-      last_decision_ = current_->decisions.size() - 1;
-      set_lead(last_decision_, b.lead);
+      proposal_cursor_ = append_decision(&ParsedDecision::proposal, t, low, body, b.lead);
       return;
     }
     // A decision after its proposal: fill the proposal's decision in.
@@ -2519,16 +2511,23 @@ class Parser {
         return;
       }
     }
+    decision_cursor_ = append_decision(&ParsedDecision::text, t, low, body, b.lead);
+    collect_amounts_dates(*current_, text, line().first);
+  }
+
+  // A new decision of the current item with `written` as its text or its
+  // proposal; returns the cursor past it.
+  std::size_t append_decision(std::string ParsedDecision::*field, const std::string& written, const std::string& low,
+                              const std::string& body, const std::string& lead) {
     ParsedDecision d;
     d.kind = classify_decision(low);
-    d.text = t;
+    d.*field = written;
     d.body = body;
     d.provenance = here();
     current_->decisions.push_back(std::move(d));
-    decision_cursor_ = current_->decisions.size();
     last_decision_ = current_->decisions.size() - 1;
-    set_lead(last_decision_, b.lead);
-    collect_amounts_dates(*current_, text, line().first);
+    set_lead(last_decision_, lead);
+    return current_->decisions.size();
   }
 
   static std::string_view strip_punct_keep_period(std::string_view text) {
