@@ -10,10 +10,12 @@ namespace {
 
 using namespace std::chrono;
 
-// std::chrono::year holds -32767..32767; outside that the conversion from int
-// is unspecified, so such years are rejected before they reach it.
-constexpr int min_year = -32767;
-constexpr int max_year = 32767;
+// The model's dates are those of years 1-9999: what ISO 8601 writes in four
+// digits without an extension, what JSON documents hold and what Python's
+// datetime.date can represent. One range for every constructor and loader,
+// so that whatever is saved in one format loads in every other.
+constexpr int min_year = 1;
+constexpr int max_year = 9999;
 
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
@@ -25,6 +27,15 @@ std::optional<Date> checked_date(int y, unsigned m, unsigned d) noexcept {
   if (!date.ok()) return std::nullopt;
   return date;
 }
+
+}  // namespace
+
+bool is_valid_date(const Date& date) noexcept {
+  const int y = static_cast<int>(date.year());
+  return date.ok() && y >= min_year && y <= max_year;
+}
+
+namespace {
 
 // Value of `count` digits at `i`, or -1 when they are not all digits.
 int number_at(std::string_view text, std::size_t i, std::size_t count) noexcept {

@@ -82,6 +82,7 @@
 #include <string_view>
 #include <system_error>
 #include <type_traits>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -194,6 +195,135 @@ std::string element(const std::string& path, std::size_t index) {
   return path + "[" + std::to_string(index) + "]";
 }
 
+// ---- reading JSON text into a tree, bounded ----
+//
+// nlohmann's own DOM parser keeps the last of two equal keys (silently
+// dropping a whole table when "organisations" is given twice), inserts into
+// an ordered object by a linear search per key (quadratic in the number of
+// keys), and builds trees of any depth that its recursive dump() then cannot
+// write without overflowing the stack. This builder, fed by the SAX parser,
+// refuses a repeated key with its path, appends members without a search,
+// and refuses nesting deeper than max_json_depth.
+
+class TreeBuilder {
+ public:
+  struct Failure {
+    std::string path;
+    std::string message;
+    /// For syntax errors: the byte offset the parser reports (from 1).
+    std::size_t byte = 0;
+    bool syntax = false;
+  };
+
+  explicit TreeBuilder(json& root) : root_(root) {}
+
+  bool null() { return put(json(nullptr)); }
+  bool boolean(bool value) { return put(json(value)); }
+  bool number_integer(json::number_integer_t value) { return put(json(value)); }
+  bool number_unsigned(json::number_unsigned_t value) { return put(json(value)); }
+  bool number_float(json::number_float_t value, const json::string_t&) { return put(json(value)); }
+  bool string(json::string_t& value) { return put(json(std::move(value))); }
+  bool binary(json::binary_t& value) { return put(json::binary(std::move(value))); }
+  bool start_object(std::size_t) { return open(json::object()); }
+  bool start_array(std::size_t) { return open(json::array()); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+  bool key(json::string_t& name) {
+    Level& level = levels_.back();
+    if (!level.keys.insert(name).second) {
+      level.key = std::move(name);
+      return refuse("the key appears twice in this object; a key may be given once");
+    }
+    level.key = std::move(name);
+    return true;
+  }
+  bool parse_error(std::size_t byte, const std::string&, const nlohmann::detail::exception& error) {
+    failure_ = Failure{{}, error.what(), byte, true};
+    return false;
+  }
+
+  const std::optional<Failure>& failure() const noexcept { return failure_; }
+
+ private:
+  struct Level {
+    json* container;
+    std::string key;  // the member being read, in an object
+    std::unordered_set<std::string> keys;
+  };
+
+  // Appends without the ordered object's linear search: key() has already
+  // made sure the key is new.
+  json* place(json value) {
+    if (levels_.empty()) {
+      root_ = std::move(value);
+      return &root_;
+    }
+    json& container = *levels_.back().container;
+    if (container.is_array()) {
+      auto& array = container.get_ref<json::array_t&>();
+      array.push_back(std::move(value));
+      return &array.back();
+    }
+    auto& object = container.get_ref<json::object_t&>();
+    object.emplace_back(levels_.back().key, std::move(value));
+    return &object.back().second;
+  }
+  bool put(json value) {
+    place(std::move(value));
+    return true;
+  }
+  bool open(json container) {
+    if (levels_.size() >= max_json_depth)
+      return refuse("nested deeper than " + std::to_string(max_json_depth) + " levels of arrays and objects");
+    json* placed = place(std::move(container));
+    levels_.push_back(Level{placed, {}, {}});
+    return true;
+  }
+  bool close() {
+    levels_.pop_back();
+    return true;
+  }
+  bool refuse(std::string message) {
+    failure_ = Failure{path(), std::move(message), 0, false};
+    return false;
+  }
+  // The path of the value being read, shortened in the middle when deep.
+  std::string path() const {
+    std::string out;
+    constexpr std::size_t shown = 8;
+    for (std::size_t i = 0; i < levels_.size(); ++i) {
+      if (levels_.size() > 2 * shown && i == shown) {
+        out += "...";
+        i = levels_.size() - shown;
+      }
+      const Level& level = levels_[i];
+      if (level.container->is_array())
+        out = element(out, level.container->size() - (i + 1 < levels_.size() ? 1 : 0));
+      else
+        out = child(out, level.key);
+    }
+    return out;
+  }
+
+  json& root_;
+  std::vector<Level> levels_;
+  std::optional<Failure> failure_;
+};
+
+// Parses JSON text with TreeBuilder's bounds; nullopt with `failure` set
+// when the text is not JSON or breaks a bound.
+std::optional<json> parse_bounded(std::string_view text, std::optional<TreeBuilder::Failure>* failure = nullptr) {
+  json root;
+  TreeBuilder builder(root);
+  const bool ok = json::sax_parse(text.begin(), text.end(), &builder);
+  if (ok && !builder.failure()) return root;
+  if (failure) {
+    *failure = builder.failure();
+    if (!*failure) *failure = TreeBuilder::Failure{{}, "malformed JSON", 0, true};
+  }
+  return std::nullopt;
+}
+
 constexpr std::string_view extension_prefix = "json.";
 
 // JSON numbers cannot express these; JSON5 and Python spell them so.
@@ -219,7 +349,12 @@ struct Encode {
   static json of(const Id<K>& id) {
     return id.str();
   }
-  static json of(const Date& date) { return format_date(date); }
+  static json of(const Date& date) {
+    // What parse_date would refuse is not written: the file must load again.
+    if (!is_valid_date(date))
+      throw value_error("cannot write " + format_date(date) + " as a date (days of years 1-9999 only)");
+    return format_date(date);
+  }
   static json of(const TimeOfDay& time) { return time.str(); }
   static json of(const Money& money);
   static json of(const Period& period);
@@ -295,7 +430,11 @@ class Out {
   /// Written whatever its value: required members, vocabularies, amounts.
   template <class T>
   Out& always(std::string_view key, const T& value) {
-    object_[std::string(key)] = Encode::of(value);
+    try {
+      object_[std::string(key)] = Encode::of(value);
+    } catch (const value_error& e) {
+      throw value_error(std::string(key) + ": " + e.what());
+    }
     return *this;
   }
   /// Left out when unset or empty.
@@ -307,18 +446,24 @@ class Out {
   /// Extensions that came from unknown keys go back to their own key at the
   /// end; the rest is written under "extensions".
   Out& extensions(const Extensions& extensions) {
+    // Appended, not inserted by key: the keys of a map are distinct, and an
+    // ordered object's insertion searches linearly (quadratic over many keys).
     json rest = json::object();
+    auto& members = rest.get_ref<json::object_t&>();
     for (const auto& [key, value] : extensions) {
       if (auto restored = restorable(key, value))
         restored_.emplace_back(key.substr(extension_prefix.size()), std::move(*restored));
       else
-        rest[key] = value;
+        members.emplace_back(key, value);
     }
     if (!rest.empty()) object_["extensions"] = std::move(rest);
     return *this;
   }
   json done() {
-    for (auto& [key, value] : restored_) object_[key] = std::move(value);
+    // Restored keys are no member of this object (restorable() checks) and
+    // distinct among themselves, so they are appended without a search.
+    auto& members = object_.get_ref<json::object_t&>();
+    for (auto& [key, value] : restored_) members.emplace_back(std::move(key), std::move(value));
     return std::move(object_);
   }
 
@@ -330,8 +475,10 @@ class Out {
     if (!key.starts_with(extension_prefix)) return std::nullopt;
     const std::string_view name = std::string_view(key).substr(extension_prefix.size());
     if (name.empty() || is_known(keys_, name)) return std::nullopt;
-    json parsed = json::parse(value, nullptr, /*allow_exceptions=*/false);
-    if (parsed.is_discarded() || parsed.dump() != value) return std::nullopt;
+    // Bounded: an extension may hold any text, also one nested too deep
+    // for dump() to write back; that one stays a string under "extensions".
+    auto parsed = parse_bounded(value);
+    if (!parsed || parsed->dump() != value) return std::nullopt;
     return parsed;
   }
 
@@ -785,7 +932,14 @@ json Encode::of(const Indicator& r) {
 template <corpus_record T>
 json table(const Corpus& corpus) {
   json array = json::array();
-  for (const auto& [id, record] : corpus.all<T>()) array.push_back(Encode::of(record));
+  for (const auto& [id, record] : corpus.all<T>()) {
+    try {
+      array.push_back(Encode::of(record));
+    } catch (const value_error& e) {
+      // Say which record: the value alone is not enough to find it.
+      throw value_error(id.str() + ": " + e.what());
+    }
+  }
   return array;
 }
 
@@ -1520,13 +1674,16 @@ std::size_t line_of(std::string_view text, std::size_t byte) {
 }
 
 Corpus read_document(const Reader& reader, std::string_view text) {
-  json doc;
-  try {
-    doc = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    // e.byte counts from 1 and points just past the offending character.
-    throw parse_error(describe_syntax_error(e.what()), reader.source(), line_of(text, e.byte > 0 ? e.byte - 1 : 0));
+  std::optional<TreeBuilder::Failure> failure;
+  auto parsed = parse_bounded(text, &failure);
+  if (!parsed) {
+    // The byte counts from 1 and points just past the offending character.
+    if (failure->syntax)
+      throw parse_error(describe_syntax_error(failure->message), reader.source(),
+                        line_of(text, failure->byte > 0 ? failure->byte - 1 : 0));
+    reader.fail(failure->path, failure->message);
   }
+  json doc = std::move(*parsed);
   if (!doc.is_object()) reader.fail("", "expected a samverkan corpus (a JSON object), found " + std::string(doc.type_name()));
 
   // Schema and version first: a newer document is refused as such, not for
@@ -1588,23 +1745,11 @@ Corpus from_json(std::string_view text, std::string_view source) {
   }
 }
 
-void save_json(const Corpus& corpus, const std::filesystem::path& path) {
+void save_json(const Corpus& corpus, const std::filesystem::path& path, const SaveOptions& options) {
   // The same crash-safe writer as the archives: temporary file, fsync, rename, fsync of the directory.
-  detail::write_file_atomically(path, to_json(corpus) + "\n");
+  detail::write_file_atomically(path, to_json(corpus) + "\n", options);
 }
 
-Corpus load_json(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw io_error("is a directory, not a file", path.string());
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const bool exists = std::filesystem::exists(path, ec);
-    throw io_error(exists ? "cannot open the file for reading" : "no such file", path.string());
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw io_error("cannot read the file", path.string());
-  return from_json(text.str(), path.string());
-}
+Corpus load_json(const std::filesystem::path& path) { return from_json(detail::read_file(path), path.string()); }
 
 SAMVERKAN_END_NAMESPACE

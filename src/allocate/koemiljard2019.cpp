@@ -1,5 +1,6 @@
 #include "internal.hpp"
 
+#include <samverkan/io/archive.hpp>
 #include <samverkan/allocate/koemiljard2019.hpp>
 #include <samverkan/core/text.hpp>
 
@@ -724,12 +725,8 @@ std::vector<RegionInputs> parse_csv(std::string_view text, std::string_view sour
 }
 
 std::vector<RegionInputs> read_csv(const std::filesystem::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw io_error("cannot open the file for reading", path.string());
-  std::ostringstream buffer;
-  buffer << file.rdbuf();
-  if (file.bad()) throw io_error("cannot read the file", path.string());
-  return parse_csv(buffer.str(), path.string());
+  // The library's one bounded reader: no hang on a FIFO, no endless /dev/zero.
+  return parse_csv(::samverkan::detail::read_file(path), path.string());
 }
 
 }  // namespace allocate::koemiljard2019

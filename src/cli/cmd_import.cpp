@@ -47,6 +47,7 @@ constexpr std::string_view usage =
     "  --dry-run          read and resolve, but write nothing (to check a folder, or to time it)\n"
     "  --year YYYY        year of dates written without one (\"25/11\") when a document names none\n"
     "  --quiet            no progress and no warnings on standard error; the summary only\n"
+    "  --force            replace CORPUS even when it is read-only\n"
     "\n"
     "What a document holds that the importer cannot read is a warning naming the file and line;\n"
     "the rest of the document is kept, and each meeting keeps its warnings in the extension\n"
@@ -66,6 +67,7 @@ struct Options {
   bool json = false;
   bool dry_run = false;
   bool quiet = false;
+  bool force = false;
   std::optional<int> year;
 };
 
@@ -90,6 +92,8 @@ Options parse(const std::vector<std::string>& args) {
       o.json = true;
     } else if (a == "--dry-run" || a == "-n") {
       o.dry_run = true;
+    } else if (a == "--force") {
+      o.force = true;
     } else if (a == "--quiet" || a == "-q") {
       o.quiet = true;
     } else if (a == "--year" || a.starts_with("--year=")) {
@@ -244,7 +248,7 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
   if (options.json) out << sv::to_json(extracted) << '\n';
   if (options.out && !options.dry_run) {
     try {
-      sv::save(target, *options.out, options.format);
+      sv::save(target, *options.out, options.format, sv::SaveOptions{.overwrite_read_only = options.force});
     } catch (const sv::error& e) {
       err << "samverkan import: " << e.what() << '\n';
       return 2;

@@ -125,11 +125,7 @@ std::string_view single_file(const Command& self, Args args) {
 
 // The bytes of a FILE argument, read once; "-" is standard input.
 std::string read_bytes(std::string_view file) {
-  if (file == "-") {
-    std::ostringstream text;
-    text << std::cin.rdbuf();
-    return std::move(text).str();
-  }
+  if (file == "-") return sv::detail::read_standard_input();
   return sv::detail::read_file(std::filesystem::path(std::string(file)));
 }
 
@@ -245,8 +241,11 @@ int run_validate(const Command& self, Args args, std::ostream& out) {
 int run_convert(const Command& self, Args args, std::ostream& out) {
   std::vector<std::string_view> files;
   std::optional<sv::ArchiveFormat> format;
+  bool force = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--format" || args[i] == "-f") {
+    if (args[i] == "--force") {
+      force = true;
+    } else if (args[i] == "--format" || args[i] == "-f") {
       if (i + 1 == args.size()) throw usage_error(std::string(self.name) + ": --format needs a value: binary, text, xml or json");
       const auto value = sv::try_from_string<sv::ArchiveFormat>(args[++i]);
       if (!value) throw usage_error(std::string(self.name) + ": unknown format '" + std::string(args[i]) + "'; expected binary, text, xml or json");
@@ -268,7 +267,7 @@ int run_convert(const Command& self, Args args, std::ostream& out) {
     throw usage_error(std::string(self.name) + ": cannot tell the format of '" + std::string(files[1]) +
                       "' from its name; use .svk, .svkt, .svkx, .xml or .json, or give --format");
   const sv::Corpus corpus = load(files[0]);
-  sv::save(corpus, target, format);
+  sv::save(corpus, target, format, sv::SaveOptions{.overwrite_read_only = force});
   out << files[1] << ": " << sv::to_string(*format) << ", " << plural(corpus.size(), "record", "records") << '\n';
   return exit_ok;
 }
@@ -294,10 +293,11 @@ constexpr Command commands[] = {
      "Prints each problem the corpus has (dangling references, amounts that do not add up, ...),\n"
      "then a summary line \"N errors, M warnings\". Exit status 0 without errors, 1 with errors.\n",
      run_validate},
-    {"convert", "IN OUT [--format F]", "Convert a corpus between JSON and binary, text and XML archives",
+    {"convert", "IN OUT [--format F] [--force]", "Convert a corpus between JSON and binary, text and XML archives",
      "Reads IN in any format and writes OUT in format F (binary, text, xml or json), or else the one\n"
      "OUT's extension names: .svk/.svkb binary, .svkt text, .svkx/.xml XML, .json JSON.\n"
-     "OUT is replaced crash-safely: the previous file survives any failure.\n",
+     "OUT is replaced crash-safely: the previous file survives any failure. A symbolic link OUT\n"
+     "is followed; a read-only OUT is refused unless --force. IN may be '-' (standard input).\n",
      run_convert},
     {"allocate", "INPUTS.csv [--json] [options]", "Split the 2019 queue-billion among the regions, to the öre",
      // Empty: the command prints its own help, with the parameters the

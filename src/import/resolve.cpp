@@ -5,6 +5,7 @@
 #include <samverkan/core/text.hpp>
 #include <samverkan/corpus.hpp>
 #include <samverkan/import/minutes.hpp>
+#include <samverkan/io/archive.hpp>
 
 #include <algorithm>
 #include <fstream>
@@ -435,19 +436,8 @@ ImportResult import_minutes(Corpus& corpus, std::string_view text, std::string d
   return add_to_corpus(corpus, parse_minutes(text, std::move(document), options));
 }
 
-namespace {
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw io_error("cannot open the document for reading", path.string());
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw io_error("reading the document failed", path.string());
-  return std::move(buffer).str();
-}
-}  // namespace
-
 ImportResult import_file(Corpus& corpus, const std::filesystem::path& path, const ParseOptions& options) {
-  const std::string text = read_file(path);
+  const std::string text = ::samverkan::detail::read_file(path);
   return import_minutes(corpus, text, path.filename().string(), options);
 }
 

@@ -33,6 +33,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -240,9 +241,66 @@ bool injected(detail::SaveStep step) {
   return hook && !hook(step);
 }
 
+// The file a save writes: `path`, or where a symbolic link at `path` leads
+// (followed through chains of links), so that saving through a link updates
+// the file it names and keeps the link.
+std::filesystem::path save_target(const std::filesystem::path& path) {
+  std::filesystem::path target = path;
+  for (int hops = 0; hops < 40; ++hops) {
+    std::error_code ec;
+    if (!std::filesystem::is_symlink(target, ec)) return target;
+    const std::filesystem::path next = std::filesystem::read_symlink(target, ec);
+    if (ec) throw io_error("cannot save: cannot read the symbolic link: " + ec.message(), path.string());
+    target = next.is_absolute() ? next : target.parent_path() / next;
+  }
+  throw io_error("cannot save: too many levels of symbolic links", path.string());
+}
+
+constexpr std::string_view temporary_marker = ".tmp-";
+
+// ".NAME.tmp-PID-N": the temporary file of process PID saving NAME.
+std::string temporary_name(const std::filesystem::path& target, unsigned serial) {
+  return "." + target.filename().string() + std::string(temporary_marker) + std::to_string(::getpid()) + "-" +
+         std::to_string(serial);
+}
+
+// The process id in a temporary name of ours for `target`, or 0.
+pid_t temporary_owner(const std::string& name, const std::filesystem::path& target) {
+  const std::string prefix = "." + target.filename().string() + std::string(temporary_marker);
+  if (!name.starts_with(prefix)) return 0;
+  const std::string_view rest = std::string_view(name).substr(prefix.size());
+  const auto dash = rest.find('-');
+  if (dash == std::string_view::npos || dash == 0 || dash + 1 == rest.size()) return 0;
+  long pid = 0;
+  for (const char c : rest.substr(0, dash)) {
+    if (c < '0' || c > '9' || pid > 4194304) return 0;
+    pid = pid * 10 + (c - '0');
+  }
+  for (const char c : rest.substr(dash + 1))
+    if (c < '0' || c > '9') return 0;
+  return static_cast<pid_t>(pid);
+}
+
+// A save killed between creating its temporary file and renaming it leaves
+// the file behind. The next save of the same target removes those whose
+// process is gone; a live process's file (one saving right now) is kept.
+void remove_stale_temporaries(const std::filesystem::path& directory, const std::filesystem::path& target) {
+  std::error_code ec;
+  std::filesystem::directory_iterator it(directory, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    const pid_t owner = temporary_owner(name, target);
+    if (owner <= 0 || owner == ::getpid()) continue;
+    if (::kill(owner, 0) == 0 || errno != ESRCH) continue;
+    std::error_code ignored;
+    if (it->is_regular_file(ignored)) std::filesystem::remove(it->path(), ignored);
+  }
+}
+
 class Saver {
  public:
-  explicit Saver(const std::filesystem::path& target) : target_(target) {}
+  Saver(const std::filesystem::path& path, const SaveOptions& options)
+      : path_(path), target_(save_target(path)), options_(options) {}
   ~Saver() {
     if (fd_ >= 0) ::close(fd_);
     if (!temporary_.empty()) ::unlink(temporary_.c_str());
@@ -253,21 +311,41 @@ class Saver {
   void save(std::string_view bytes) {
     const std::filesystem::path directory = target_.has_parent_path() ? target_.parent_path() : ".";
     static std::atomic<unsigned> counter{0};
-    const std::string name = "." + target_.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
-                             std::to_string(counter++);
-    const std::string temporary = (directory / name).string();
+    const std::string temporary = (directory / temporary_name(target_, counter++)).string();
 
-    // Keep the permissions of the file being replaced.
+    // Keep the permissions of the file being replaced, less set-user-id,
+    // set-group-id and sticky: a save must not hand out privileges.
     mode_t mode = 0666;
     struct stat existing {};
-    if (::stat(target_.c_str(), &existing) == 0) mode = existing.st_mode & 07777;
+    existed_ = ::stat(target_.c_str(), &existing) == 0;
+    if (existed_) {
+      if (S_ISDIR(existing.st_mode)) throw io_error("cannot save: is a directory", path_.string());
+      if (!S_ISREG(existing.st_mode))
+        throw io_error("cannot save: is not a regular file; nothing was written", path_.string());
+      // Root may write anything, so the mode bits, not access(2), say what
+      // the owner meant.
+      if ((existing.st_mode & 0222) == 0 && !options_.overwrite_read_only)
+        throw io_error("cannot save: the file is read-only; nothing was written (make it writable, or save with "
+                       "overwrite_read_only / --force)",
+                       path_.string());
+      mode = existing.st_mode & 0777;
+    }
+    remove_stale_temporaries(directory, target_);
 
     step(detail::SaveStep::open, [&] {
       fd_ = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
       if (fd_ >= 0) temporary_ = temporary;
       return fd_ >= 0;
     });
-    if (existing.st_mode) (void)::fchmod(fd_, mode);
+    if (existed_) {
+      // The umask may have narrowed the mode; the owner's file keeps its own.
+      // Owner and group follow where we may set them (as root); elsewhere
+      // the new file is ours, as any rewrite would make it.
+      (void)::fchmod(fd_, mode);
+      if (::fchown(fd_, existing.st_uid, existing.st_gid) != 0) {
+        // Not ours to give away: the new file stays ours.
+      }
+    }
     step(detail::SaveStep::write, [&] {
       // One write; loop only if the kernel takes less than all of it.
       std::size_t done = 0;
@@ -315,15 +393,51 @@ class Saver {
     std::string message = "cannot save: could not " + std::string(step_name(which)) + ": " + why;
     if (which == detail::SaveStep::sync_directory)
       message += " (the new file is in place but may not survive a power cut)";
-    else
+    else if (existed_)
       message += "; the previous file is unchanged";
-    throw io_error(message, target_.string());
+    else
+      message += "; no file was created";
+    throw io_error(message, path_.string());
   }
 
+  std::filesystem::path path_;
   std::filesystem::path target_;
+  SaveOptions options_;
+  bool existed_ = false;
   std::string temporary_;
   int fd_ = -1;
 };
+
+// Reads from `fd` until end of file, at most `limit` bytes (one more is an
+// error, so nothing is silently cut off); `expected` sizes the buffer.
+std::string read_all(int fd, std::size_t expected, std::size_t limit, const std::string& source,
+                     const std::string& too_large) {
+  std::string bytes;
+  bytes.resize(std::min(expected, limit) + 1);
+  std::size_t done = 0;
+  for (;;) {
+    if (done == bytes.size()) {
+      if (done > limit) throw io_error(too_large, source);
+      bytes.resize(std::min(std::max<std::size_t>(bytes.size() * 2, 65536), limit + 1));
+    }
+    const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw io_error(std::string("cannot read: ") + std::strerror(errno), source);
+    if (n == 0) break;
+    done += static_cast<std::size_t>(n);
+    if (done > limit) throw io_error(too_large, source);
+  }
+  bytes.resize(done);
+  return bytes;
+}
+
+std::string_view file_type_name(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
 
 }  // namespace
 
@@ -331,14 +445,16 @@ namespace detail {
 
 void set_save_fault_hook(save_fault_hook hook) noexcept { fault_hook.store(hook); }
 
-void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes, const SaveOptions& options) {
   if (path.empty()) throw io_error("cannot save: empty file name", {});
-  Saver saver(path);
+  Saver saver(path, options);
   saver.save(bytes);
 }
 
 std::string read_file(const std::filesystem::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK so that a FIFO does not hang open() waiting for a writer; a
+  // FIFO is refused below like every file that is not a regular one.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) {
     const int e = errno;
     throw io_error(e == ENOENT ? "no such file" : std::string("cannot open the file for reading: ") + std::strerror(e),
@@ -351,19 +467,20 @@ std::string read_file(const std::filesystem::path& path) {
   struct stat st {};
   if (::fstat(fd, &st) != 0) throw io_error(std::string("cannot read the file: ") + std::strerror(errno), path.string());
   if (S_ISDIR(st.st_mode)) throw io_error("is a directory, not a file", path.string());
-  std::string bytes;
-  if (S_ISREG(st.st_mode)) bytes.resize(static_cast<std::size_t>(st.st_size));
-  std::size_t done = 0;
-  for (;;) {
-    if (done == bytes.size()) bytes.resize(std::max<std::size_t>(bytes.size() * 2, 4096));
-    const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw io_error(std::string("cannot read the file: ") + std::strerror(errno), path.string());
-    if (n == 0) break;
-    done += static_cast<std::size_t>(n);
-  }
-  bytes.resize(done);
-  return bytes;
+  if (!S_ISREG(st.st_mode))
+    throw io_error("is " + std::string(file_type_name(st.st_mode)) +
+                       ", not a regular file; give a file (commands that read a corpus take '-' for standard input)",
+                   path.string());
+  // Bounded by the size the file claims: a file that grows while it is
+  // read is refused rather than read without end or cut off.
+  const auto size = static_cast<std::size_t>(st.st_size);
+  return read_all(fd, size, size, path.string(), "the file grew while it was read; read it when it is complete");
+}
+
+std::string read_standard_input(std::size_t limit) {
+  return read_all(STDIN_FILENO, 65536, limit, "<stdin>",
+                  "standard input holds more than " + std::to_string(limit >> 20) +
+                      " MiB; save it to a file and give the file instead");
 }
 
 std::string wrap_payload(ArchiveFormat format, std::string_view payload, std::string_view type, unsigned schema_version) {
@@ -401,12 +518,13 @@ Corpus load_from_string(std::string_view bytes, std::string_view source) {
   return read_archive<Corpus>(bytes, source);
 }
 
-void save(const Corpus& corpus, const std::filesystem::path& path, std::optional<ArchiveFormat> format) {
+void save(const Corpus& corpus, const std::filesystem::path& path, std::optional<ArchiveFormat> format,
+          const SaveOptions& options) {
   if (!format) format = format_from_extension(path);
   if (!format)
     throw value_error("cannot tell the format from the name '" + path.filename().string() +
                       "': use .svk (binary), .svkt (text), .svkx or .xml (XML), .json, or give the format");
-  detail::write_file_atomically(path, save_to_string(corpus, *format));
+  detail::write_file_atomically(path, save_to_string(corpus, *format), options);
 }
 
 Corpus load(const std::filesystem::path& path) { return load_from_string(detail::read_file(path), path.string()); }

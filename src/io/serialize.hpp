@@ -30,6 +30,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <cstring>
 #include <bit>
 #include <cctype>
@@ -258,23 +259,31 @@ void io(Ar& ar, const char* name, Id<K>& id) {
   if constexpr (loading<Ar>()) id = Id<K>(std::move(text));
 }
 
-// A date is one number, readable in text and XML: 2024-10-28 is 20241028
-// (-0044-03-15 is -440315). Month and day 0 are kept: a default Date{} must
-// survive a round trip like any other value.
+// A date is one number, readable in text and XML: 2024-10-28 is 20241028.
+// Only real days of years 1-9999 are written or read (is_valid_date), the
+// same as the constructors and the JSON reader accept: an archive must not
+// carry what another format could not.
 template <class Ar>
 void io(Ar& ar, const char* name, Date& date) {
+  if constexpr (!loading<Ar>()) {
+    if (!is_valid_date(date))
+      throw value_error(std::string("cannot save ") + name + ": " + format_date(date) +
+                        " is not a date (days of years 1-9999 only)");
+  }
   const int year = static_cast<int>(date.year());
   const auto month_day = static_cast<std::int32_t>(static_cast<unsigned>(date.month()) * 100 +
                                                    static_cast<unsigned>(date.day()));
-  std::int32_t number = year * 10000 + (year < 0 ? -month_day : month_day);
+  std::int32_t number = year * 10000 + month_day;
   io(ar, name, number);
   if constexpr (loading<Ar>()) {
     const std::int32_t y = number / 10000;
-    const std::int32_t rest = number < 0 ? -(number % 10000) : number % 10000;
-    const auto m = static_cast<unsigned>(rest / 100);
-    const auto d = static_cast<unsigned>(rest % 100);
-    if (y < -32767 || y > 32767 || m > 12 || d > 31) corrupt(std::string(name) + ": " + std::to_string(number) + " is not a date");
-    date = Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+    const std::int32_t rest = number % 10000;
+    const Date read{std::chrono::year{std::clamp(y, -32767, 32767)},
+                    std::chrono::month{static_cast<unsigned>(std::abs(rest) / 100)},
+                    std::chrono::day{static_cast<unsigned>(std::abs(rest) % 100)}};
+    if (number < 0 || !is_valid_date(read))
+      corrupt(std::string(name) + ": " + std::to_string(number) + " is not a date (days of years 1-9999 only)");
+    date = read;
   }
 }
 

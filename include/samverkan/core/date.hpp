@@ -17,8 +17,14 @@ SAMVERKAN_BEGIN_NAMESPACE
 /// with the standard library.
 using Date = std::chrono::year_month_day;
 
-/// Builds a date and throws value_error when it does not exist (2023-02-29).
+/// Builds a date and throws value_error when it does not exist (2023-02-29)
+/// or its year is outside 1-9999, the range every format can hold.
 Date make_date(int year, unsigned month, unsigned day);
+
+/// Whether `date` is one the model holds: a real day of a year in 1-9999.
+/// Every loader refuses other dates and every writer refuses to write them
+/// (a default `Date{}`, 0000-00-00, is no date).
+bool is_valid_date(const Date& date) noexcept;
 
 /// ISO 8601 "2024-10-28". Throws parse_error for anything else or an
 /// impossible date.

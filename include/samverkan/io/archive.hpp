@@ -16,6 +16,7 @@
 #include <samverkan/corpus.hpp>
 
 #include <cstdint>
+#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -41,14 +42,30 @@ struct enum_traits<ArchiveFormat> {
 /// and .xml XML, .json JSON (case-insensitive). nullopt for anything else.
 std::optional<ArchiveFormat> format_from_extension(const std::filesystem::path& path);
 
+/// How save() treats the file it replaces.
+struct SaveOptions {
+  /// Replace a file whose mode grants no one write permission (0444). By
+  /// default such a file is refused: its owner made it read-only on purpose.
+  bool overwrite_read_only = false;
+};
+
 /// Saves the corpus to the file, in `format` or else the one its extension
 /// implies (see format_from_extension). The file is replaced crash-safely:
 /// written to a temporary file in the same directory, flushed to disk, renamed
 /// over the target, and the directory flushed; if any step fails the previous
-/// file is left intact and io_error names the step and the path. Throws
-/// value_error when no format is given and the extension implies none.
-void save(const Corpus& corpus, const std::filesystem::path& path, std::optional<ArchiveFormat> format = {});
-
+/// file is left intact and io_error names the step and the path. Also:
+///  - a symbolic link is followed: the file it names is replaced, the link kept;
+///  - the replaced file's permission bits are kept, less set-user-id,
+///    set-group-id and sticky, and its owner and group where the process may
+///    set them;
+///  - a read-only file is refused unless options.overwrite_read_only; so is
+///    a directory or anything else that is not a regular file;
+///  - temporary files left by saves of the same target that were killed
+///    (their process no longer runs) are removed.
+/// Throws value_error when no format is given and the extension implies none,
+/// or when the corpus holds a value no format can load (a date outside 1-9999).
+void save(const Corpus& corpus, const std::filesystem::path& path, std::optional<ArchiveFormat> format = {},
+          const SaveOptions& options = {});
 /// Loads a file written by save() (or save_json), whatever its format: the
 /// format is read from the content, not the name. Reads the file once.
 /// Throws io_error when the file cannot be read, corrupt_file_error when it is
@@ -106,10 +123,21 @@ using save_fault_hook = bool (*)(SaveStep step);
 void set_save_fault_hook(save_fault_hook hook) noexcept;
 
 /// Replaces `path` by `bytes` crash-safely (the procedure save() describes).
-void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
+                           const SaveOptions& options = {});
 
-/// Reads the whole file in one read; throws io_error naming the path.
+/// Reads the whole of a regular file, bounded by the size it claims; throws
+/// io_error naming the path for anything else (a directory, a FIFO, a device
+/// such as /dev/zero, also through a symbolic link) and when the file grows
+/// while it is read. Never blocks on open.
 std::string read_file(const std::filesystem::path& path);
+
+/// The most read_standard_input() reads by default: 1 GiB.
+inline constexpr std::size_t max_standard_input = std::size_t{1} << 30;
+
+/// Reads standard input to its end; throws io_error when it holds more than
+/// `limit` bytes, so that an endless stream is an error, not a hang or a cut.
+std::string read_standard_input(std::size_t limit = max_standard_input);
 
 /// Wraps a payload in a valid envelope: for fuzzing the payload parsers past
 /// the CRC check.

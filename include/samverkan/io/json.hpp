@@ -19,7 +19,9 @@
 #pragma once
 
 #include <samverkan/corpus.hpp>
+#include <samverkan/io/archive.hpp>
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -30,6 +32,12 @@ SAMVERKAN_BEGIN_NAMESPACE
 inline constexpr std::string_view json_schema = "samverkan.corpus";
 /// The newest layout version this library reads and the one it writes.
 inline constexpr int json_version = 2;
+/// How deeply arrays and objects may nest in a document (a corpus needs
+/// about eight levels; the rest is room for extensions). Deeper text is
+/// refused with its path rather than read into a tree that could not be
+/// written back without exhausting the stack. An extension value nested
+/// deeper is written as a string under "extensions", never as JSON.
+inline constexpr std::size_t max_json_depth = 512;
 
 /// The corpus as a JSON document. Records appear in id order and keys in a
 /// fixed order, so equal corpora give identical text (diff-friendly). `indent`
@@ -49,6 +57,10 @@ std::string to_json(const Corpus& corpus, int indent = 2);
 /// the JSON text of the value, and to_json writes them back under their own
 /// key, so data a newer version wrote survives a round trip.
 ///
+/// A key given twice in one object is refused (JSON leaves it undefined, and
+/// keeping either would drop data without a word), as is nesting deeper than
+/// max_json_depth. Time and memory are linear in the size of the text.
+///
 /// Throws parse_error when the text is not JSON, is not a corpus document, has
 /// a newer version, or a field is missing, of the wrong type or unreadable; the
 /// message names the source and the field's path, e.g.
@@ -58,8 +70,8 @@ Corpus from_json(std::string_view text, std::string_view source = "");
 
 /// Writes to_json(corpus) and a newline to the file, replacing it. The file is
 /// written under a temporary name first, so a failed save leaves an existing
-/// file intact. Throws io_error naming the path.
-void save_json(const Corpus& corpus, const std::filesystem::path& path);
+/// file intact; the rest as save() in io/archive.hpp. Throws io_error naming the path.
+void save_json(const Corpus& corpus, const std::filesystem::path& path, const SaveOptions& options = {});
 
 /// Reads a file written by save_json. Throws io_error naming the path when the
 /// file cannot be read, and the errors of from_json, with the path as source.
