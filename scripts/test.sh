@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test from a clean Debian 12 machine: installs dependencies, builds
-# and runs the C++ suite, then the same suite under AddressSanitizer and
+# and runs the C++ suite, then the importer's fidelity on the labelled set
+# (benchmarks/fidelity), then the same suite under AddressSanitizer and
 # UndefinedBehaviorSanitizer, then the Python package's tests and stub check
 # (scripts/python.sh, tests/python, scripts/stubs.sh), then builds the example
 # against an installed tree and embedded (scripts/consumers.sh), then fuzzes the file
@@ -15,6 +16,9 @@ echo "== build and test (release) =="
 cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DSAMVERKAN_TEST=ON >/dev/null
 cmake --build build/release -j "$jobs"
 ctest --test-dir build/release --output-on-failure -j "$jobs"
+
+echo "== import fidelity on the labelled set (benchmarks/fidelity): no document below its recorded figures =="
+/usr/bin/python3 benchmarks/fidelity/score.py --check --bin build/release/samverkan
 
 echo "== build and test (address and undefined-behaviour sanitizers) =="
 cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DSAMVERKAN_TEST=ON \
