@@ -598,7 +598,11 @@ std::optional<ItemNumber> numbered_item(const Line& line) {
   n.number = std::string(t.substr(digits, i - digits));
   while (!n.number.empty() && (n.number.back() == '.' || n.number.back() == ')' || n.number.back() == ':'))
     n.number.pop_back();
-  n.title = std::string(strip_punct(t.substr(i)));
+  std::string_view rest = trim(t.substr(i));
+  // "Punkt 4 – Budget": a dash between number and title, as Word writes it.
+  for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94"})  // – —
+    if (rest.starts_with(dash)) rest.remove_prefix(dash.size());
+  n.title = std::string(strip_punct(rest));
   // The title reads like a heading: a capital, a digit or a quote first.
   if (!n.title.empty() && !starts_upper(n.title) && !is_digit(n.title[0]) && n.title[0] != '"' &&
       n.title.compare(0, 3, "\xE2\x80\x9D") != 0)
