@@ -1,14 +1,15 @@
-// JSON interchange of a corpus, layout "samverkan.corpus" version 2.
+// JSON interchange of a corpus, layout "samverkan.corpus" version 3.
 //
 // Versions: 1 had no organisation_number (it was kept in extensions as
-// "organisationsnummer"); version 1 documents load through the upgrade steps
+// "organisationsnummer"); 2 had no attendance[].party and no
+// decisions[].procedural. Older documents load through the upgrade steps
 // of src/io/upgrade.hpp. docs/corpus.schema.json is the JSON Schema.
 //
 // The layout
 // ----------
 // A document is one object:
 //
-//   {"schema": "samverkan.corpus", "version": 2,
+//   {"schema": "samverkan.corpus", "version": 3,
 //    "organisations": [...], "people": [...], "memberships": [...], "meetings": [...],
 //    "action_items": [...], "agreements": [...], "plans": [...], "funding_pots": [...],
 //    "allocations": [...], "indicators": [...]}
@@ -115,12 +116,12 @@ constexpr std::string_view membership_keys[] = {"id",     "person",       "organ
                                                 "role_title", "period",   "on_behalf_of",   "substitute_for",
                                                 "extensions", "provenance"};
 
-constexpr std::string_view attendance_keys[] = {"person", "represents", "status",     "roles",     "coopted_for_items",
-                                                "substitute_for", "note", "extensions", "provenance"};
+constexpr std::string_view attendance_keys[] = {"person",         "represents", "status", "roles",      "coopted_for_items",
+                                                "substitute_for", "party",      "note",   "extensions", "provenance"};
 constexpr std::string_view vote_cast_keys[] = {"person", "option"};
 constexpr std::string_view vote_keys[] = {"question", "yes", "no", "abstain", "votes", "extensions"};
 constexpr std::string_view reservation_keys[] = {"person", "text", "extensions"};
-constexpr std::string_view decision_keys[] = {"id",    "kind",         "text",       "proposal",  "body",
+constexpr std::string_view decision_keys[] = {"id",         "kind",  "procedural",   "text",       "proposal",  "body",
                                               "references", "votes", "reservations", "extensions", "provenance"};
 constexpr std::string_view escalation_keys[] = {"what", "to", "extensions", "provenance"};
 constexpr std::string_view agenda_item_keys[] = {"number",      "order",     "title",   "purposes",    "presenters",
@@ -335,6 +336,7 @@ constexpr std::string_view minus_infinity = "-Infinity";
 
 struct Encode {
   static json of(const std::string& text) { return text; }
+  static json of(bool flag) { return flag; }
   static json of(double value);
   template <std::integral I>
     requires(!std::same_as<I, bool>)
@@ -408,6 +410,8 @@ struct Encode {
 
 // What "unset" means for the omission rule of the layout.
 bool is_blank(const std::string& text) { return text.empty(); }
+// A flag is written only when set: false is the default and the common case.
+bool is_blank(bool flag) { return !flag; }
 bool is_blank(const Period& period) { return !period.start && !period.end; }
 template <class T>
 bool is_blank(const std::vector<T>& values) {
@@ -570,6 +574,7 @@ json Encode::of(const Attendance& r) {
       .field("roles", r.roles)
       .field("coopted_for_items", r.coopted_for_items)
       .field("substitute_for", r.substitute_for)
+      .field("party", r.party)
       .field("note", r.note)
       .extensions(r.extensions)
       .field("provenance", r.provenance)
@@ -599,6 +604,7 @@ json Encode::of(const Decision& r) {
   return Out(decision_keys)
       .field("id", r.id.str())
       .always("kind", r.kind)
+      .field("procedural", r.procedural)
       .field("text", r.text)
       .field("proposal", r.proposal)
       .field("body", r.body)
@@ -1280,6 +1286,7 @@ void Reader::read(const json& value, const std::string& path, Attendance& r) con
   f.optional("roles", r.roles);
   f.optional("coopted_for_items", r.coopted_for_items);
   f.optional("substitute_for", r.substitute_for);
+  f.optional("party", r.party);
   f.optional("note", r.note);
   f.extensions(r.extensions);
   f.optional("provenance", r.provenance);
@@ -1312,6 +1319,7 @@ void Reader::read(const json& value, const std::string& path, Decision& r) const
   const Fields f(*this, value, path, decision_keys, Openness::open);
   f.optional("id", r.id);
   f.optional("kind", r.kind);
+  f.optional("procedural", r.procedural);
   f.optional("text", r.text);
   f.optional("proposal", r.proposal);
   f.optional("body", r.body);

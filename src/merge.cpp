@@ -284,6 +284,7 @@ void combine(Attendance& ours, const Attendance& theirs, Combiner c) {
   Combiner::set_union(ours.roles, theirs.roles);
   Combiner::list(ours.coopted_for_items, theirs.coopted_for_items);
   c.optional("substitute_for", ours.substitute_for, theirs.substitute_for);
+  c.text("party", ours.party, theirs.party);
   c.text("note", ours.note, theirs.note);
   c.extensions(ours.extensions, theirs.extensions);
   Combiner::provenance(ours.provenance, theirs.provenance);
@@ -291,6 +292,8 @@ void combine(Attendance& ours, const Attendance& theirs, Combiner c) {
 
 void combine(Decision& ours, const Decision& theirs, Combiner c) {
   c.value("kind", ours.kind, theirs.kind);
+  // Either record saying the decision was about the meeting itself is enough.
+  ours.procedural = ours.procedural || theirs.procedural;
   c.text("text", ours.text, theirs.text);
   c.text("proposal", ours.proposal, theirs.proposal);
   c.optional("body", ours.body, theirs.body);

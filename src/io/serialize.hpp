@@ -440,7 +440,7 @@ void fields(Ar& ar, Membership& r, unsigned) {
 }
 
 template <class Ar>
-void fields(Ar& ar, Attendance& r, unsigned) {
+void fields(Ar& ar, Attendance& r, unsigned version) {
   io(ar, "person", r.person);
   io(ar, "represents", r.represents);
   io(ar, "status", r.status);
@@ -448,6 +448,7 @@ void fields(Ar& ar, Attendance& r, unsigned) {
   io(ar, "coopted_for_items", r.coopted_for_items);
   io(ar, "substitute_for", r.substitute_for);
   io(ar, "note", r.note);
+  if (version >= 2) io(ar, "party", r.party);
   io(ar, "extensions", r.extensions);
   io(ar, "provenance", r.provenance);
 }
@@ -476,7 +477,7 @@ void fields(Ar& ar, Reservation& r, unsigned) {
 }
 
 template <class Ar>
-void fields(Ar& ar, Decision& r, unsigned) {
+void fields(Ar& ar, Decision& r, unsigned version) {
   io(ar, "id", r.id);
   io(ar, "kind", r.kind);
   io(ar, "text", r.text);
@@ -485,6 +486,7 @@ void fields(Ar& ar, Decision& r, unsigned) {
   io(ar, "references", r.references);
   io(ar, "votes", r.votes);
   io(ar, "reservations", r.reservations);
+  if (version >= 2) io(ar, "procedural", r.procedural);
   io(ar, "extensions", r.extensions);
   io(ar, "provenance", r.provenance);
 }

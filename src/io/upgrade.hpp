@@ -36,6 +36,7 @@ inline void upgrade(Organisation& r, unsigned from) {
 template <class T>
 unsigned version_in_json(unsigned document_version) {
   if constexpr (std::is_same_v<T, Organisation>) return document_version < 2 ? 1 : 2;
+  if constexpr (std::is_same_v<T, Attendance> || std::is_same_v<T, Decision>) return document_version < 3 ? 1 : 2;
   return schema<T>::version;
 }
 

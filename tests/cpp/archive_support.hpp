@@ -142,7 +142,8 @@ class Generator {
                       .provenance = provenance()};
   }
   Decision decision() {
-    Decision d{.id = id<DecisionId>("decision"), .kind = pick<DecisionKind>(), .text = text(), .proposal = text(),
+    Decision d{.id = id<DecisionId>("decision"), .kind = pick<DecisionKind>(), .procedural = coin(), .text = text(),
+               .proposal = text(),
                .body = maybe_id<OrganisationId>("org"), .extensions = extensions(), .provenance = provenance()};
     for (std::size_t i = below(3); i > 0; --i) d.references.push_back(EntityRef(pick<EntityKind>(), "ref/" + text(2)));
     for (std::size_t i = below(2); i > 0; --i) {
@@ -166,7 +167,7 @@ class Generator {
       m.attendance.push_back({.person = id<PersonId>("person"), .represents = maybe_id<OrganisationId>("org"),
                               .status = pick<AttendanceStatus>(), .roles = picks<MeetingRole>(),
                               .coopted_for_items = texts(), .substitute_for = maybe_id<PersonId>("person"),
-                              .note = text(), .extensions = extensions(), .provenance = provenance()});
+                              .party = text(1), .note = text(), .extensions = extensions(), .provenance = provenance()});
     for (std::size_t i = below(3); i > 0; --i) {
       AgendaItem item{.number = text(2), .order = static_cast<std::uint32_t>(below(100)), .title = text(),
                       .purposes = picks<ItemPurpose>(), .presenters = ids<PersonId>("person"), .text = text(20),

@@ -15,6 +15,7 @@ using namespace samverkan;
 namespace {
 
 const std::filesystem::path v1 = std::filesystem::path(SAMVERKAN_SOURCE_DIR) / "tests" / "fixtures" / "v1";
+const std::filesystem::path v2 = std::filesystem::path(SAMVERKAN_SOURCE_DIR) / "tests" / "fixtures" / "v2";
 
 // What small_corpus() held when the v1 fixtures were written, as the current
 // schema sees it.
@@ -52,6 +53,27 @@ TEST_CASE("version 1 fixtures load and are upgraded", "[archive]") {
   CHECK(load(v1 / "corpus.svkt") == load(v1 / "corpus.svkx"));
 }
 
+TEST_CASE("version 2 fixtures load, their attendance and decisions with the new fields at their defaults", "[archive]") {
+  for (const std::string name : {"corpus.svk", "corpus.svkt", "corpus.svkx", "corpus.json"}) {
+    INFO(name);
+    const Corpus c = load(v2 / name);
+    REQUIRE(c.size() == 5);
+    const auto& vgr = c.get(OrganisationId("org/vgr"));
+    CHECK(vgr.organisation_number.empty());
+    CHECK(vgr.extensions.at("organisationsnummer") == "232100-0131");
+    const auto& meeting = c.get(MeetingId("m/1"));
+    REQUIRE(meeting.attendance.size() == 1);
+    CHECK(meeting.attendance[0].roles == std::vector<MeetingRole>{MeetingRole::chair});
+    CHECK(meeting.attendance[0].party.empty());
+    CHECK_FALSE(meeting.items.at(0).decisions.at(0).procedural);
+    CHECK(meeting.items[0].decisions[0].text == "Noterar – ök");
+  }
+  CHECK(load(v2 / "corpus.svk") == load(v2 / "corpus.json"));
+  CHECK(load(v2 / "corpus.svkt") == load(v2 / "corpus.svkx"));
+  CHECK(from_bytes<Organisation>(detail::read_file(v2 / "organisation.bytes")) ==
+        load(v2 / "corpus.svk").get(OrganisationId("org/vgr")));
+}
+
 TEST_CASE("a version 1 record saved alone is upgraded too", "[archive]") {
   const auto org = from_bytes<Organisation>(detail::read_file(v1 / "organisation.bytes"));
   CHECK(org.organisation_number == "232100-0131");
@@ -67,7 +89,7 @@ TEST_CASE("the current version writes the field itself and reads it back", "[arc
     CHECK(load_from_string(save_to_string(c, format)) == c);
   }
   CHECK(schema<Organisation>::version == 2);
-  CHECK(json_version == 2);
+  CHECK(json_version == 3);
 }
 
 TEST_CASE("the bundled version 1 JSON sample still loads", "[archive]") {

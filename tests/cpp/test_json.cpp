@@ -45,7 +45,7 @@ Corpus everything_set() {
                    .period = Period{make_date(2023, 1, 1), std::nullopt}, .on_behalf_of = region,
                    .substitute_for = goran, .extensions = {{"x", "y"}}, .provenance = at(4, 5)});
 
-  Decision decision{.id = DecisionId("decision/hsn-§12"), .kind = DecisionKind::adopted,
+  Decision decision{.id = DecisionId("decision/hsn-§12"), .kind = DecisionKind::adopted, .procedural = true,
                     .text = "Nämnden antar handlingsplanen – med ändringar.", .proposal = "Nämnden föreslås anta planen.",
                     .body = hsn,
                     .references = {EntityRef(ActionPlanId("plan/nära-vård")), EntityRef(EntityKind::decision, "decision/x")},
@@ -61,7 +61,7 @@ Corpus everything_set() {
             .form = MeetingForm::hybrid,
             .attendance = {{.person = anna, .represents = region, .status = AttendanceStatus::present,
                             .roles = {MeetingRole::coopted, MeetingRole::adjuster}, .coopted_for_items = {"§12", "18a"},
-                            .substitute_for = goran, .note = "deltar på distans", .extensions = {{"plats", "Skövde"}},
+                            .substitute_for = goran, .party = "KD", .note = "deltar på distans", .extensions = {{"plats", "Skövde"}},
                             .provenance = at(6, 6)},
                            {.person = goran, .status = AttendanceStatus::excused}},
             .items = {{.number = "§12", .order = std::numeric_limits<std::uint32_t>::max(), .title = "Handlingsplan",
@@ -213,7 +213,7 @@ TEST_CASE("the layout is the documented one", "[json]") {
   const std::string text = to_json(s.corpus);
   CHECK(text.rfind(R"({
   "schema": "samverkan.corpus",
-  "version": 2,
+  "version": 3,
   "organisations": [)",
                    0) == 0);
   CHECK(text.find(R"("total": {
@@ -372,8 +372,8 @@ TEST_CASE("each malformed document gives a parse_error naming the field", "[json
                Contains("people: expected an array, found object"));
   }
   SECTION("a newer version is refused before anything else") {
-    const auto message = refusal(R"({"schema": "samverkan.corpus", "version": 3, "visits": [{}]})");
-    CHECK_THAT(message, Contains("test.json: version: the document has version 3, newer than this samverkan reads (2)"));
+    const auto message = refusal(R"({"schema": "samverkan.corpus", "version": 4, "visits": [{}]})");
+    CHECK_THAT(message, Contains("test.json: version: the document has version 4, newer than this samverkan reads (3)"));
   }
   SECTION("missing required members") {
     CHECK_THAT(refusal(document_with("people", R"({"name": "Anna"})")), Contains("test.json: people[0].id: required but missing"));

@@ -1,8 +1,8 @@
 // JSON interchange of a whole corpus: the format in which corpora are saved,
 // bundled as sample data and handed to other programs.
 //
-// The layout (schema "samverkan.corpus", version 2) is stable and documented
-// in src/io_json.cpp and docs/corpus.schema.json; version 1 documents still load. In short:
+// The layout (schema "samverkan.corpus", version 3) is stable and documented
+// in src/io_json.cpp and docs/corpus.schema.json; versions 1 and 2 still load. In short:
 //
 //   {"schema": "samverkan.corpus", "version": 1,
 //    "organisations": [...], "people": [...], "memberships": [...],
@@ -31,7 +31,7 @@ SAMVERKAN_BEGIN_NAMESPACE
 /// The value of the "schema" key every corpus document carries.
 inline constexpr std::string_view json_schema = "samverkan.corpus";
 /// The newest layout version this library reads and the one it writes.
-inline constexpr int json_version = 2;
+inline constexpr int json_version = 3;
 /// How deeply arrays and objects may nest in a document (a corpus needs
 /// about eight levels; the rest is room for extensions). Deeper text is
 /// refused with its path rather than read into a tree that could not be

@@ -55,11 +55,11 @@ SAMVERKAN_SCHEMA(Allocation, 1);
 SAMVERKAN_SCHEMA(Indicator, 1);
 
 // Parts of records.
-SAMVERKAN_SCHEMA(Attendance, 1);
+SAMVERKAN_SCHEMA(Attendance, 2);  // 2: party
 SAMVERKAN_SCHEMA(VoteCast, 1);
 SAMVERKAN_SCHEMA(Vote, 1);
 SAMVERKAN_SCHEMA(Reservation, 1);
-SAMVERKAN_SCHEMA(Decision, 1);
+SAMVERKAN_SCHEMA(Decision, 2);  // 2: procedural
 SAMVERKAN_SCHEMA(Escalation, 1);
 SAMVERKAN_SCHEMA(AgendaItem, 1);
 SAMVERKAN_SCHEMA(Party, 1);

@@ -138,8 +138,12 @@ struct Attendance {
   /// Agenda item numbers, as written, a co-opted person attends; empty means
   /// the whole meeting. Only meaningful with MeetingRole::coopted.
   std::vector<std::string> coopted_for_items;
-  /// The member this person stands in for ("ersätter Göran Matejka").
+  /// The member this person stands in for ("ersätter Göran Matejka"); in a
+  /// protocol, the member a serving substitute ("tjänstgörande ersättare") serves for.
   std::optional<PersonId> substitute_for;
+  /// The political party the person sits for, as the document marks it
+  /// after the name: "S", "M", "KD". Empty when the document marks none.
+  std::string party;
   /// The status or role as written, when it said more ("förhindrad", "deltar på distans").
   std::string note;
   Extensions extensions;
@@ -185,6 +189,9 @@ struct Reservation {
 struct Decision {
   DecisionId id;
   DecisionKind kind = DecisionKind::decided;
+  /// A decision about the meeting itself rather than a matter: the agenda
+  /// approved, adjusters chosen, earlier minutes placed on file.
+  bool procedural = false;
   std::string text;
   std::string proposal;
   /// The body that took the decision; when empty, the meeting's body.
