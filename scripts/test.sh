@@ -12,6 +12,11 @@ bash scripts/setup.sh
 
 jobs=${SAMVERKAN_JOBS:-$(nproc)}
 
+# ccache: paths relative to the checkout and the working directory left out
+# of the hash, so that a fresh clone elsewhere (CI's) reuses the objects an
+# earlier run compiled from the same sources.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
+
 echo "== build and test (release) =="
 cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DSAMVERKAN_TEST=ON >/dev/null
 cmake --build build/release -j "$jobs"
