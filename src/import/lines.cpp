@@ -1,6 +1,9 @@
 #include "lines.hpp"
 
 #include "scan.hpp"
+#include "vocabulary.hpp"
+
+#include <unordered_map>
 
 #include <samverkan/core/text.hpp>
 
@@ -153,6 +156,16 @@ Line clean(std::string_view raw, std::size_t first, std::size_t last) {
       line.bullet = true;
       work.erase(0, b.size());
       break;
+    }
+  }
+  // "1. att fördela ...", "2) att ge ...": the numbered clauses of one
+  // decision are a list, not agenda items.
+  if (!line.bullet) {
+    std::size_t d = 0;
+    while (d < work.size() && d < 2 && work[d] >= '0' && work[d] <= '9') ++d;
+    if (d > 0 && d + 5 < work.size() && (work[d] == '.' || work[d] == ')') && work.compare(d + 1, 5, " att ") == 0) {
+      line.bullet = true;
+      work.erase(0, d + 2);
     }
   }
   work = drop_link_targets(work);
@@ -335,7 +348,118 @@ std::vector<Line> split_lines(std::string_view document) {
       i = last;
     }
   }
+  remove_furniture(lines);
+  join_hyphenated(lines);
   return lines;
+}
+
+namespace {
+
+bool has_date(std::string_view low) {
+  for (std::size_t i = 0; i + 10 <= low.size(); ++i) {
+    const auto d = [&](std::size_t k) { return is_digit(low[i + k]); };
+    if (d(0) && d(1) && d(2) && d(3) && low[i + 4] == '-' && d(5) && d(6) && low[i + 7] == '-' && d(8) && d(9)) return true;
+  }
+  return false;
+}
+
+bool ends_sentence_text(std::string_view text) {
+  if (text.empty()) return true;
+  const char c = text.back();
+  return c == '.' || c == ':' || c == '!' || c == '?' || c == ';';
+}
+
+}  // namespace
+
+void remove_furniture(std::vector<Line>& lines) {
+  std::vector<bool> furniture(lines.size(), false);
+  std::vector<bool> paged(lines.size(), false);
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    Line& l = lines[k];
+    if (l.blank()) continue;
+    const std::size_t tab = l.text.rfind('\t');
+    if (tab != std::string::npos && is_page_number_line(l.low)) {
+      // "Vård- och omsorgsnämnden\tSammanträdesdatum 2024-02-27\tSida 1(5)":
+      // the page number goes, the header stays for what it says.
+      l.text.erase(tab);
+      while (!l.text.empty() && l.text.back() == '\t') l.text.pop_back();
+      l.low = lower(l.text);
+      paged[k] = true;
+      if (l.text.empty()) furniture[k] = true;
+    } else if (is_page_number_line(l.low) || is_page_stamp(l.low)) {
+      furniture[k] = true;
+      paged[k] = true;
+    }
+  }
+  // Lines that repeat identically: a header or footer printed on every page.
+  std::unordered_map<std::string_view, std::size_t> seen;
+  for (std::size_t k = 0; k < lines.size(); ++k)
+    if (!lines[k].blank() && !furniture[k] && lines[k].text.size() <= 120) ++seen[lines[k].low];
+  std::unordered_map<std::string_view, bool> first_kept;
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    const Line& l = lines[k];
+    if (l.blank() || furniture[k] || l.text.size() > 120) continue;
+    const auto found = seen.find(l.low);
+    if (found == seen.end() || found->second < 2) continue;
+    const bool columns = l.text.find('\t') != std::string::npos || l.text.find(" | ") != std::string::npos;
+    bool near_page = paged[k];
+    for (std::size_t j = k > 2 ? k - 2 : 0; j < lines.size() && j <= k + 2; ++j)
+      if (j != k && paged[j]) near_page = true;
+    // Dated and in columns ("Region X | Mötesanteckningar | 2024-03-14"),
+    // or next to a page number: a running header; its first showing is the
+    // record's own heading and stays.
+    if ((has_date(l.low) && columns) || near_page) {
+      if (first_kept.emplace(l.low, true).second) continue;
+      furniture[k] = true;
+    }
+  }
+  std::vector<Line> kept;
+  kept.reserve(lines.size());
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    if (!furniture[k]) {
+      kept.push_back(std::move(lines[k]));
+      continue;
+    }
+    // Furniture inside a sentence ("... ca 1,9 mnkr per" / footer / "år.")
+    // takes the blank lines around it along: the sentence goes on.
+    std::size_t prev = kept.size();
+    while (prev > 0 && kept[prev - 1].blank()) --prev;
+    std::size_t next = k + 1;
+    while (next < lines.size() && (lines[next].blank() || furniture[next])) ++next;
+    if (prev > 0 && next < lines.size() && !ends_sentence_text(kept[prev - 1].text) &&
+        starts_lower(lines[next].text) && !kept[prev - 1].heading && !lines[next].bullet) {
+      kept.resize(prev);
+      for (std::size_t j = k + 1; j < next; ++j) furniture[j] = true;  // the blanks after it
+    }
+  }
+  lines = std::move(kept);
+}
+
+void join_hyphenated(std::vector<Line>& lines) {
+  for (std::size_t k = 0; k + 1 < lines.size(); ++k) {
+    Line& l = lines[k];
+    Line& n = lines[k + 1];
+    if (l.text.size() < 3 || l.text.back() != '-' || n.blank() || n.bullet || l.heading) continue;
+    // The word before the dash: letters only, at least two of them.
+    const std::size_t space = l.text.find_last_of(" \t");
+    const std::string_view head =
+        std::string_view(l.text).substr(space == std::string::npos ? 0 : space + 1, l.text.size() - 1 - (space == std::string::npos ? 0 : space + 1));
+    if (head.size() < 2 || !starts_lower(n.text)) continue;
+    bool letters = true;
+    for (char c : head)
+      if (is_digit(c) || c == '-' || c == '/' || c == '(' || c == '"') letters = false;
+    if (!letters || all_caps(head)) continue;
+    const std::size_t end = n.text.find_first_of(" \t");
+    const std::string word = n.text.substr(0, end);
+    // "hälso- och sjukvård": the dash stands for a shared last part.
+    if (is_compound_continuation(lower(strip_punct(word))) || word.find('/') != std::string::npos) continue;
+    l.text.pop_back();
+    l.text += word;
+    n.text = end == std::string::npos ? std::string() : std::string(trim(std::string_view(n.text).substr(end)));
+    l.low = lower(l.text);
+    n.low = lower(n.text);
+    l.last = std::max(l.last, n.first);
+  }
 }
 
 }  // namespace import::detail

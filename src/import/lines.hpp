@@ -37,6 +37,19 @@ struct Line {
 /// Splits and cleans a document. Never throws on content.
 std::vector<Line> split_lines(std::string_view document);
 
+/// Page furniture goes: page numbers ("Sida 3 av 7", "3 (7)", "– 3 –"),
+/// template stamps ("Justerandes sign", "Utdragsbestyrkande"), and running
+/// headers and footers (a line repeated identically that is dated and in
+/// columns, or stands next to a page number). The lines kept keep their
+/// source line numbers. Furniture inside a sentence takes the blank lines
+/// around it along, so the sentence reads on. Part of split_lines.
+void remove_furniture(std::vector<Line>& lines);
+
+/// A word broken at a line end ("utskriv-" / "ningsklara") is joined onto
+/// the first line; a dash that stands for a shared last part ("hälso- och",
+/// "Hälso-/sjukvård") stays. Part of split_lines.
+void join_hyphenated(std::vector<Line>& lines);
+
 /// How a document's bytes were made into UTF-8.
 enum class Encoding { utf8, windows1252, repaired };
 

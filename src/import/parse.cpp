@@ -4,6 +4,7 @@
 // the next few non-blank lines, so time is linear in the document.
 #include "lines.hpp"
 #include "scan.hpp"
+#include "vocabulary.hpp"
 
 #include <samverkan/core/enum.hpp>
 #include <samverkan/core/text.hpp>
@@ -588,8 +589,10 @@ std::optional<ItemNumber> numbered_item(const Line& line) {
     n.letter = t[i];
     ++i;
   }
+  bool marked = false;  // punctuation or a dash between the number and the title
   if (i < t.size() && (t[i] == '.' || t[i] == ')' || t[i] == ':')) {
     ++i;
+    marked = true;
   } else if (!keyword) {
     // "4 Budget" without punctuation is a numbered heading only in a heading.
     if (!(line.heading && i < t.size() && t[i] == ' ')) return std::nullopt;
@@ -601,13 +604,20 @@ std::optional<ItemNumber> numbered_item(const Line& line) {
   std::string_view rest = trim(t.substr(i));
   // "Punkt 4 – Budget": a dash between number and title, as Word writes it.
   for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94"})  // – —
-    if (rest.starts_with(dash)) rest.remove_prefix(dash.size());
+    if (rest.starts_with(dash)) {
+      rest.remove_prefix(dash.size());
+      marked = true;
+    }
+  // "under punkt 6 Lennart Öberg, ..." broken so that "punkt 6" starts a
+  // line is prose: a keyword item needs a mark after its number, or a heading.
+  if (keyword && !marked && !line.heading) return std::nullopt;
+  if (keyword && !line.heading && !rest.empty() && rest.back() == '.') return std::nullopt;
   n.title = std::string(strip_punct(rest));
   // The title reads like a heading: a capital, a digit or a quote first.
   if (!n.title.empty() && !starts_upper(n.title) && !is_digit(n.title[0]) && n.title[0] != '"' &&
       n.title.compare(0, 3, "\xE2\x80\x9D") != 0)
     return std::nullopt;
-  if (n.title.empty() && !line.heading && !keyword) return std::nullopt;
+  if (n.title.empty() && !line.heading) return std::nullopt;
   // "2019. Det" would be odd; months after a day are dates ("10. mars").
   if (n.value > 400) return std::nullopt;
   return n;
@@ -639,6 +649,7 @@ class Parser {
     flush_pending_people();
     apply_roles();
     resolve_due_dates();
+    mark_procedural();
     if (!kind_seen_ && (style_ == Style::paragraphs || protocol_signs_)) out_.record_kind = RecordKind::protocol;
     if (out_.title.empty() || (record_kind_of(lower(out_.title)) && words(out_.title).size() <= 2)) {
       if (!out_.body.empty()) out_.title = out_.body;
@@ -658,6 +669,14 @@ class Parser {
   }
 
  private:
+  // A decision about the meeting itself (the agenda, the adjusters, the
+  // previous minutes) is procedural, whatever item it is taken under.
+  void mark_procedural() {
+    for (auto& item : out_.items)
+      for (auto& d : item.decisions)
+        if (is_procedural_decision(lower(d.text.empty() ? d.proposal : d.text))) d.procedural = true;
+  }
+
   // ---- utilities ----
 
   const Line& line() const { return lines_[i_]; }
@@ -1025,7 +1044,7 @@ class Parser {
     item_first_ = i_;
     item_last_ = i_;
     title_pending_ = n.title.empty();
-    if (!case_number.empty()) current_->case_number = case_number;
+    if (!case_number.empty()) current_->case_number = std::string(case_number_value(case_number));
     lines_since_title_ = 0;
     decision_cursor_ = 0;
     proposal_cursor_ = 0;
@@ -1191,6 +1210,9 @@ class Parser {
       if (!dates.empty()) {
         if (!out_.date) out_.date = dates.front().date;
         text = std::string(strip_punct(std::string_view(l.text).substr(0, dates.front().begin)));
+        // "Vård- och omsorgsnämnden\tSammanträdesdatum 2024-02-27": the
+        // date's column, its label included, is not part of the body.
+        if (const std::size_t tab = text.rfind('\t'); tab != npos && tab > 0) text.erase(tab);
         read_times(l.text);
       }
       take_body(text);
@@ -1425,7 +1447,7 @@ class Parser {
           out_.extensions["source.case_number"] = label.value;
           return true;
         }
-        current_->case_number = label.value;
+        current_->case_number = std::string(case_number_value(label.value));
         touch_item();
         return true;
       case L::escalations: {
@@ -1857,6 +1879,11 @@ class Parser {
   }
 
   void read_mark(ParsedAttendee& a, const std::string& mark) const {
+    // "(S)", "(KD)": the member's party, never an organisation.
+    if (const auto party = party_mark(mark); !party.empty()) {
+      if (a.party.empty()) a.party = std::string(party);
+      return;
+    }
     const std::string low = lower(mark);
     if (auto s = status_word(low)) {
       a.status = *s;
@@ -2281,7 +2308,7 @@ class Parser {
     }
     // A case number alone under the title: "RS190971", "RS 2023-00123", "Dnr HSN 2022/45".
     if (lines_since_title_ <= 2 && current_->case_number.empty() && looks_like_case_number(l.text)) {
-      current_->case_number = l.text;
+      current_->case_number = std::string(case_number_value(l.text));
       return;
     }
     // A purpose word alone under the title.
@@ -2437,6 +2464,23 @@ class Parser {
       if (low.size() >= v.size() && low.find(v) != npos &&
           (low.ends_with(v) || low.ends_with(std::string(v) + ":") || low.find(v) + v.size() + 1 >= low.size()))
         lead_verb = true;
+    // "Regionstyrelsen beslutar" alone on its line, its clauses listed below.
+    if (!l.bullet && !lead_verb) {
+      for (std::string_view v : {" beslutar", " beslutade", " beslöt", " föreslås besluta", " föreslår"}) {
+        if (low.ends_with(v) || low.ends_with(std::string(v) + ":")) {
+          const std::size_t next = next_content(i_);
+          if (next != npos && lines_[next].bullet) {
+            lead_verb = true;
+            if (!lead_end) {
+              b.lead = l.text;
+              b.body = decision_subject(l.text, l.low);
+              b.after_lead = true;
+              return true;
+            }
+          }
+        }
+      }
+    }
     if (!l.bullet && low.size() < 240 && lead_end && lead_verb) {
       b.lead = l.text;
       b.body = decision_subject(l.text, l.low);

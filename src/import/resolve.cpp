@@ -272,6 +272,7 @@ class Resolver {
       att.note = a.note;
       if (!a.group.empty()) att.extensions["source.group"] = a.group;
       if (!a.title.empty()) att.extensions["source.title"] = a.title;
+      att.party = a.party;
       att.provenance = a.provenance;
       meeting.attendance.push_back(std::move(att));
     }
@@ -336,6 +337,7 @@ class Resolver {
         dec.proposal = d.proposal;
         if (!d.body.empty() && !names_the_body(d.body)) dec.body = organisation(d.body);
         if (d.text.empty()) dec.extensions["source.status"] = "proposal";
+        dec.procedural = d.procedural;
         dec.provenance = d.provenance;
         item.decisions.push_back(std::move(dec));
       }

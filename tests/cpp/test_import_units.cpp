@@ -2,6 +2,7 @@
 // and names, the encoding repair, and documents that are not minutes at all.
 #include "../../src/import/lines.hpp"
 #include "../../src/import/scan.hpp"
+#include "../../src/import/vocabulary.hpp"
 
 #include <samverkan/corpus.hpp>
 #include <samverkan/import/minutes.hpp>
@@ -217,7 +218,8 @@ TEST_CASE("a committee protocol: § with case numbers, party marks, a serving su
   CHECK(m.end->str() == "15:30");
   REQUIRE(m.attendees.size() == 6);
   CHECK(m.attendees[0].name == "Anna Berg");
-  CHECK(m.attendees[0].note == "S");
+  CHECK(m.attendees[0].party == "S");
+  CHECK(m.attendees[0].organisation.empty());
   CHECK(m.attendees[3].name == "Karl Holm");
   CHECK(m.attendees[3].substitute_for == "Eva Lund");
   CHECK(m.attendees[4].title == "socialchef");
@@ -226,7 +228,7 @@ TEST_CASE("a committee protocol: § with case numbers, party marks, a serving su
   REQUIRE(m.items.size() == 3);
   CHECK(m.items[0].number == "§45");
   CHECK(m.items[0].title == "Val av justerare");
-  CHECK(m.items[0].case_number == "Dnr SN 2023/12");
+  CHECK(m.items[0].case_number == "SN 2023/12");
   const auto& budget = m.items[1];
   REQUIRE(budget.decisions.size() == 1);
   CHECK(budget.decisions[0].kind == sv::DecisionKind::assigned);
@@ -277,4 +279,108 @@ TEST_CASE("an agenda listed before the minutes, groups headed 'Region Halland:',
   REQUIRE(m.items[1].assignments.size() == 1);
   CHECK(m.items[1].assignments[0].what == "tar fram en ny prognos");
   CHECK(m.writer == "Karin Ek");
+}
+
+TEST_CASE("page furniture is its own stage: page numbers, stamps and running headers go, source lines stay", "[import][lines]") {
+  CHECK(d::is_page_number_line("sida 3 av 7"));
+  CHECK(d::is_page_number_line("3 (7)"));
+  CHECK(d::is_page_number_line("\xE2\x80\x93 4 \xE2\x80\x93"));
+  CHECK(d::is_page_number_line("- 4 -"));
+  CHECK(d::is_page_number_line("blad 2"));
+  CHECK(d::is_page_number_line("kommunförbundet väst\tsida 2 av 4"));
+  CHECK_FALSE(d::is_page_number_line("4"));  // an item number, perhaps
+  CHECK_FALSE(d::is_page_number_line("sidan 4 i bilagan visar utfallet"));
+  CHECK(d::is_page_stamp("justerandes sign\tutdragsbestyrkande"));
+  CHECK_FALSE(d::is_page_stamp("justerandes sign: se nedan."));
+  CHECK_FALSE(d::is_page_stamp("utdragsbestyrkande"));  // a label: the certifier's name follows
+
+  const auto lines = d::split_lines(
+      "Kommunförbundet Väst | Minnesanteckningar | 2025-01-20\n"
+      "Punkt 1\n"
+      "Gruppen diskuterade vårdplaneringen och kostnaden på ca 2 mnkr per\n"
+      "\n"
+      "Kommunförbundet Väst | Minnesanteckningar | 2025-01-20\n"
+      "Sida 2 av 3\n"
+      "\n"
+      "kommun och år.\n"
+      "Justerandes sign\t\tUtdragsbestyrkande\n");
+  std::vector<std::string> texts;
+  for (const auto& l : lines) texts.push_back(l.text);
+  // The first showing of the running header stays; the repeat, the page
+  // number, the stamp and the blank lines inside the sentence go.
+  CHECK(texts == std::vector<std::string>{"Kommunförbundet Väst | Minnesanteckningar | 2025-01-20", "Punkt 1",
+                                          "Gruppen diskuterade vårdplaneringen och kostnaden på ca 2 mnkr per",
+                                          "kommun och år."});
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[3].first == 8);  // provenance: the source line
+}
+
+TEST_CASE("a word hyphenated across lines is joined; a compound's shared dash is kept", "[import][lines]") {
+  const auto lines = d::split_lines(
+      "Arbetsgruppen följer antalet utskriv-\n"
+      "ningsklara patienter varje vecka.\n"
+      "Både hälso- och\n"
+      "sjukvården och Region-/\n"
+      "kommunledningen deltar. SKR-\n"
+      "rapporten kom i går.\n");
+  REQUIRE(lines.size() == 6);
+  CHECK(lines[0].text == "Arbetsgruppen följer antalet utskrivningsklara");
+  CHECK(lines[0].last == 2);  // the joined word came from source line 2
+  CHECK(lines[1].text == "patienter varje vecka.");
+  CHECK(lines[2].text == "Både hälso- och");
+  CHECK(lines[3].text == "sjukvården och Region-/");
+  CHECK(lines[4].text == "kommunledningen deltar. SKR-");  // an acronym's dash is no break
+  CHECK(lines[5].text == "rapporten kom i går.");
+}
+
+TEST_CASE("a party mark after a name is the member's party, never an organisation", "[import][attendance]") {
+  CHECK(d::party_mark("KD") == "KD");
+  CHECK(d::party_mark(" MP ") == "MP");
+  CHECK(d::party_mark("SKR").empty());
+  const auto m = sv::import::parse_minutes(
+      "PROTOKOLL\nOmsorgsnämnden\nSammanträdesdatum: 2025-02-11\n\n"
+      "Beslutande\n"
+      "Ingela Frisk (MP), ordförande\n"
+      "Tor Halvarsson (SD)\n"
+      "Mira Öhman (C), ersätter Bo Lind (C)\n"
+      "\n§ 3 Dnr ON 2025/17\nVal av justerare\nNämnden beslutar att utse Tor Halvarsson att justera protokollet.\n",
+      "p.txt");
+  REQUIRE(m.attendees.size() == 3);
+  CHECK(m.attendees[0].party == "MP");
+  CHECK(m.attendees[0].organisation.empty());
+  CHECK(m.attendees[1].party == "SD");
+  CHECK(m.attendees[2].party == "C");
+  CHECK(m.attendees[2].substitute_for == "Bo Lind");
+  REQUIRE(m.items.size() == 1);
+  CHECK(m.items[0].case_number == "ON 2025/17");  // "Dnr" is the label, not the number
+  REQUIRE(m.items[0].decisions.size() == 1);
+  CHECK(m.items[0].decisions[0].procedural);
+}
+
+TEST_CASE("procedural decisions, numbered att-clauses, and 'punkt N' inside prose", "[import][decisions]") {
+  CHECK(d::is_procedural_decision("dagordningen fastställs."));
+  CHECK(d::is_procedural_decision("minnesanteckningarna från förra mötet läggs till handlingarna."));
+  CHECK(d::is_procedural_decision("att förklara paragrafen omedelbart justerad."));
+  CHECK_FALSE(d::is_procedural_decision("nämnden godkänner budgeten för 2025."));
+  CHECK(d::case_number_value("Dnr: KS 2025-0042") == "KS 2025-0042");
+  CHECK(d::case_number_value("Diarienummer SN 2025/3") == "SN 2025/3");
+  CHECK(d::case_number_value("KS 2025-0042") == "KS 2025-0042");
+
+  const auto m = sv::import::parse_minutes(
+      "Minnesanteckningar\nVårdsamverkan Mitt\nDatum: 2025-04-02\n\n"
+      "1) Inledning\nDagordningen godkändes. Frågan om hjälpmedel tas upp under\npunkt 3.\n\n"
+      "2) Ekonomi\nBeslut\nStyrgruppen beslutar\n1. att avsätta 300 000 kronor till utbildning,\n"
+      "2. att ge kansliet i uppdrag att följa upp satsningen.\n\n"
+      "3) Hjälpmedel\nStyrgruppen noterar informationen.\n",
+      "m.txt");
+  REQUIRE(m.items.size() == 3);
+  CHECK(m.items[0].number == "1");
+  REQUIRE(m.items[0].decisions.size() == 1);
+  CHECK(m.items[0].decisions[0].procedural);
+  CHECK(m.items[1].number == "2");
+  REQUIRE(m.items[1].decisions.size() == 2);  // the lead-in "Styrgruppen beslutar" is no decision of its own
+  CHECK(m.items[1].decisions[0].kind == sv::DecisionKind::decided);
+  CHECK(m.items[1].decisions[1].kind == sv::DecisionKind::assigned);
+  CHECK_FALSE(m.items[1].decisions[0].procedural);
+  CHECK(m.items[2].title == "Hjälpmedel");
 }

@@ -61,6 +61,8 @@ struct ParsedAttendee {
   std::vector<std::string> coopted_for_items;
   /// The member this one stands in for, as written.
   std::string substitute_for;
+  /// The political party of a member, the letters of its mark ("(S)" -> "S").
+  std::string party;
   /// Status or role marks as written ("förhindrad", "deltar på distans").
   std::string note;
   Provenance provenance;
@@ -76,6 +78,9 @@ struct ParsedDecision {
   /// The body that took it, as written ("Regionstyrelsens hälso- och
   /// sjukvårdsutskott"); empty means the meeting's body.
   std::string body;
+  /// A decision about the meeting itself: the agenda approved, adjusters
+  /// chosen, the previous minutes placed on file.
+  bool procedural = false;
   Provenance provenance;
   friend bool operator==(const ParsedDecision&, const ParsedDecision&) = default;
 };
