@@ -90,6 +90,7 @@ enum class L {
   agenda,
   section,
   assignment,
+  responsible,
 };
 
 struct LabelDef {
@@ -135,6 +136,11 @@ constexpr LabelDef label_defs[] = {
     {"övriga deltagare", L::present, false},
     {"övriga", L::present, false},  // only with ':' or a column after it: "Övriga frågor" is an item
     {"närvarande tjänstepersoner", L::present, false},
+    {"närvarolista", L::present, false},
+    {"närvaro", L::present, false},
+    {"närvaroförteckning", L::present, false},
+    {"deltagarförteckning", L::present, false},
+    {"deltagarlista", L::present, false},
     {"närvarande", L::present, false},
     {"mötesdeltagare", L::present, false},
     {"deltagare", L::present, false},
@@ -228,6 +234,8 @@ constexpr LabelDef label_defs[] = {
     {"sammanfattning", L::section, false},
     {"beskrivning", L::section, false},
     {"uppdrag", L::assignment, false},
+    {"ansvariga", L::responsible, false},
+    {"ansvarig", L::responsible, false},
     {"åtgärd", L::assignment, false},
     {"åtgärder", L::assignment, false},
 };
@@ -416,7 +424,9 @@ std::vector<std::string> item_numbers(std::string_view low) {
 
 DecisionKind classify_decision(std::string_view low) {
   const auto has = [&](std::string_view w) { return low.find(w) != npos; };
-  if (has("i uppdrag") || has("uppdras") || has("uppdrar åt") || has("får uppdraget")) return DecisionKind::assigned;
+  if (has("i uppdrag") || has("uppdras") || has("uppdrar åt") || has("uppdra åt") || has("uppdrog åt") ||
+      has("får uppdraget"))
+    return DecisionKind::assigned;
   if (has("avslå") || has("avslag")) return DecisionKind::rejected;
   if (has("bordlägg") || has("bordlagt") || has("återremitt") || has("skjuts upp") || has("skjuta upp"))
     return DecisionKind::postponed;
@@ -439,11 +449,10 @@ bool states_decision(std::string_view low) {
     if (at != npos && low.compare(at + verb.size(), 4, "att ") != 0 && low.compare(at + verb.size(), 3, "att") != 0)
       return true;
   }
-  // "Vid förra mötet gavs X i uppdrag att ...": a report of an earlier decision.
-  if (low.find("i uppdrag") != npos &&
-      (low.find(" gavs ") != npos || low.find(" gav ") != npos || low.find(" fick ") != npos) &&
-      low.find(" ger ") == npos && low.find(" får ") == npos)
-    return false;
+  // "Vid förra mötet gavs X i uppdrag att ...", "Regionstyrelsen har
+  // beslutat att ...": a report of an earlier decision, not this meeting's.
+  // Minutes written in the past tense ("X fick i uppdrag att") record their own.
+  if (reports_earlier(low)) return false;
   for (std::string_view w :
        {"beslutar att", "beslutade att", "beslöt att", "beslutades att", "beslutats att", "beslutas att",
         "ställer sig bakom", "ställde sig bakom", "noterar informationen", "noterade informationen",
@@ -567,8 +576,10 @@ std::optional<ItemNumber> paragraph_number(const Line& line) {
   return n;
 }
 
-// "4.", "18a.", "4. Budget", "4) Budget", "Punkt 4: Budget", "Ärende 4 Budget"
-std::optional<ItemNumber> numbered_item(const Line& line) {
+// "4.", "18a.", "4. Budget", "4) Budget", "Punkt 4: Budget", "Ärende 4 Budget".
+// `loose`: the line stands alone in a record that numbers its items without
+// punctuation, so "4 Budget" and "1 a Val av justerare" are items too.
+std::optional<ItemNumber> numbered_item(const Line& line, bool loose = false) {
   if (line.bullet || line.text.size() > 160) return std::nullopt;
   std::string_view t = line.text;
   std::size_t i = 0;
@@ -588,14 +599,20 @@ std::optional<ItemNumber> numbered_item(const Line& line) {
       (i + 1 == t.size() || t[i + 1] == '.' || t[i + 1] == ')' || t[i + 1] == ' ' || t[i + 1] == ':')) {
     n.letter = t[i];
     ++i;
+  } else if (loose && !keyword && i + 3 < t.size() && t[i] == ' ' && t[i + 1] >= 'a' && t[i + 1] <= 'h' &&
+             (t[i + 2] == ' ' || t[i + 2] == ')') && starts_upper(trim(t.substr(i + 3)))) {
+    // "1 a Val av justerare", "1 b) Dagordning": the letter after a space.
+    n.letter = t[i + 1];
+    i += 2;
   }
   bool marked = false;  // punctuation or a dash between the number and the title
   if (i < t.size() && (t[i] == '.' || t[i] == ')' || t[i] == ':')) {
     ++i;
     marked = true;
   } else if (!keyword) {
-    // "4 Budget" without punctuation is a numbered heading only in a heading.
-    if (!(line.heading && i < t.size() && t[i] == ' ')) return std::nullopt;
+    // "4 Budget" without punctuation is a numbered heading only in a heading,
+    // or standing alone in a record that numbers its items so.
+    if (!((line.heading || loose) && i < t.size() && t[i] == ' ')) return std::nullopt;
   }
   if (i < t.size() && t[i] != ' ' && t[i] != '\t') return std::nullopt;  // "1.5", "28.10.2024"
   n.number = std::string(t.substr(digits, i - digits));
@@ -641,6 +658,7 @@ class Parser {
   }
 
   ParsedMinutes run() {
+    pair_heading_rows();
     normalise_columns();
     choose_style();
     find_context_year();
@@ -648,6 +666,25 @@ class Parser {
     finish_item();
     flush_pending_people();
     apply_roles();
+    // The secretary writes the record when it names no other writer
+    // ("Sekreterare" in a protocol's signatures, "Anna Berg (sekreterare)").
+    if (out_.writer.empty()) {
+      ParsedAttendee* secretary = nullptr;
+      int count = 0;
+      for (auto& a : out_.attendees)
+        if (std::find(a.roles.begin(), a.roles.end(), MeetingRole::secretary) != a.roles.end()) {
+          secretary = &a;
+          ++count;
+        }
+      if (count == 1) {
+        out_.writer = secretary->name;
+      }
+    }
+    if (present_list_seen_)
+      for (std::size_t k : invited_)
+        if (k < out_.attendees.size() && out_.attendees[k].status == AttendanceStatus::present)
+          out_.attendees[k].status = AttendanceStatus::invited;
+    expand_party_reservations();
     resolve_due_dates();
     mark_procedural();
     if (!kind_seen_ && (style_ == Style::paragraphs || protocol_signs_)) out_.record_kind = RecordKind::protocol;
@@ -734,6 +771,47 @@ class Parser {
   // The label column becomes "Label: value"; a label broken over two lines
   // is joined; indented value lines continue the label above, joined to it
   // for dates, times and places, kept one per line for lists of people.
+  // "Datum\tTid\tPlats" over "2024-04-18\t09:00-12\tRegionhuset, Gävle": a
+  // header table whose labels are one row and their values the next. Each
+  // label becomes a line "Label: value" of its own, at the values' source line.
+  void pair_heading_rows() {
+    for (std::size_t k = 0; k + 1 < lines_.size() && k < 80; ++k) {
+      const Line& l = lines_[k];
+      if (l.text.find('\t') == npos) continue;
+      const auto heads = cells(l.text);
+      if (heads.size() < 2 || heads.size() > 6) continue;
+      bool labels = true;
+      for (const auto& h : heads) {
+        Line probe;
+        probe.text = h;
+        probe.low = lower(h);
+        const Label label = read_label(probe);
+        labels = labels && label.value.empty() &&
+                 (label.kind == L::date || label.kind == L::time || label.kind == L::date_time ||
+                  label.kind == L::place || label.kind == L::form || label.kind == L::place_form);
+      }
+      if (!labels) continue;
+      std::size_t n = k + 1;
+      while (n < lines_.size() && n <= k + 2 && lines_[n].blank()) ++n;
+      if (n >= lines_.size() || lines_[n].blank()) continue;
+      const auto values = cells(lines_[n].text);
+      if (values.size() != heads.size()) continue;
+      std::vector<Line> pairs;
+      for (std::size_t c = 0; c < heads.size(); ++c) {
+        Line p = lines_[n];
+        p.text = heads[c] + ": " + values[c];
+        p.low = lower(p.text);
+        p.indent = 0;
+        pairs.push_back(std::move(p));
+      }
+      lines_[n].text.clear();
+      lines_[n].low.clear();
+      lines_.erase(lines_.begin() + static_cast<std::ptrdiff_t>(k));
+      lines_.insert(lines_.begin() + static_cast<std::ptrdiff_t>(k), pairs.begin(), pairs.end());
+      k += pairs.size() - 1;
+    }
+  }
+
   void normalise_columns() {
     std::size_t label_row = npos;
     std::string label_text;
@@ -751,7 +829,17 @@ class Parser {
         probe.text = head;
         probe.low = lower(head);
         const Label as_label = read_label(probe);
-        if (as_label.kind != L::none && as_label.value.empty() && words(head).size() <= 5) {
+        // "Åtgärd\tAnsvarig\tKlart": the column headings of an action list, no label.
+        bool action_heading = false;
+        if (action_column(lower(head)) != ActionColumn::none)
+          for (const auto& c : cells(rest)) action_heading = action_heading || action_column(lower(c)) == ActionColumn::owner;
+        // "Ledamöter\tNärv.\tErsättare\tNärv.": the headings of an attendance table.
+        if (attendance_column(lower(strip_punct(head))) == AttendanceColumn::name) {
+          bool all = true;
+          for (const auto& c : cells(rest)) all = all && attendance_column(lower(strip_punct(c))) != AttendanceColumn::none;
+          action_heading = action_heading || all;
+        }
+        if (as_label.kind != L::none && as_label.value.empty() && words(head).size() <= 5 && !action_heading) {
           label_row = k;
           label_text = head;
           l.text = head + ": " + rest;
@@ -866,11 +954,43 @@ class Parser {
         last = n->value;
       }
     }
+    // Items numbered without punctuation ("3 Kartläggning", "1 a Val av
+    // justerare"), each a line standing alone: a run of at least three with
+    // rising numbers makes them the record's items.
+    int loose = 0;
+    last = 0;
+    for (std::size_t k = 0; k < lines_.size(); ++k) {
+      if (lines_[k].bullet || !stands_alone(k)) continue;
+      if (auto n = numbered_item(lines_[k], true); n && n->value >= last && n->value <= last + 3 && !n->title.empty()) {
+        if (n->value > last || n->letter) ++loose;
+        last = n->value;
+      }
+    }
+    if (paragraphs == 0 && loose >= 3 && loose > numbered) {
+      loose_numbers_ = true;
+      numbered = loose;
+    }
     style_ = paragraphs > 0 ? Style::paragraphs : numbered >= 2 ? Style::numbered : Style::headings;
     int marked = 0;
     for (const auto& l : lines_)
       if (l.heading && !l.bullet && read_label(l).kind == L::none) ++marked;
     headings_marked_ = marked >= 3;
+  }
+
+  // A line after a blank line (or at the top), not a sentence, not going on
+  // in lower case on the next line: where an unpunctuated item number may stand.
+  bool stands_alone(std::size_t k) const {
+    const Line& l = lines_[k];
+    if (l.blank() || l.text.size() > 120 || ends_sentence(l.text) || l.text.back() == ',') return false;
+    if (k > 0 && !lines_[k - 1].blank() && !lines_[k - 1].rule) return false;
+    if (k + 1 < lines_.size() && !lines_[k + 1].blank() && starts_lower(lines_[k + 1].text)) return false;
+    return true;
+  }
+
+  std::optional<ItemNumber> numbered_at(std::size_t k) const {
+    if (auto n = numbered_item(lines_[k])) return n;
+    if (loose_numbers_ && stands_alone(k)) return numbered_item(lines_[k], true);
+    return std::nullopt;
   }
 
   void find_context_year() {
@@ -899,6 +1019,10 @@ class Parser {
     const bool after_blank = blank_run_;
     blank_run_ = false;
 
+    // An action list: a table with an "Ansvarig" column, anywhere in the
+    // record, also after its closing.
+    if (action_columns_.empty() ? action_table_header(l) : action_row(l)) return;
+
     if (mode_ == Mode::annex) {
       if (leaves_annex()) {
         mode_ = Mode::items;
@@ -917,8 +1041,41 @@ class Parser {
       return;
     }
 
+    // "Reservation", "Omröstning", "Yrkanden": the debate, not the decision.
+    if (current_ && mode_ == Mode::items && !title_pending_) {
+      std::size_t value_at = 0;
+      if (const Proceeding kind = proceeding_heading(l.low, &value_at); kind != Proceeding::none) {
+        open_proceeding(kind, value_at);
+        return;
+      }
+    }
+
+    // "Ledamöter\tNärv.\tErsättare\tNärv." before the members: a table of
+    // attendance whose first heading is also a label.
+    if ((mode_ == Mode::header || mode_ == Mode::attendance) && l.text.find('\t') != npos &&
+        attendance_columns_.empty()) {
+      const auto row = cells(l.text);
+      if (row.size() >= 2 && attendance_column(lower(strip_punct(row[0]))) == AttendanceColumn::name) {
+        std::vector<AttendanceColumn> keep = attendance_columns_;
+        if (attendance_table_header(row)) {
+          auto columns = std::move(attendance_columns_);
+          Label present;
+          present.kind = L::present;
+          begin_attendance(present);
+          attendance_columns_ = std::move(columns);
+          return;
+        }
+        attendance_columns_ = std::move(keep);
+      }
+    }
+
     const Label label = read_label(l);
-    if (label.kind != L::none && handle_label(label)) return;
+    if (label.kind != L::none) {
+      const bool was = in_proceeding_;
+      in_proceeding_ = false;
+      if (handle_label(label)) return;
+      in_proceeding_ = was;
+    }
 
     if (mode_ == Mode::closing) {
       closing_line();
@@ -955,7 +1112,7 @@ class Parser {
       return n;
     }
     if (style_ == Style::numbered) {
-      auto n = numbered_item(l);
+      auto n = numbered_at(i_);
       if (!n) return std::nullopt;
       if (out_.items.empty() && !current_) return n;
       const int last = last_value_;
@@ -1050,6 +1207,8 @@ class Parser {
     proposal_cursor_ = 0;
     list_target_ = L::none;
     escalation_to_.clear();
+    proceedings_.clear();
+    in_proceeding_ = false;
     if (!n.number.empty()) {
       last_value_ = n.value;
       last_letter_ = n.letter;
@@ -1134,8 +1293,12 @@ class Parser {
     item.provenance = span(item_first_, item_last_);
     // Text-wide facts from the joined text: sentences broken over lines are whole here.
     scan_sentences(item);
+    read_proceedings(item);
     assignments_from_decisions(item, out_.items.size());
     leads_.clear();
+    proceedings_.clear();
+    inline_proceedings_.clear();
+    in_proceeding_ = false;
     while (!item.text.empty() && (item.text.back() == '\n' || item.text.back() == ' ')) item.text.pop_back();
     // Proposals that the decision repeated word for word are one fact.
     for (auto& d : item.decisions)
@@ -1375,6 +1538,10 @@ class Parser {
       case L::coopted:
       case L::guests:
         if (mode_ == Mode::items && current_ && !label.colon && !l.heading) return false;
+        if (!label.value.empty() && label.colon) {
+          begin_attendance(with_continued_list(label));
+          return true;
+        }
         begin_attendance(label);
         return true;
       case L::chair:
@@ -1502,6 +1669,11 @@ class Parser {
       case L::assignment:
         if (!current_ || !label.colon) return false;
         assignment_line(label.value);
+        touch_item();
+        return true;
+      case L::responsible:
+        if (!current_ || !label.colon || label.value.empty()) return false;
+        responsible_line(label.value);
         touch_item();
         return true;
       case L::ignored:
@@ -1634,9 +1806,46 @@ class Parser {
 
   // ---- attendance ----
 
+  // "Beslutande: Anna Berg (S), ordförande, Per Ek (M),\n1:e vice ordförande,
+  // Lisa\nHolm (C)": a list after a label broken over lines is one list. The
+  // lines that go on from it are joined to its value and skipped.
+  Label with_continued_list(Label label) {
+    std::string raw = label.raw.empty() ? label.value : label.raw;
+    std::size_t last = i_;
+    for (std::size_t n = i_ + 1; n < lines_.size() && n <= i_ + 12; ++n) {
+      const Line& next = lines_[n];
+      // An indented line is the value column of a protocol's front page: one
+      // attendee a line, read as such.
+      if (next.blank() || next.bullet || next.heading || next.indent > 0 || next.text.find('\t') != npos) break;
+      if (read_label(next).kind != L::none || paragraph_number(next) || numbered_item(next)) break;
+      const bool open_end = !raw.empty() && (raw.back() == ',' || raw.back() == '-');
+      const bool goes_on = starts_lower(next.text) || next.text[0] == '(' || next.text[0] == ',';
+      const bool listing = raw.find(',') != npos && raw.back() != '.' &&
+                           (next.text.find(',') != npos || next.text.find('(') != npos || words(next.text).size() <= 3);
+      if (!open_end && !goes_on && !listing) break;
+      if (ends_sentence(next.text) && words(next.text).size() > 8) break;
+      raw += (raw.back() == '-' ? "" : " ") + next.text;
+      last = n;
+    }
+    if (last == i_) return label;
+    skip_until_ = last;
+    skip_set_ = true;
+    label.raw = raw;
+    label.value = std::string(strip_punct(raw));
+    return label;
+  }
+
   void begin_attendance(const Label& label) {
     flush_pending_people();
     mode_ = Mode::attendance;
+    in_invited_list_ = false;
+    // A list of those present ("Närvarande", "Deltagare"), not of officials
+    // or substitutes beside the called.
+    if (label.kind == L::present) {
+      const std::string_view low = line().low;
+      for (std::string_view w : {"närvarande:", "närvarande\t", "deltagare", "mötesdeltagare", "deltog", "närvarolista"})
+        if (low.starts_with(w) || low == "närvarande") present_list_seen_ = true;
+    }
     attendance_status_ = AttendanceStatus::present;
     attendance_roles_.clear();
     attendance_note_.clear();
@@ -1666,6 +1875,7 @@ class Parser {
         // marked on the names; unmarked names took part.
         attendance_note_ = "";
         invited_list_ = true;
+        in_invited_list_ = true;
         break;
       default:
         break;
@@ -1715,11 +1925,24 @@ class Parser {
       if (previous) {
         const std::string low = lower(bare);
         if (auto r = role_word(low)) {
-          add_role(*previous, *r);
+          if (*r != MeetingRole::member) add_role(*previous, *r);
           continue;
         }
         if (auto st = status_word(low)) {
           previous->status = *st;
+          continue;
+        }
+        // "Karin Sjöholm, förvaltningschef, Johan Sparre, nämndsekreterare":
+        // a title after a name belongs to it and names no one.
+        if (starts_lower(bare) && words(bare).size() <= 6) {
+          if (const std::string_view sub = substitute_phrase(low); !sub.empty()) {
+            if (previous->substitute_for.empty())
+              previous->substitute_for = std::string(strip_punct(std::string_view(bare).substr(bare.size() - sub.size())));
+          } else if (previous->title.empty()) {
+            previous->title = bare;
+          } else {
+            append_note(*previous, bare);
+          }
           continue;
         }
       }
@@ -1793,6 +2016,25 @@ class Parser {
       }
       if (depth > 0) rest += "(" + mark;  // unbalanced: keep the text
     }
+    // "Ove Brandt (S) för Jessica Ek (S)", "Ove Brandt ersätter Jessica Ek,
+    // Region X": the serving substitute and the member stood in for.
+    {
+      const std::string low_rest = lower(rest);
+      for (std::string_view w : {" tjänstgör för ", " i stället för ", " istället för ", " ersättare för ",
+                                 " ersätter ", " för "}) {
+        const std::size_t at = low_rest.find(w);
+        if (at == npos) continue;
+        const std::string left(trim(std::string_view(rest).substr(0, at)));
+        std::string_view right = std::string_view(rest).substr(at + w.size());
+        std::size_t stop = right.find_first_of(",\t;");
+        if (stop == npos) stop = right.size();
+        const std::string member(strip_punct(trim(right.substr(0, stop))));
+        if (!looks_like_person(left) || !looks_like_person(member)) continue;
+        a.substitute_for = member;
+        rest = left + std::string(right.substr(stop));
+        break;
+      }
+    }
     std::vector<std::string> parts;
     if (rest.find('\t') != npos) {
       for (auto& c : cells(rest))
@@ -1814,15 +2056,25 @@ class Parser {
       std::string part;
       for (char c : normalised) {
         if (c == ',' || c == ';') {
-          parts.emplace_back(strip_punct(part));
+          parts.emplace_back(trim(strip_punct(part)));
           part.clear();
         } else {
           part += c;
         }
       }
-      parts.emplace_back(strip_punct(part));
+      parts.emplace_back(trim(strip_punct(part)));
       parts.erase(std::remove_if(parts.begin(), parts.end(), [](const std::string& p) { return p.empty(); }),
                   parts.end());
+    }
+    // "Tord Hansson (C), Arvidsjaurs kommun, för" / "Maj Öhman (S), ...": the
+    // member stood in for is on the next line.
+    if (parts.size() >= 2) {
+      const std::string last = lower(parts.back());
+      if (last == "för" || last == "ersätter" || last == "tjänstgör för" || last == "ersättare för" ||
+          last == "i stället för") {
+        parts.pop_back();
+        a.substitute_for = std::string(kSubstituteFollows);
+      }
     }
     if (parts.empty() || !looks_like_person(parts[0])) return std::nullopt;
     a.name = parts[0];
@@ -1830,9 +2082,16 @@ class Parser {
       // "Anna Berg, Lisa Ek": a list of names, not one attendee.
       if (looks_like_person(parts[k]) && !(all_caps(parts[k]))) return std::nullopt;
       const std::string low = lower(parts[k]);
-      if (auto items = item_numbers(low); !items.empty() && low.find_first_of("0123456789") != npos) {
+      if (auto vice = role_word(low); vice && low.find("vice") != npos) {
+        // "1:e vice ordförande": a role, though it starts with a digit.
+        add_role(a, *vice);
+      } else if (auto items = item_numbers(low); !items.empty() && low.find_first_of("0123456789") != npos) {
         add_role(a, MeetingRole::coopted);
         for (auto& n : items) a.coopted_for_items.push_back(numbered_like_items(n));
+      } else if (trim(low).starts_with("för ") &&
+                 looks_like_person(strip_parens(trim(std::string_view(parts[k])).substr(4)))) {
+        // "Pia Holm (S), Ljungby kommun, för Jens Ström (S)"
+        a.substitute_for = strip_parens(trim(std::string_view(parts[k])).substr(4));
       } else if (const std::string_view sub = substitute_phrase(low); !sub.empty()) {
         // "tjänstgörande ersättare för Eva Lund (S)"
         a.substitute_for = strip_parens(std::string_view(parts[k]).substr(parts[k].size() - sub.size()));
@@ -1936,8 +2195,74 @@ class Parser {
   bool attendance_line(bool after_blank) {
     const Line& l = line();
     (void)after_blank;
+    // A table with column headings: each row read by its columns.
+    if (l.text.find('\t') != npos) {
+      const auto row = cells(l.text);
+      if (attendance_table_header(row)) return true;
+      if (!attendance_columns_.empty()) {
+        if (row.size() == attendance_columns_.size() && attendance_table_row(row)) return true;
+        attendance_columns_.clear();
+      }
+    } else if (!attendance_columns_.empty()) {
+      // "Region Kalmar län" between the rows: the organisation of those below.
+      if (words(l.text).size() <= 6 && looks_like_organisation(strip_punct(l.text)) && !looks_like_person(l.text)) {
+        group_ = std::string(strip_punct(l.text));
+        group_org_ = group_;
+        return true;
+      }
+      attendance_columns_.clear();
+    }
     if (is_column_heading(l.low)) return true;
-    if (style_ != Style::headings && (numbered_item(l) || paragraph_number(l))) return false;
+    // The member the attendee above stands in for ("..., för" at its end).
+    if (awaiting_member_) {
+      const std::size_t idx = *awaiting_member_;
+      awaiting_member_.reset();
+      std::string member = strip_parens(l.text);
+      if (const std::size_t comma = member.find_first_of(",\t"); comma != npos) member = member.substr(0, comma);
+      member = std::string(strip_punct(trim(member)));
+      if (idx < out_.attendees.size() && looks_like_person(member)) {
+        out_.attendees[idx].substitute_for = member;
+        return true;
+      }
+    }
+    // "(ersätter Gustav Alm)", "  tjänstgör för Ingrid Sahlin" on the line
+    // after a name: the substitute's member.
+    {
+      std::string_view t = trim(l.text);
+      if (t.starts_with("(") && t.ends_with(")")) t = trim(t.substr(1, t.size() - 2));
+      const std::string low = lower(t);
+      for (std::string_view w : {"tjänstgörande ersättare för ", "tjänstgör för ", "ersättare för ", "ersätter ",
+                                 "ers. för ", "i stället för ", "istället för ", "för "}) {
+        if (low.compare(0, w.size(), w) != 0) continue;
+        std::string member = strip_parens(t.substr(w.size()));
+        if (const std::size_t comma = member.find(','); comma != npos) member = member.substr(0, comma);
+        member = std::string(strip_punct(trim(member)));
+        if (!looks_like_person(member)) break;
+        flush_pending_people();
+        if (out_.attendees.empty()) break;
+        auto& last = out_.attendees.back();
+        if (last.substitute_for.empty()) last.substitute_for = member;
+        append_note(last, t);
+        return true;
+      }
+    }
+    if (style_ != Style::headings && (numbered_at(i_) || paragraph_number(l))) return false;
+    // "Region Gävleborg: Helena Borg (ordförande), Tomas Öhman": the people
+    // an organisation sent, after its name.
+    if (const std::size_t colon = l.text.find(':'); colon != npos && colon < 80 && colon + 1 < l.text.size()) {
+      const std::string head(strip_punct(trim(std::string_view(l.text).substr(0, colon))));
+      const std::string_view value = trim(std::string_view(l.text).substr(colon + 1));
+      const auto parts = split_list(value);
+      if (!value.empty() && !parts.empty() && looks_like_organisation(head) && !looks_like_person(head) &&
+          looks_like_person(strip_parens(parts.front()))) {
+        flush_pending_people();
+        const std::string keep = group_org_;
+        group_org_ = head;
+        inline_list(value);
+        group_org_ = keep;
+        return true;
+      }
+    }
     // Prose ends the list.
     if (l.text.size() > 140 || (ends_sentence(l.text) && words(l.text).size() > 6)) return false;
     const auto row = cells(l.text);
@@ -1972,6 +2297,116 @@ class Parser {
     }
     if (style_ == Style::headings || l.text.size() > 60) return false;
     warn_here("in the attendance list but not read as a person");
+    return true;
+  }
+
+  // "Namn\tParti\tFunktion\tNärvaro": every cell a column heading, one of
+  // them the name.
+  bool attendance_table_header(const std::vector<std::string>& row) {
+    if (row.size() < 2 || row.size() > 8) return false;
+    std::vector<AttendanceColumn> columns;
+    bool name = false;
+    for (const auto& c : row) {
+      columns.push_back(attendance_column(lower(strip_punct(c))));
+      if (columns.back() == AttendanceColumn::none) return false;
+      name = name || columns.back() == AttendanceColumn::name;
+    }
+    if (!name) return false;
+    attendance_columns_ = std::move(columns);
+    return true;
+  }
+
+  // One row of an attendance table with headings: the party, organisation,
+  // function ("2:e vice ordförande", "tjänstgörande ersättare för X",
+  // "Enhetschef"), title and presence ("Närvarande", "Förhinder", "X", "F")
+  // each from its column.
+  static std::optional<AttendanceStatus> presence_mark(std::string_view low) {
+    if (auto st = status_word(low)) return st;
+    if (low == "x" || low == "närvarande" || low == "t" || low == "ja" || low == "deltog") return AttendanceStatus::present;
+    if (low == "f") return AttendanceStatus::excused;
+    if (low == "nej" || low == "-" || low == "\xE2\x80\x93") return AttendanceStatus::absent;
+    return std::nullopt;
+  }
+
+  bool attendance_table_row(const std::vector<std::string>& row) {
+    std::optional<ParsedAttendee> a;
+    std::size_t deputy_at = npos;
+    for (std::size_t k = 0; k < row.size(); ++k) {
+      if (attendance_columns_[k] == AttendanceColumn::name && !a) a = read_attendee(row[k]);
+      if (attendance_columns_[k] == AttendanceColumn::deputy && deputy_at == npos) deputy_at = k;
+    }
+    if (!a) return false;
+    // "Malin Gren (M)\tF\tBjörn Dahl (M)\tT": the member's personal
+    // substitute beside them, "T" when serving in the member's place.
+    if (deputy_at != npos) {
+      auto deputy = read_attendee(row[deputy_at]);
+      std::optional<AttendanceStatus> member_status;
+      for (std::size_t k = 0; k < deputy_at; ++k)
+        if (attendance_columns_[k] == AttendanceColumn::presence) member_status = presence_mark(lower(trim(row[k])));
+      if (member_status) a->status = *member_status;
+      const std::string member_name = a->name;
+      flush_pending_people();
+      add_attendee(std::move(*a));
+      if (deputy) {
+        for (std::size_t k = deputy_at + 1; k < row.size(); ++k) {
+          if (attendance_columns_[k] != AttendanceColumn::presence) continue;
+          const std::string mark = lower(trim(row[k]));
+          if (auto st = presence_mark(mark)) deputy->status = *st;
+          if (mark == "t") deputy->substitute_for = member_name;
+          break;
+        }
+        deputy->note = deputy->note.empty() ? "ersättare" : deputy->note;
+        add_attendee(std::move(*deputy));
+      }
+      return true;
+    }
+    for (std::size_t k = 0; k < row.size(); ++k) {
+      const std::string cell(strip_punct(trim(row[k])));
+      const std::string low = lower(cell);
+      if (cell.empty() || cell == "-" || cell == "\xE2\x80\x93") {
+        if (attendance_columns_[k] == AttendanceColumn::presence) a->status = AttendanceStatus::absent;
+        continue;
+      }
+      switch (attendance_columns_[k]) {
+        case AttendanceColumn::party:
+          if (const auto p = party_mark(cell); !p.empty()) a->party = std::string(p);
+          break;
+        case AttendanceColumn::organisation:
+          a->organisation = strip_parens(cell) == cell ? cell : cell;
+          break;
+        case AttendanceColumn::function:
+        case AttendanceColumn::title:
+          for (const auto& piece : split_list_commas(cell)) {
+            const std::string pl = lower(piece);
+            if (const std::string_view sub = substitute_phrase(pl); !sub.empty()) {
+              a->substitute_for = std::string(strip_punct(std::string_view(piece).substr(piece.size() - sub.size())));
+              append_note(*a, piece);
+            } else if (auto r = role_word(pl)) {
+              if (*r != MeetingRole::member) add_role(*a, *r);
+            } else if (pl == "ersättare" || pl == "ledamot" || pl == "tjänstgörande ersättare" ||
+                       pl == "ersättare, ej tjänstgörande") {
+              append_note(*a, piece);
+            } else if (a->title.empty()) {
+              a->title = piece;
+            }
+          }
+          break;
+        case AttendanceColumn::presence:
+          if (auto st = status_word(low)) a->status = *st;
+          else if (low == "x" || low == "närvarande" || low == "t" || low == "ja" || low == "deltog") a->status = AttendanceStatus::present;
+          else if (low == "f") a->status = AttendanceStatus::excused;
+          else if (low == "nej") a->status = AttendanceStatus::absent;
+          else append_note(*a, cell);
+          break;
+        case AttendanceColumn::substitute:
+          a->substitute_for = strip_parens(cell);
+          break;
+        default:
+          break;
+      }
+    }
+    flush_pending_people();
+    add_attendee(std::move(*a));
     return true;
   }
 
@@ -2093,6 +2528,14 @@ class Parser {
   }
 
   ParsedAttendee* add_attendee(ParsedAttendee a) {
+    const bool substitute_follows = a.substitute_for == kSubstituteFollows;
+    if (substitute_follows) a.substitute_for.clear();
+    ParsedAttendee* added = add_attendee_record(std::move(a));
+    if (substitute_follows) awaiting_member_ = static_cast<std::size_t>(added - out_.attendees.data());
+    return added;
+  }
+
+  ParsedAttendee* add_attendee_record(ParsedAttendee a) {
     // Someone listed again, in an absence list or with a role: one attendee.
     if (auto* known = find_attendee(a.name)) {
       if (attendance_marks_absence_ || a.status != AttendanceStatus::present) known->status = a.status;
@@ -2106,6 +2549,7 @@ class Parser {
       if (!a.note.empty() && known->note.find(a.note) == npos) append_note(*known, a.note);
       return known;
     }
+    if (in_invited_list_ && mode_ == Mode::attendance) invited_.push_back(out_.attendees.size());
     attendee_index_.emplace(fold(a.name), out_.attendees.size());
     out_.attendees.push_back(std::move(a));
     return &out_.attendees.back();
@@ -2319,6 +2763,7 @@ class Parser {
         return;
       }
     }
+    if (in_proceeding_ && proceeding_line(after_blank)) return;
     if (decision_block_ && decision_line(after_blank)) return;
     if (list_target_ != L::none && list_line(after_blank)) return;
 
@@ -2382,7 +2827,77 @@ class Parser {
     }
   }
 
+  // "Nr | Åtgärd | Ansvarig | Klart senast | Punkt": the columns of an action
+  // list, when the row names an owner column and what is to be done.
+  bool action_table_header(const Line& l) {
+    if (l.text.find('\t') == npos || l.text.size() > 200) return false;
+    const auto row = cells(l.text);
+    if (row.size() < 2 || row.size() > 8) return false;
+    std::vector<ActionColumn> columns;
+    bool owner = false;
+    bool what = false;
+    for (const auto& c : row) {
+      columns.push_back(action_column(lower(strip_punct(c))));
+      owner = owner || columns.back() == ActionColumn::owner;
+      what = what || columns.back() == ActionColumn::what;
+    }
+    if (!owner || !what) return false;
+    action_columns_ = std::move(columns);
+    return true;
+  }
+
+  // A row of the action list: an action item of the item its "Punkt" column
+  // names, else of the item it stands in. A row that does not fit ends the list.
+  bool action_row(const Line& l) {
+    const auto row = cells(l.text);
+    if (row.size() != action_columns_.size()) {
+      if (row.size() >= 2 && l.text.find('\t') != npos)
+        warn_here("an action list row whose cells do not match the list's columns");
+      action_columns_.clear();
+      return false;
+    }
+    ParsedAssignment a;
+    a.provenance = here();
+    std::string item_number;
+    for (std::size_t k = 0; k < row.size(); ++k) {
+      switch (action_columns_[k]) {
+        case ActionColumn::owner: a.owner = strip_parens(row[k]); break;
+        case ActionColumn::what: a.what = std::string(strip_punct(row[k])); break;
+        case ActionColumn::due:
+          if (const auto dates = dates_in(row[k]); !dates.empty()) a.due = dates.front().date;
+          break;
+        case ActionColumn::item: item_number = std::string(strip_punct(row[k])); break;
+        default: break;
+      }
+    }
+    if (a.owner.empty() && a.what.empty()) return true;
+    auto same = [&](const std::string& number) {
+      auto key = [](std::string n) {
+        std::string out;
+        for (char c : n)
+          if (c != ' ' && c != '.' && c != ')') out += c;
+        if (out.rfind("\xC2\xA7", 0) == 0) out = out.substr(2);
+        return lower(out);
+      };
+      return !item_number.empty() && key(number) == key(item_number);
+    };
+    ParsedItem* target = nullptr;
+    if (current_ && (item_number.empty() || same(current_->number))) target = &*current_;
+    for (auto& it : out_.items)
+      if (!target && same(it.number)) target = &it;
+    if (!target && current_) target = &*current_;
+    if (!target && !out_.items.empty()) target = &out_.items.back();
+    if (!target) {
+      warn_here("an action list row before any item");
+      return true;
+    }
+    target->assignments.push_back(std::move(a));
+    return true;
+  }
+
   void assignment_line(std::string_view value) {
+    // "Åtgärd: se åtgärdslistan, nr 1 och 2": a reference to the action list.
+    if (lower(value).compare(0, 3, "se ") == 0) return;
     // "Uppdrag: Anna Berg tar fram ett förslag till nästa möte" / "Åtgärd: ..., ansvarig: Lisa Ek"
     ParsedAssignment a;
     a.provenance = here();
@@ -2409,6 +2924,33 @@ class Parser {
     a.what = what;
     if (take_due(a)) due_next_meeting_.push_back({current_index(), current_->assignments.size()});
     if (a.owner.empty()) warn_here("an assignment without an owner that could be read");
+    current_->assignments.push_back(std::move(a));
+  }
+
+  // "Ansvarig: Anna Berg, klart 2025-05-01" under a decision or a sentence:
+  // an action item for what was just written, owned by the name.
+  void responsible_line(std::string_view value) {
+    ParsedAssignment a;
+    a.provenance = here();
+    std::string owner(value);
+    if (const std::size_t comma = owner.find(','); comma != npos) owner = owner.substr(0, comma);
+    a.owner = std::string(strip_punct(strip_parens(owner)));
+    const auto dates = dates_in(value);
+    if (!dates.empty()) a.due = dates.back().date;
+    if (!current_->decisions.empty() && last_decision_ < current_->decisions.size()) {
+      const auto& d = current_->decisions[last_decision_];
+      a.what = d.text.empty() ? d.proposal : d.text;
+      a.decision = last_decision_;
+    } else {
+      const std::string& t = current_->text;
+      const auto found = sentences(t);
+      if (!found.empty()) a.what = std::string(strip_punct(std::string_view(t).substr(found.back().first,
+                                                                                     found.back().second - found.back().first)));
+    }
+    // One action item per owner and work: "Ansvarig" under a sentence that already named its owner adds nothing.
+    for (const auto& e : current_->assignments)
+      if (fold(e.owner) == fold(a.owner) && e.what == a.what) return;
+    if (a.owner.empty()) return;
     current_->assignments.push_back(std::move(a));
   }
 
@@ -2457,6 +2999,12 @@ class Parser {
     // A lead-in: "X beslutar att", "X beslutar:", "Styrgruppen föreslås besluta att",
     // "Styrgruppen ger Anna Berg i uppdrag att:" -- a list follows.
     const std::string_view low = l.low;
+    // "Anna Berg (V) reserverar sig mot beslutet." under the decision: the
+    // debate, read from the item's text.
+    if (!l.bullet && starts_upper(l.text) && is_proceeding_sentence(low)) {
+      close_decision_block();
+      return false;
+    }
     const bool lead_end = low.ends_with(" att") || low.ends_with(":") || low.ends_with(" att:");
     bool lead_verb = false;
     for (std::string_view v : {"beslutar att", "besluta att", "beslutade att", "beslöt att", "beslutar:",
@@ -2481,7 +3029,12 @@ class Parser {
         }
       }
     }
-    if (!l.bullet && low.size() < 240 && lead_end && lead_verb) {
+    // "2. Nämnden ger X i uppdrag att" / "återkomma med ...": a numbered
+    // clause is a decision of its own, broken over lines, not a lead-in.
+    const bool clause_number = l.text.size() > 3 && is_digit(l.text[0]) &&
+                               (l.text[1] == '.' || l.text[1] == ')' ||
+                                (is_digit(l.text[1]) && (l.text[2] == '.' || l.text[2] == ')')));
+    if (!l.bullet && !clause_number && low.size() < 240 && lead_end && lead_verb) {
       b.lead = l.text;
       b.body = decision_subject(l.text, l.low);
       b.after_lead = true;
@@ -2611,7 +3164,9 @@ class Parser {
       what_at = at + uppdrag_len;
       std::size_t g = npos;
       for (std::string_view v : {"ger ", "gav ", "ge ", "lämnar ", "lämna ", "gavs "}) {
-        const std::size_t p = low.rfind(v, at);
+        // The verb as a word: "Roger Nilsson" holds "ger " too.
+        std::size_t p = low.rfind(v, at);
+        while (p != npos && p > 0 && low[p - 1] != ' ') p = low.rfind(v, p - 1);
         if (p != npos && (p == 0 || low[p - 1] == ' ') && (g == npos || p + v.size() > g)) g = p + v.size();
       }
       if (g != npos && g <= at) {
@@ -2626,11 +3181,20 @@ class Parser {
         }
       }
     } else {
-      const std::size_t u = low.find("uppdras åt ");
+      // "uppdras åt X att", "uppdra åt X att" (a clause under "beslutar att").
+      std::size_t u = npos;
+      std::size_t u_len = 0;
+      for (std::string_view v : {"uppdras åt ", "uppdra åt ", "uppdrar åt ", "uppdrog åt "}) {
+        const std::size_t p = low.find(v);
+        if (p != npos && (p == 0 || low[p - 1] == ' ') && p < u) {
+          u = p;
+          u_len = v.size();
+        }
+      }
       if (u == npos) return std::nullopt;
       const std::size_t att = low.find(" att ", u);
       if (att == npos) return std::nullopt;
-      owner = std::string(strip_punct(text.substr(u + 11, att - u - 11)));
+      owner = std::string(strip_punct(text.substr(u + u_len, att - u - u_len)));
       what_at = att + 5;
     }
     Assignment out;
@@ -2676,7 +3240,12 @@ class Parser {
       const auto& dec = item.decisions[d];
       const std::string& text = dec.text.empty() ? dec.proposal : dec.text;
       const std::string lead = d < leads_.size() ? leads_[d] : std::string();
-      if (lower(text).find("uppdrag") == npos && lower(lead).find("uppdrag") == npos) continue;
+      if (!dec.text.empty())
+        for (const auto& [b, e] : sentences(dec.text)) {
+          const std::string_view sentence = strip_punct_keep_period(std::string_view(dec.text).substr(b, e - b));
+          action_sentence(item, sentence, lower(sentence), d);
+        }
+      if (lower(text).find("uppdra") == npos && lower(lead).find("uppdra") == npos) continue;
       auto found = read_assignment(text, lead);
       if (!found) continue;
       auto& a = found->assignment;
@@ -2687,6 +3256,388 @@ class Parser {
         warn(dec.provenance.first_line, "an assignment whose owner could not be read", text);
       item.decisions[d].kind = DecisionKind::assigned;
       item.assignments.push_back(std::move(a));
+    }
+  }
+
+
+  // "Omar återkommer med ett förslag", "Kansliet skickar ut kallelsen senast
+  // 2025-05-02", "Åtgärd: Lisa Ek tar fram underlag": an action item whose
+  // owner is the subject, a person or a body named in a few capitalised words.
+  void action_sentence(ParsedItem& item, std::string_view s, const std::string& low,
+                       std::optional<std::size_t> decision) {
+    const std::size_t at = action_verb(low);
+    if (at == npos || at == 0 || reports_earlier(low)) return;
+    std::string_view subject = s.substr(0, at);
+    if (const std::size_t colon = subject.rfind(':'); colon != npos) subject = subject.substr(colon + 1);
+    subject = trim(subject);
+    if (subject.empty() || !starts_upper(subject)) return;
+    std::vector<std::string> owners;
+    for (const auto& part : split_list(subject)) {
+      const std::string name = strip_parens(part);
+      const auto ws = words(name);
+      if (ws.empty() || ws.size() > 5) return;
+      bool ok = looks_like_person(name) || looks_like_organisation(name);
+      if (!ok && ws.size() == 1 && starts_upper(name)) {
+        const std::string lw = lower(name);
+        ok = true;
+        for (std::string_view stop : {"vi", "man", "det", "den", "detta", "dessa", "de", "alla", "ingen", "någon",
+                                      "han", "hon", "var", "varje", "här", "där", "nu", "sedan", "då", "även",
+                                      "också", "därefter", "dessutom", "samtliga", "flera", "många", "vem"})
+          ok = ok && lw != stop;
+      }
+      if (!ok) return;
+      owners.push_back(name);
+    }
+    std::string what(strip_punct(trim(s.substr(at))));
+    for (const auto& owner : owners) {
+      ParsedAssignment a;
+      a.owner = owner;
+      a.what = what;
+      a.decision = decision;
+      a.provenance = provenance_of_text(item, s);
+      bool known = false;
+      for (const auto& e : item.assignments) known = known || (fold(e.owner) == fold(owner) && e.what == a.what);
+      if (known) continue;
+      if (take_due(a)) due_next_meeting_.push_back({out_.items.size(), item.assignments.size()});
+      // "Ansvarig: X" read before this sentence named the same work.
+      for (const auto& e : item.assignments) known = known || (fold(e.owner) == fold(owner) && !e.what.empty() &&
+                                                               fold(a.what).find(fold(e.what)) != npos);
+      if (known) continue;
+      item.assignments.push_back(std::move(a));
+    }
+  }
+
+  // ---- the debate: motions, votes, reservations ----
+
+  void open_proceeding(Proceeding kind, std::size_t value_at) {
+    close_decision_block();
+    list_target_ = L::none;
+    touch_item();
+    auto& t = current_->text;
+    if (!t.empty()) t += "\n\n";
+    ProceedingPart part;
+    part.kind = kind;
+    part.text_begin = t.size();
+    t += line().text;
+    part.text_end = t.size();
+    part.lines.push_back(i_);
+    part.value_at = value_at;
+    proceedings_.push_back(std::move(part));
+    in_proceeding_ = true;
+  }
+
+  // A roll-call line: "Ja: Anna Berg (M), Per Ek (M)", "Nej (2): ...", or a
+  // row "Anna Berg (M)\tJa".
+  static bool roll_call_line(const Line& l) {
+    const std::size_t colon = l.text.find(':');
+    if (colon != npos && colon < 24) {
+      std::string head = std::string(trim(std::string_view(l.low).substr(0, colon)));
+      if (const std::size_t open = head.find(" ("); open != npos) head = head.substr(0, open);
+      if (vote_word(head)) return true;
+    }
+    const auto row = cells(l.text);
+    if (row.size() >= 2)
+      for (const auto& c : row)
+        if (vote_word(lower(c))) return true;
+    return false;
+  }
+
+  bool proceeding_line(bool after_blank) {
+    const Line& l = line();
+    auto& part = proceedings_.back();
+    if (l.heading) {
+      in_proceeding_ = false;
+      return false;
+    }
+    if (after_blank && !is_proceeding_sentence(l.low) && !roll_call_line(l) && !vote_counts(l.low)) {
+      in_proceeding_ = false;
+      return false;
+    }
+    auto& t = current_->text;
+    t += after_blank ? "\n\n" : (l.bullet ? "\n- " : " ");
+    t += l.text;
+    part.text_end = t.size();
+    part.lines.push_back(i_);
+    collect_amounts_dates(*current_, l.text, l.first);
+    return true;
+  }
+
+  // The members a reservation names: "Karin Dahl (SD) och Martin Kron (SD)",
+  // "Ledamoten Olle Grind (V)"; or the party of "Ledamöterna för SD",
+  // "Socialdemokraternas ledamöter", "SD-gruppen".
+  static std::vector<ParsedReservation> reservation_members(std::string_view subject) {
+    std::vector<ParsedReservation> out;
+    subject = strip_punct(subject);
+    for (const auto& part : split_list(subject)) {
+      std::string name = strip_parens(part);
+      // "Ledamoten Anna Berg", "Ersättaren Per Ek", "Ordföranden Lisa Holm".
+      for (std::string_view lead : {"ledamoten ", "ledamöterna ", "ersättaren ", "ersättarna ", "ordföranden ",
+                                    "vice ordföranden ", "även "}) {
+        if (lower(name).compare(0, lead.size(), lead) == 0) name = std::string(trim(std::string_view(name).substr(lead.size())));
+      }
+      if (!looks_like_person(name)) continue;
+      ParsedReservation r;
+      r.name = name;
+      for (const auto& m : marks_of(part))
+        if (const auto p = party_mark(m); !p.empty()) r.party = std::string(p);
+      out.push_back(std::move(r));
+    }
+    if (!out.empty()) return out;
+    const std::string low = lower(subject);
+    const bool group = low.find("ledamot") != npos || low.find("ledamöter") != npos || low.find("gruppen") != npos ||
+                       low.find("företrädare") != npos || low.find("representanter") != npos ||
+                       low.find("partiet") != npos || low.find("demokraterna") != npos || low.find("moderaterna") != npos ||
+                       low.find("liberalerna") != npos;
+    if (!group) return out;
+    for (auto w : words(subject)) {
+      std::string word(strip_punct(w));
+      while (!word.empty() && (word.front() == '(')) word.erase(0, 1);
+      while (!word.empty() && (word.back() == ')')) word.pop_back();
+      for (std::string_view suffix : {":s", "-gruppen", "-ledamöterna", "-ledamöter", "s-gruppen"})
+        if (word.size() > suffix.size() && lower(word).ends_with(suffix)) word.resize(word.size() - suffix.size());
+      std::string_view party = party_mark(word);
+      if (party.empty()) party = party_of_word(lower(word));
+      if (party.empty()) continue;
+      ParsedReservation r;
+      r.party = std::string(party);
+      out.push_back(std::move(r));
+      break;
+    }
+    return out;
+  }
+
+  // Reservations of one sentence: the members before "reserverar sig";
+  // under a "Reservation" heading a sentence may be names alone.
+  static std::vector<ParsedReservation> reservations_in(std::string_view sentence, bool under_heading) {
+    const std::string low = lower(sentence);
+    std::size_t at = reservation_phrase(low);
+    if (at == npos) {
+      if (!under_heading) return {};
+      at = sentence.size();
+      for (std::string_view stop : {" till förmån", " mot beslutet", " med hänvisning", " enligt bilaga", ", bilaga",
+                                    " mot förslaget", " i ärendet"})
+        if (const std::size_t p = low.find(stop); p != npos && p < at) at = p;
+    }
+    auto out = reservation_members(sentence.substr(0, at));
+    for (auto& r : out) r.text = std::string(sentence);
+    return out;
+  }
+
+  struct VoteAt {
+    ParsedVote vote;
+    std::size_t line = 0;
+    bool counted = false;
+  };
+
+  static void add_casts(const Line& l, std::vector<ParsedVoteCast>& casts) {
+    const std::size_t colon = l.text.find(':');
+    if (colon != npos && colon < 24) {
+      std::string head = std::string(trim(std::string_view(l.low).substr(0, colon)));
+      if (const std::size_t open = head.find(" ("); open != npos) head = head.substr(0, open);
+      if (const auto option = vote_word(head)) {
+        for (const auto& part : split_list(std::string_view(l.text).substr(colon + 1))) {
+          const std::string name = strip_parens(part);
+          if (looks_like_person(name)) casts.push_back({name, static_cast<VoteOption>(*option)});
+        }
+        return;
+      }
+    }
+    const auto row = cells(l.text);
+    if (row.size() < 2) return;
+    std::optional<int> option;
+    std::string name;
+    for (const auto& c : row) {
+      if (auto o = vote_word(lower(c))) option = o;
+      else if (name.empty() && looks_like_person(strip_parens(c))) name = strip_parens(c);
+    }
+    if (option && !name.empty()) casts.push_back({name, static_cast<VoteOption>(*option)});
+  }
+
+  // Votes and reservations of the item, tied to its decisions: a vote to
+  // the decision it came before (the record states the decision after the
+  // vote), else the last one; a reservation to the decision it follows,
+  // else the first.
+  void read_proceedings(ParsedItem& item) {
+    std::vector<VoteAt> votes;
+    std::vector<std::pair<ParsedReservation, std::size_t>> reservations;
+    std::string question;
+    auto sentence = [&](std::string_view s, std::size_t line_no, const Provenance& where, bool reservation_heading) {
+      s = strip_punct_keep_period(s);
+      if (s.empty()) return;
+      const std::string low = lower(s);
+      if (auto counts = vote_counts(low)) {
+        VoteAt v;
+        v.vote.yes = counts->yes;
+        v.vote.no = counts->no;
+        v.vote.abstain = counts->abstain;
+        v.vote.provenance = where;
+        v.line = line_no;
+        v.counted = true;
+        votes.push_back(std::move(v));
+      } else if (low.starts_with("ja-röst för") || low.starts_with("ja för") || low.find(" ja-röst för ") != npos ||
+                 low.starts_with("jaröst för")) {
+        question = std::string(s);
+      }
+      for (auto& r : reservations_in(s, reservation_heading)) {
+        r.provenance = where;
+        reservations.emplace_back(std::move(r), line_no);
+      }
+    };
+    for (const auto& part : proceedings_) {
+      const std::string_view text = std::string_view(item.text).substr(
+          std::min(part.text_begin, item.text.size()),
+          std::min(part.text_end, item.text.size()) - std::min(part.text_begin, item.text.size()));
+      const std::size_t first = lines_[part.lines.front()].first;
+      const Provenance where = span(part.lines.front(), part.lines.back());
+      // The heading itself is no sentence of the debate; its value is.
+      const std::size_t heading_size = lines_[part.lines.front()].text.size();
+      const std::size_t value_at = std::min(part.value_at, heading_size);
+      const std::string_view body = text.substr(std::min(value_at, text.size()));
+      std::size_t para_start = 0;
+      while (para_start < body.size()) {
+        std::size_t para_end = body.find('\n', para_start);
+        if (para_end == npos) para_end = body.size();
+        const std::string_view para = body.substr(para_start, para_end - para_start);
+        for (const auto& [b, e] : sentences(para))
+          sentence(para.substr(b, e - b), first, where, part.kind == Proceeding::reservation);
+        para_start = para_end + 1;
+      }
+      std::vector<ParsedVoteCast> casts;
+      for (std::size_t k = 0; k < part.lines.size(); ++k) {
+        const Line& l = lines_[part.lines[k]];
+        if (k == 0) {
+          if (value_at >= l.text.size()) continue;
+          Line value = l;
+          value.text = l.text.substr(value_at);
+          value.low = l.low.substr(value_at);
+          add_casts(value, casts);
+          continue;
+        }
+        add_casts(l, casts);
+      }
+      if (casts.empty()) continue;
+      std::uint32_t tally[3] = {0, 0, 0};
+      for (const auto& c : casts) ++tally[static_cast<int>(c.option)];
+      VoteAt* target = nullptr;
+      for (auto& v : votes)
+        if (v.vote.casts.empty() && (v.vote.yes == tally[0] && v.vote.no == tally[1])) target = &v;
+      if (!target && !votes.empty() && votes.back().vote.casts.empty()) target = &votes.back();
+      if (!target) {
+        VoteAt v;
+        v.vote.yes = tally[0];
+        v.vote.no = tally[1];
+        v.vote.abstain = tally[2];
+        v.vote.provenance = where;
+        v.line = first;
+        votes.push_back(std::move(v));
+        target = &votes.back();
+      }
+      target->vote.casts = std::move(casts);
+    }
+    // A count written after the roll call ("Med 3 ja-röster mot 3
+    // nej-röster") is the same vote as the roll call, not another.
+    for (std::size_t k = 0; k + 1 < votes.size(); ++k) {
+      auto& a = votes[k];
+      auto& b = votes[k + 1];
+      if (a.counted != b.counted && a.vote.yes == b.vote.yes && a.vote.no == b.vote.no) {
+        auto& keep = a.counted ? a : b;
+        auto& drop = a.counted ? b : a;
+        if (keep.vote.casts.empty()) keep.vote.casts = std::move(drop.vote.casts);
+        keep.line = std::min(keep.line, drop.line);
+        votes.erase(votes.begin() + static_cast<std::ptrdiff_t>(&drop - votes.data()));
+        --k;
+      }
+    }
+    for (const auto& p : inline_proceedings_) sentence(p.sentence, p.provenance.first_line, p.provenance, false);
+    if (votes.empty() && reservations.empty()) return;
+    if (item.decisions.empty()) {
+      warn(item.provenance.first_line, "a vote or reservation with no decision of the item to tie it to", item.title);
+      return;
+    }
+    // Decisions in the order the record wrote them.
+    std::vector<std::size_t> order(item.decisions.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return item.decisions[a].provenance.first_line < item.decisions[b].provenance.first_line;
+    });
+    auto substantive = [&](std::size_t k) { return !item.decisions[k].procedural; };
+    auto after = [&](std::size_t line_no) -> std::optional<std::size_t> {
+      for (std::size_t k : order)
+        if (item.decisions[k].provenance.first_line > line_no && substantive(k)) return k;
+      return std::nullopt;
+    };
+    auto before = [&](std::size_t line_no) -> std::optional<std::size_t> {
+      std::optional<std::size_t> found;
+      for (std::size_t k : order)
+        if (item.decisions[k].provenance.first_line <= line_no && substantive(k)) found = k;
+      // The first of a list under one lead ("beslutar att 1. ... 2. ...").
+      if (found) {
+        const std::string lead = *found < leads_.size() ? leads_[*found] : std::string();
+        if (!lead.empty())
+          for (std::size_t k : order)
+            if (k < leads_.size() && leads_[k] == lead && substantive(k)) return k;
+      }
+      return found;
+    };
+    auto fallback = [&]() -> std::size_t {
+      for (std::size_t k : order)
+        if (substantive(k)) return k;
+      return order.front();
+    };
+    for (auto& v : votes) {
+      if (!question.empty() && v.vote.question.empty()) v.vote.question = question;
+      auto k = after(v.line);
+      if (!k) k = before(v.line);
+      item.decisions[k.value_or(fallback())].votes.push_back(std::move(v.vote));
+    }
+    for (auto& [r, line_no] : reservations) {
+      auto k = before(line_no);
+      if (!k) k = after(line_no);
+      const std::size_t d = k.value_or(fallback());
+      auto& list = item.decisions[d].reservations;
+      bool known = false;
+      for (const auto& e : list) known = known || (fold(e.name) == fold(r.name) && e.party == r.party);
+      if (known) continue;
+      if (r.name.empty()) party_reservations_.emplace_back(out_.items.size(), d);
+      list.push_back(std::move(r));
+    }
+  }
+
+  // "Ledamöterna för SD reserverar sig": one reservation for each serving
+  // member of the party: present, and not a substitute who did not serve.
+  void expand_party_reservations() {
+    std::set<std::pair<std::size_t, std::size_t>> done;
+    for (const auto& [item, decision] : party_reservations_) {
+      if (item >= out_.items.size() || decision >= out_.items[item].decisions.size()) continue;
+      if (!done.insert({item, decision}).second) continue;
+      auto& list = out_.items[item].decisions[decision].reservations;
+      std::vector<ParsedReservation> expanded;
+      for (auto& r : list) {
+        if (!r.name.empty()) {
+          expanded.push_back(std::move(r));
+          continue;
+        }
+        bool any = false;
+        for (const auto& a : out_.attendees) {
+          if (a.party != r.party || a.status != AttendanceStatus::present) continue;
+          if (a.note.find("ersättare") != npos && a.substitute_for.empty()) continue;
+          bool guest = false;
+          for (auto role : a.roles) guest = guest || role == MeetingRole::guest || role == MeetingRole::coopted;
+          if (guest) continue;
+          bool known = false;
+          for (const auto& e : expanded) known = known || fold(e.name) == fold(a.name);
+          for (const auto& e : list) known = known || (!e.name.empty() && fold(e.name) == fold(a.name));
+          if (known) continue;
+          ParsedReservation m = r;
+          m.name = a.name;
+          expanded.push_back(std::move(m));
+          any = true;
+        }
+        if (!any)
+          warn(r.provenance.first_line, "a reservation for the party " + r.party + ", none of whose members is listed as serving",
+               r.text);
+      }
+      list = std::move(expanded);
     }
   }
 
@@ -2729,7 +3680,21 @@ class Parser {
       for (const auto& [b, e] : sentences(para)) {
         std::string_view s = strip_punct_keep_period(para.substr(b, e - b));
         if (s.size() < 8 || s.size() > 1200) continue;
+        // Under "Reservation", "Omröstning", ...: read by read_proceedings().
+        const std::size_t offset = para_start + b;
+        const ProceedingPart* in_part = nullptr;
+        for (const auto& part : proceedings_)
+          if (offset >= part.text_begin && offset < part.text_end) in_part = &part;
         const std::string low = lower(s);
+        if (in_part && (in_part->kind != Proceeding::motions && in_part->kind != Proceeding::order)) continue;
+        if (in_part && is_proceeding_sentence(low)) continue;
+        action_sentence(item, s, low, std::nullopt);
+        // A motion, a proposition, a vote or a reservation written in the
+        // running text: the debate, never a decision of its own.
+        if (is_proceeding_sentence(low)) {
+          inline_proceedings_.push_back({std::string(s), provenance_of_text(item, s)});
+          continue;
+        }
         // Escalations: "Frågan lyfts till X", "eskaleras till X".
         for (std::string_view w : {"lyfts till ", "eskaleras till ", "lyfter frågan till ", "lyfta frågan till "}) {
           const std::size_t at = low.find(w);
@@ -2834,6 +3799,12 @@ class Parser {
   bool protocol_signs_ = false;
   bool headings_marked_ = false;  // the record marks its headings (Markdown '#', whole-line bold)  // names under "Underskrifter" repeat the roles  // "Vid protokollet", "Justerat": a protocol, whatever its heading
   bool skip_set_ = false;
+  bool loose_numbers_ = false;  // items numbered "3 Title", without punctuation
+  std::vector<ActionColumn> action_columns_;  // the columns of an action list being read
+  // An attendee line ended in "för": the next line names the member stood in for.
+  std::optional<std::size_t> awaiting_member_;
+  std::vector<AttendanceColumn> attendance_columns_;  // the headings of an attendance table being read
+  static constexpr std::string_view kSubstituteFollows = "\x1f";
 
   // attendance
   AttendanceStatus attendance_status_ = AttendanceStatus::present;
@@ -2841,6 +3812,11 @@ class Parser {
   std::string attendance_note_;
   bool attendance_marks_absence_ = false;
   bool invited_list_ = false;
+  // "Inbjudna:" beside a "Närvarande:" list: those listed as invited were
+  // invited, not present, unless marked otherwise.
+  bool in_invited_list_ = false;
+  bool present_list_seen_ = false;
+  std::vector<std::size_t> invited_;
   std::string group_;
   std::string group_org_;
   std::vector<std::size_t> pending_people_;
@@ -2867,6 +3843,25 @@ class Parser {
   std::size_t proposal_cursor_ = 0;
   std::vector<std::pair<std::size_t, std::size_t>> due_next_meeting_;
   std::string preamble_;
+  // The debate of the current item: motions, propositions, votes,
+  // reservations and notes, each from its sub-heading or sentence.
+  struct ProceedingPart {
+    Proceeding kind = Proceeding::none;
+    std::vector<std::size_t> lines;  // indices into lines_
+    std::size_t text_begin = 0;      // its span in the item's text
+    std::size_t text_end = 0;
+    std::size_t value_at = 0;        // where the heading line's value starts
+  };
+  std::vector<ProceedingPart> proceedings_;
+  struct InlineProceeding {
+    std::string sentence;
+    Provenance provenance;
+  };
+  std::vector<InlineProceeding> inline_proceedings_;
+  bool in_proceeding_ = false;
+  // Reservations entered for a whole party ("Ledamöterna för SD"), expanded
+  // into its serving members once the attendance is known: item, decision.
+  std::vector<std::pair<std::size_t, std::size_t>> party_reservations_;
 
   // closing
   L closing_expect_ = L::none;

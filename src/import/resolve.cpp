@@ -193,6 +193,16 @@ class Resolver {
     return first->second;  // nullopt when two attendees share the first name
   }
 
+  // A member named in a vote or a reservation: an attendee of the meeting;
+  // a name the attendance did not list is warned of and made a person.
+  std::optional<PersonId> member(const std::string& name, const Provenance& where, std::string_view what) {
+    if (name.empty()) return std::nullopt;
+    if (auto id = attendee_by_name(name)) return id;
+    warn(where, "\"" + name + "\" in " + std::string(what) + " is not among the meeting's attendees");
+    if (!looks_like_person(name)) return std::nullopt;
+    return person(name, std::nullopt, where);
+  }
+
   void remember_attendee(const std::string& name, const PersonId& id) {
     attendee_ids_.emplace_back(name, id);
     attendee_names_.emplace(fold(name), id);
@@ -238,6 +248,14 @@ class Resolver {
     meeting.next_meeting = minutes_.next_meeting;
     meeting.extensions = minutes_.extensions;
     if (!minutes_.document.empty()) meeting.extensions["source.document"] = minutes_.document;
+    // A writer the record names only as its secretary ("Sekreterare" in the
+    // signatures) carries no record_writer role; the meeting says who wrote it.
+    {
+      bool role = false;
+      for (const auto& a : minutes_.attendees)
+        role = role || std::find(a.roles.begin(), a.roles.end(), MeetingRole::record_writer) != a.roles.end();
+      if (!role && !minutes_.writer.empty()) meeting.extensions["source.writer"] = minutes_.writer;
+    }
     meeting.provenance = Provenance{minutes_.document, minutes_.line_count ? 1u : 0u, minutes_.line_count};
 
     // The same record imported twice is one meeting.
@@ -339,6 +357,26 @@ class Resolver {
         if (d.text.empty()) dec.extensions["source.status"] = "proposal";
         dec.procedural = d.procedural;
         dec.provenance = d.provenance;
+        for (const auto& v : d.votes) {
+          Vote vote;
+          vote.question = v.question;
+          vote.yes = v.yes;
+          vote.no = v.no;
+          vote.abstain = v.abstain;
+          for (const auto& c : v.casts)
+            if (auto id = member(c.name, v.provenance, "a vote"))
+              vote.votes.push_back(VoteCast{*id, c.option});
+          dec.votes.push_back(std::move(vote));
+        }
+        for (const auto& r : d.reservations) {
+          auto id = member(r.name, r.provenance, "a reservation");
+          if (!id) continue;
+          Reservation res;
+          res.person = *id;
+          res.text = r.text;
+          if (!r.party.empty()) res.extensions["source.party"] = r.party;
+          dec.reservations.push_back(std::move(res));
+        }
         item.decisions.push_back(std::move(dec));
       }
       for (const auto& e : p.escalations) {

@@ -540,8 +540,9 @@ std::optional<FoundTimes> find_times(std::string_view text) {
     if (dash) {
       std::size_t e = skip_spaces(s, k + dash);
       if (starts_with_word(s.substr(e), "kl")) e = skip_spaces(s, e + 2 + (e + 2 < s.size() && s[e + 2] == '.'));
+      // "09:00-12": after a full start time the end may be a bare hour.
       TimeOfDay end;
-      if (const std::size_t m = read_time(s, e, after_kl, end)) return FoundTimes{start, end, begin, e + m};
+      if (const std::size_t m = read_time(s, e, after_kl || n >= 4, end)) return FoundTimes{start, end, begin, e + m};
     }
     return FoundTimes{start, std::nullopt, begin, i + n};
   }
@@ -567,6 +568,8 @@ constexpr std::string_view organisation_words[] = {
     "fullmäktige", "primärvård",  "primärvården", "psykiatri",    "psykiatrin",   "närsjukvården", "kommunerna",
     "hälsoval",    "vårdval",     "centrum",     "institutet",    "inspektionen", "verket",      "myndighet",
     "kommunförbund", "försäkringskassan", "e-hälsomyndigheten", "stadsdel", "stadsdelsförvaltning",
+    // Companies by their form: a consultancy named without a person is no attendee.
+    "partners", "consultants", "advisory", "konsult", "konsulter", "aktiebolag", "stiftelse", "stiftelsen",
 };
 
 // Endings of compound words that name organisations ("Götalandsregionen",

@@ -1,6 +1,8 @@
 #include "vocabulary.hpp"
 
 #include <array>
+#include <string>
+#include <vector>
 #include <cstddef>
 
 SAMVERKAN_BEGIN_NAMESPACE
@@ -136,6 +138,276 @@ std::string_view case_number_value(std::string_view text) noexcept {
     if (!rest.empty()) return rest;
   }
   return s;
+}
+
+
+namespace {
+
+bool starts_word(std::string_view low, std::string_view w) noexcept {
+  if (!low.starts_with(w)) return false;
+  if (low.size() == w.size()) return true;
+  const char c = low[w.size()];
+  return c == ' ' || c == ':' || c == '\t' || c == '.' || c == ',';
+}
+
+}  // namespace
+
+Proceeding proceeding_heading(std::string_view low, std::size_t* value_at) noexcept {
+  struct Heading {
+    std::string_view text;
+    Proceeding kind;
+  };
+  // Longer first: the first match wins.
+  static constexpr Heading headings[] = {
+      {"yrkanden och propositionsordning", Proceeding::order},
+      {"propositionsordning och omröstning", Proceeding::vote},
+      {"propositionsordning och votering", Proceeding::vote},
+      {"propositionsordning", Proceeding::order},
+      {"proposition", Proceeding::order},
+      {"beslutsgång", Proceeding::order},
+      {"omröstningsresultat", Proceeding::vote},
+      {"omröstningslista", Proceeding::vote},
+      {"omröstning", Proceeding::vote},
+      {"voteringsresultat", Proceeding::vote},
+      {"voteringslista", Proceeding::vote},
+      {"votering", Proceeding::vote},
+      {"yrkanden", Proceeding::motions},
+      {"yrkande", Proceeding::motions},
+      {"reservationer", Proceeding::reservation},
+      {"reservation", Proceeding::reservation},
+      {"protokollsanteckningar", Proceeding::note},
+      {"protokollsanteckning", Proceeding::note},
+      {"särskilda yttranden", Proceeding::note},
+      {"särskilt yttrande", Proceeding::note},
+      {"jäv", Proceeding::note},
+  };
+  std::string_view s = low;
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  for (const auto& h : headings) {
+    if (!starts_word(s, h.text)) continue;
+    std::size_t i = h.text.size();
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i == s.size()) {
+      if (value_at) *value_at = low.size();
+      return h.kind;
+    }
+    if (s[i] != ':' && s[i] != '\t') return Proceeding::none;  // "Omröstning begärs och verkställs."
+    ++i;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    if (value_at) *value_at = i;
+    return h.kind;
+  }
+  return Proceeding::none;
+}
+
+std::size_t reservation_phrase(std::string_view low) noexcept {
+  for (std::string_view w : {"reserverar sig", "reserverade sig", "reserverar mig", "reserverar oss",
+                             "anmäler reservation", "anmälde reservation", "lämnar en reservation",
+                             "lämnar reservation", "lämnade en reservation", "inkommer med reservation",
+                             "reservation till förmån"}) {
+    if (const std::size_t at = low.find(w); at != std::string_view::npos) return at;
+  }
+  return std::string_view::npos;
+}
+
+bool is_proceeding_sentence(std::string_view low) noexcept {
+  if (reservation_phrase(low) != std::string_view::npos) return true;
+  for (std::string_view w : {" yrkar ", " yrkade ", "yrkar bifall", "yrkar avslag", "yrkar att", "tilläggsyrkande",
+                             "ställer proposition", "ställde proposition", "ställer först", "ställer därefter",
+                             "ställer ordförandens", "ställer förvaltningens", "propositionsordning", "och finner att",
+                             "ordföranden finner att", "och fann att", "ordföranden fann att", "omröstning begärs", "omröstning verkställs", "votering begärs",
+                             "ja-röst", "nej-röst", "jaröst", "nejröst", "utslagsröst", "protokollsanteckning",
+                             "särskilt yttrande", "avstår från att delta", "deltar inte i beslutet",
+                             "deltar ej i beslutet"}) {
+    if (contains(low, w)) return true;
+  }
+  return false;
+}
+
+std::string_view party_of_word(std::string_view w) noexcept {
+  struct Party {
+    std::string_view stem;
+    std::string_view letters;
+  };
+  // Stems of the parties' names as written out; inflections follow them
+  // ("socialdemokraterna", "socialdemokraternas", "socialdemokratiska").
+  static constexpr Party parties[] = {
+      {"sverigedemokrat", "SD"}, {"socialdemokrat", "S"}, {"moderat", "M"},      {"centerpartiet", "C"},
+      {"centerpartist", "C"},    {"vänsterpartiet", "V"}, {"vänsterpartist", "V"}, {"liberal", "L"},
+      {"kristdemokrat", "KD"},   {"miljöpartiet", "MP"},  {"miljöpartist", "MP"}, {"folkpartiet", "FP"},
+  };
+  for (const auto& p : parties)
+    if (w.starts_with(p.stem)) return p.letters;
+  return npos_view;
+}
+
+std::optional<int> vote_word(std::string_view w) noexcept {
+  std::string_view s = trim_view(w);
+  while (!s.empty() && (s.back() == ':' || s.back() == ')')) s.remove_suffix(1);
+  for (std::string_view y : {"ja", "ja-röst", "ja-röster", "jaröst", "jaröster", "ja-röstande", "röstar ja"})
+    if (s == y) return 0;
+  for (std::string_view n : {"nej", "nej-röst", "nej-röster", "nejröst", "nejröster", "nej-röstande", "röstar nej"})
+    if (s == n) return 1;
+  for (std::string_view a : {"avstår", "avstod", "avstående", "avstår från att rösta", "nedlagd röst",
+                             "nedlagda röster", "avstår att rösta"})
+    if (s == a) return 2;
+  return std::nullopt;
+}
+
+std::optional<VoteCounts> vote_counts(std::string_view low) {
+  // Words between separators; "ja-röster" stays one word.
+  std::vector<std::string_view> ws;
+  std::size_t i = 0;
+  while (i < low.size()) {
+    while (i < low.size() && (low[i] == ' ' || low[i] == '\t' || low[i] == ',' || low[i] == ':' || low[i] == ';' ||
+                              low[i] == '.' || low[i] == '(' || low[i] == ')' || low[i] == '='))
+      ++i;
+    std::size_t j = i;
+    while (j < low.size() && !(low[j] == ' ' || low[j] == '\t' || low[j] == ',' || low[j] == ':' || low[j] == ';' ||
+                               low[j] == '(' || low[j] == ')' || low[j] == '=' ||
+                               (low[j] == '.' && (j + 1 == low.size() || low[j + 1] == ' '))))
+      ++j;
+    if (j > i) ws.push_back(low.substr(i, j - i));
+    i = j;
+  }
+  auto number = [](std::string_view w) -> std::optional<std::uint32_t> {
+    if (!w.empty() && w.size() <= 4) {
+      std::uint32_t v = 0;
+      bool ok = true;
+      for (char c : w) {
+        if (c < '0' || c > '9') ok = false;
+        else v = v * 10 + static_cast<std::uint32_t>(c - '0');
+      }
+      if (ok) return v;
+    }
+    static constexpr std::string_view names[] = {"noll", "en",     "två",     "tre",      "fyra",   "fem",    "sex",
+                                                 "sju",  "åtta",   "nio",     "tio",      "elva",   "tolv",   "tretton",
+                                                 "fjorton", "femton", "sexton", "sjutton", "arton", "nitton", "tjugo"};
+    for (std::uint32_t k = 0; k < std::size(names); ++k)
+      if (w == names[k]) return k;
+    if (w == "ett") return 1u;
+    return std::nullopt;
+  };
+  auto filler = [](std::string_view w) {
+    for (std::string_view f : {"som", "ledamöter", "ledamot", "ledamöterna", "st", "stycken", "röster", "röst",
+                               "personer", "ledamot", "från", "att", "rösta"})
+      if (w == f) return true;
+    return false;
+  };
+  std::optional<std::uint32_t> counts[3];
+  std::vector<bool> used(ws.size(), false);
+  bool voting_word = false;
+  for (std::size_t k = 0; k < ws.size(); ++k) {
+    std::optional<int> option = vote_word(ws[k]);
+    if (!option && k + 1 < ws.size() && ws[k] == "nedlagda" && ws[k + 1].starts_with("röst")) option = 2;
+    if (!option) continue;
+    if (counts[*option]) continue;
+    // "9 ja-röster", "2 som avstår", "3 ledamöter som avstod".
+    // A number already read as the count after an earlier word ("Ja-röster:
+    // 7, Nej-röster: 5") is not this one's.
+    std::optional<std::uint32_t> n;
+    for (std::size_t back = 1; back <= 3 && back <= k; ++back) {
+      if (auto v = number(ws[k - back])) {
+        if (!used[k - back]) {
+          n = v;
+          used[k - back] = true;
+        }
+        break;
+      }
+      if (!filler(ws[k - back])) break;
+    }
+    // "Ja-röster: 7", "avstår 3".
+    if (!n && k + 1 < ws.size()) {
+      n = number(ws[k + 1]);
+      if (n) used[k + 1] = true;
+    }
+    if (!n) continue;
+    counts[*option] = n;
+    if (ws[k].find("röst") != std::string_view::npos) voting_word = true;
+  }
+  const bool both = counts[0] && counts[1];
+  if (!both && !(voting_word && (counts[0] || counts[1]))) return std::nullopt;
+  VoteCounts out;
+  out.yes = counts[0].value_or(0);
+  out.no = counts[1].value_or(0);
+  out.abstain = counts[2].value_or(0);
+  return out;
+}
+
+bool reports_earlier(std::string_view low) noexcept {
+  for (std::string_view w : {"vid förra mötet", "vid föregående möte", "vid mötet den", "vid förra sammanträdet",
+                             "vid sammanträdet den", "tidigare möte", "sedan tidigare", "har tidigare", "hade tidigare",
+                             "har fått i uppdrag", "hade fått i uppdrag", "har getts i uppdrag", "hade getts i uppdrag",
+                             "har gett", "hade gett", "i våras", "i höstas", "förra året", "har beslutat",
+                             "hade beslutat", "har beslutats", "har nu beslutats"}) {
+    if (contains(low, w)) return true;
+  }
+  return false;
+}
+
+std::size_t action_verb(std::string_view low) noexcept {
+  // Present tense and "ska" + infinitive: work to be done. The past tense
+  // ("skickade ut") reports what was done.
+  static constexpr std::string_view verbs[] = {
+      " återkommer med ", " återkommer till ", " återkommer i ", " återkommer om ", " återkommer när ",
+      " skickar ut ", " skickar över ", " skickar vidare ", " mejlar ut ", " sänder ut ", " tar fram ",
+      " sammanställer ", " bokar ", " kallar till ", " bjuder in ", " undersöker ", " kontaktar ", " tar kontakt ",
+      " ser över ", " utreder ", " förbereder ", " stämmer av ", " återrapporterar ", " samordnar ",
+      " uppdaterar ", " reviderar ", " ansvarar för att ", " tar med sig ", " tar vidare ", " bevakar ",
+      " ska återkomma ", " ska skicka ", " ska ta fram ", " ska sammanställa ", " ska boka ", " ska kalla ",
+      " ska bjuda in ", " ska undersöka ", " ska kontakta ", " ska se över ", " ska utreda ", " ska ta kontakt ",
+      " kommer att återkomma ", " kommer att ta fram ", " kommer att skicka ", " ombesörjer ",
+  };
+  std::size_t best = std::string_view::npos;
+  for (std::string_view v : verbs) {
+    const std::size_t at = low.find(v);
+    if (at != std::string_view::npos && at < best) best = at;
+    // "... återkommer." at the sentence end.
+    const std::string_view bare = v.substr(0, v.size() - 1);
+    if (low.size() > bare.size() + 1 && low.ends_with(std::string(bare) + ".") ) {
+      const std::size_t end_at = low.size() - bare.size() - 1;
+      if (end_at < best) best = end_at;
+    }
+  }
+  return best;
+}
+
+ActionColumn action_column(std::string_view low) noexcept {
+  const std::string_view s = trim_view(low);
+  for (std::string_view w : {"ansvarig", "ansvariga", "ansvar", "vem", "ägare", "responsible", "owner"})
+    if (s == w) return ActionColumn::owner;
+  for (std::string_view w : {"åtgärd", "åtgärder", "aktivitet", "uppgift", "uppdrag", "vad", "beskrivning", "action"})
+    if (s == w) return ActionColumn::what;
+  for (std::string_view w : {"klart senast", "klart", "senast", "deadline", "datum", "när", "klar", "tidplan",
+                             "klart till", "färdigt", "due"})
+    if (s == w) return ActionColumn::due;
+  for (std::string_view w : {"punkt", "ärende", "§", "dagordningspunkt", "från punkt"})
+    if (s == w) return ActionColumn::item;
+  for (std::string_view w : {"nr", "#", "nummer", "id"})
+    if (s == w) return ActionColumn::number;
+  return ActionColumn::none;
+}
+
+AttendanceColumn attendance_column(std::string_view low) noexcept {
+  const std::string_view s = trim_view(low);
+  for (std::string_view w : {"namn", "ledamot", "ledamöter", "deltagare", "name", "person"})
+    if (s == w) return AttendanceColumn::name;
+  for (std::string_view w : {"parti", "partibeteckning", "party"})
+    if (s == w) return AttendanceColumn::party;
+  for (std::string_view w : {"organisation", "kommun", "förvaltning", "verksamhet", "representerar", "myndighet",
+                             "organisation/kommun", "kommun/region", "region/kommun", "arbetsplats", "organization"})
+    if (s == w) return AttendanceColumn::organisation;
+  for (std::string_view w : {"funktion", "roll", "uppdrag", "role"})
+    if (s == w) return AttendanceColumn::function;
+  for (std::string_view w : {"titel", "befattning", "title"})
+    if (s == w) return AttendanceColumn::title;
+  for (std::string_view w : {"närvaro", "närv", "närvarande", "status", "deltagande", "deltog", "attendance"})
+    if (s == w) return AttendanceColumn::presence;
+  for (std::string_view w : {"ersätter", "tjänstgör för", "ersättare för"})
+    if (s == w) return AttendanceColumn::substitute;
+  for (std::string_view w : {"ersättare", "personlig ersättare", "personliga ersättare"})
+    if (s == w) return AttendanceColumn::deputy;
+  return AttendanceColumn::none;
 }
 
 }  // namespace import::detail

@@ -5,6 +5,8 @@
 
 #include <samverkan/version.hpp>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -42,6 +44,80 @@ bool is_compound_continuation(std::string_view low_word) noexcept;
 /// A case number without the label it is written with: "Dnr HSN 2024/12",
 /// "Dnr: RS 2024-00567", "Diarienummer SN 2023/4" give the number alone.
 std::string_view case_number_value(std::string_view text) noexcept;
+
+
+/// The sub-headings of a protocol paragraph that record how the decision was
+/// reached and what members said of it, not the decision itself.
+enum class Proceeding {
+  none,
+  motions,      // "Yrkanden", "Yrkande"
+  order,        // "Propositionsordning", "Beslutsgång"
+  vote,         // "Omröstning", "Votering", "Omröstningsresultat", "Propositionsordning och omröstning"
+  reservation,  // "Reservation", "Reservationer"
+  note,         // "Protokollsanteckning", "Särskilt yttrande", "Jäv"
+};
+
+/// The proceeding a line opens when it is such a sub-heading, alone or
+/// followed by ':' and a value ("Reservation: Anna Berg (V)"). `value_at`
+/// gets the offset of the value (the line's size when there is none).
+/// `low` is the lower-cased line.
+Proceeding proceeding_heading(std::string_view low, std::size_t* value_at = nullptr) noexcept;
+
+/// Where a sentence says that someone reserves themself against a decision
+/// ("reserverar sig", "reserverade sig", "anmäler reservation", "lämnar en
+/// reservation", "reservation till förmån för"): the offset of the phrase
+/// in `low`, or npos.
+std::size_t reservation_phrase(std::string_view low) noexcept;
+
+/// A sentence about the debate, not a decision: a motion ("yrkar bifall"),
+/// the order of propositions ("ställer proposition", "finner att"), a vote
+/// ("Omröstning begärs", "ja-röster"), a reservation or a note to the
+/// protocol. `low` is the lower-cased sentence.
+bool is_proceeding_sentence(std::string_view low) noexcept;
+
+/// The party letters for a party written out, in any inflection:
+/// "sverigedemokraterna", "socialdemokraternas", "moderata" give "SD", "S",
+/// "M". Empty for any other word. `low_word` is lower case.
+std::string_view party_of_word(std::string_view low_word) noexcept;
+
+struct VoteCounts {
+  std::uint32_t yes = 0;
+  std::uint32_t no = 0;
+  std::uint32_t abstain = 0;
+};
+/// The counts a vote sentence records: "Med 9 ja-röster mot 4 nej-röster och
+/// 2 som avstår", "Ja-röster: 7, Nej-röster: 5, Avstår: 3", "med åtta ja mot
+/// fem nej", "2 ledamöter avstod". Nothing when no yes or no count is
+/// written. `low` is the lower-cased sentence.
+std::optional<VoteCounts> vote_counts(std::string_view low);
+
+/// The vote a roll-call word or cell names: "ja", "ja-röst", "nej",
+/// "avstår", "avstod", "avstående". `low` is lower case.
+std::optional<int> vote_word(std::string_view low) noexcept;  // 0 yes, 1 no, 2 abstain
+
+/// A sentence that reports an assignment or decision of an earlier meeting
+/// rather than this one's: "Vid förra mötet gavs X i uppdrag", "X har
+/// tidigare fått i uppdrag", "Vid mötet den 27 september gavs ...".
+/// `low` is the lower-cased sentence.
+bool reports_earlier(std::string_view low) noexcept;
+
+/// A plain statement of work someone is to do, "X återkommer med ...",
+/// "X skickar ut ...", "X tar fram ...", "X ska kontakta ...": the offset in
+/// `low` of the verb phrase after the subject (its leading space
+/// included), or npos. `low` is the lower-cased sentence.
+std::size_t action_verb(std::string_view low) noexcept;
+
+/// Column headings of an action list ("Åtgärd | Ansvarig | Klart senast |
+/// Punkt"): what the column holds. `low` is a lower-cased cell.
+enum class ActionColumn { none, what, owner, due, item, number };
+ActionColumn action_column(std::string_view low) noexcept;
+
+/// Column headings of an attendance table ("Namn | Parti | Funktion |
+/// Närvaro"): what the column holds. `low` is a lower-cased cell.
+/// `deputy`: the members' personal substitutes, one beside each member
+/// ("Ledamöter | Närv. | Ersättare | Närv.").
+enum class AttendanceColumn { none, name, party, organisation, function, title, presence, substitute, deputy };
+AttendanceColumn attendance_column(std::string_view low) noexcept;
 
 }  // namespace import::detail
 SAMVERKAN_END_NAMESPACE

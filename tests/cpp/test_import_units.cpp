@@ -384,3 +384,321 @@ TEST_CASE("procedural decisions, numbered att-clauses, and 'punkt N' inside pros
   CHECK_FALSE(m.items[1].decisions[0].procedural);
   CHECK(m.items[2].title == "Hjälpmedel");
 }
+
+TEST_CASE("vote counts in the ways protocols write them", "[import][votes]") {
+  auto counts = [](std::string_view s) {
+    const auto c = d::vote_counts(sv::import::detail::lower(s));
+    return c ? std::vector<std::uint32_t>{c->yes, c->no, c->abstain} : std::vector<std::uint32_t>{};
+  };
+  CHECK(counts("Med 8 ja-röster mot 5 nej-röster och 2 som avstår bifaller styrelsen förslaget.") ==
+        std::vector<std::uint32_t>{8, 5, 2});
+  CHECK(counts("Ja-röster: 6, Nej-röster: 4, Avstår: 1") == std::vector<std::uint32_t>{6, 4, 1});
+  CHECK(counts("Omröstningen utföll med tio ja mot tre nej.") == std::vector<std::uint32_t>{10, 3, 0});
+  CHECK(counts("Med 4 ja-röster mot 4 nej-röster och ordförandens utslagsröst") == std::vector<std::uint32_t>{4, 4, 0});
+  CHECK(counts("5 ja-röster, 3 nej-röster, 1 ledamot avstod") == std::vector<std::uint32_t>{5, 3, 1});
+  CHECK(counts("Ja-röst för arbetsutskottets förslag, nej-röst för återremiss.").empty());
+  CHECK(counts("Ja, vi ses den 4 maj.").empty());
+  CHECK(d::vote_word("avstår") == 2);
+  CHECK(d::vote_word("nej-röster") == 1);
+  CHECK_FALSE(d::vote_word("jag"));
+}
+
+TEST_CASE("debate sub-headings and phrases are recognised, not read as decisions", "[import][votes]") {
+  CHECK(d::proceeding_heading("reservation") == d::Proceeding::reservation);
+  CHECK(d::proceeding_heading("reservationer") == d::Proceeding::reservation);
+  CHECK(d::proceeding_heading("propositionsordning och omröstning") == d::Proceeding::vote);
+  CHECK(d::proceeding_heading("yrkanden") == d::Proceeding::motions);
+  CHECK(d::proceeding_heading("protokollsanteckning: bilaga 2") == d::Proceeding::note);
+  CHECK(d::proceeding_heading("omröstning begärs och verkställs.") == d::Proceeding::none);
+  CHECK(d::is_proceeding_sentence("lena holm (v) yrkar avslag på förslaget."));
+  CHECK(d::is_proceeding_sentence("ordföranden ställer proposition på förslagen och finner att styrelsen bifaller."));
+  CHECK_FALSE(d::is_proceeding_sentence("styrelsen beslutar att godkänna årsredovisningen."));
+  CHECK(d::reservation_phrase("per ek (c) reserverade sig mot beslutet.") != std::string_view::npos);
+  CHECK(d::party_of_word("kristdemokraternas") == "KD");
+  CHECK(d::party_of_word("moderata") == "M");
+}
+
+TEST_CASE("votes and reservations are tied to the decision of their paragraph", "[import][votes]") {
+  const auto m = sv::import::parse_minutes(
+      "PROTOKOLL\nOmsorgsnämnden\nSammanträdesdatum 2025-03-11\n\n"
+      "Beslutande\tIda Rask (M), ordförande\n\tPer Ek (C)\n\tLena Holm (V)\n\tJon Sand (KD)\n\tAli Noor (KD)\n"
+      "Ersättare\tEva Lund (KD)\n\n"
+      "§ 12 Taxa för trygghetslarm\n"
+      "Yrkanden\nLena Holm (V) yrkar avslag på förslaget.\n"
+      "Propositionsordning\nOrdföranden ställer proposition på förslaget mot avslag och finner att nämnden\n"
+      "beslutar enligt förslaget.\n"
+      "Omröstning\nJa-röst för förslaget, nej-röst för avslag.\nJa: Ida Rask (M), Per Ek (C)\nNej: Lena Holm (V)\n"
+      "Avstår: Jon Sand (KD), Ali Noor (KD)\n"
+      "Beslut\nOmsorgsnämnden fastställer taxan för trygghetslarm.\n"
+      "Reservation\nLena Holm (V) reserverar sig mot beslutet.\n"
+      "Protokollsanteckning\nPer Ek (C) lämnar en protokollsanteckning, bilaga 1.\n\n"
+      "§ 13 Riktlinjer för hemtjänst\n"
+      "Beslut\nOmsorgsnämnden antar riktlinjerna.\n"
+      "Kristdemokraternas ledamöter reserverar sig till förmån för eget förslag.\n"
+      "Med 3 ja-röster mot 2 nej-röster bifaller nämnden förslaget.\n",
+      "p.txt");
+  REQUIRE(m.items.size() == 2);
+  const auto& a = m.items[0];
+  REQUIRE(a.decisions.size() == 1);  // the proposition and the vote are no decisions of their own
+  REQUIRE(a.decisions[0].votes.size() == 1);
+  const auto& v = a.decisions[0].votes[0];
+  CHECK(v.yes == 2);
+  CHECK(v.no == 1);
+  CHECK(v.abstain == 2);
+  CHECK(v.question == "Ja-röst för förslaget, nej-röst för avslag.");
+  REQUIRE(v.casts.size() == 5);
+  CHECK(v.casts[2].name == "Lena Holm");
+  CHECK(v.casts[2].option == sv::VoteOption::no);
+  REQUIRE(a.decisions[0].reservations.size() == 1);  // a note to the protocol is no reservation
+  CHECK(a.decisions[0].reservations[0].name == "Lena Holm");
+  CHECK(a.decisions[0].reservations[0].party == "V");
+  CHECK(a.decisions[0].text.find("Reservation") == std::string::npos);
+
+  const auto& b = m.items[1];
+  REQUIRE(b.decisions.size() == 1);
+  REQUIRE(b.decisions[0].votes.size() == 1);
+  CHECK(b.decisions[0].votes[0].yes == 3);
+  // The party's serving members; the substitute who did not serve is not one.
+  REQUIRE(b.decisions[0].reservations.size() == 2);
+  CHECK(b.decisions[0].reservations[0].name == "Jon Sand");
+  CHECK(b.decisions[0].reservations[1].name == "Ali Noor");
+
+  sv::Corpus corpus;
+  const auto result = sv::import::add_to_corpus(corpus, m);
+  const auto& meeting = corpus.get(result.meeting);
+  REQUIRE(meeting.items[0].decisions[0].reservations.size() == 1);
+  CHECK(corpus.get(meeting.items[0].decisions[0].reservations[0].person).name == "Lena Holm");
+  CHECK(meeting.items[0].decisions[0].votes[0].votes.size() == 5);
+}
+
+TEST_CASE("plain statements of work, 'Ansvarig' lines and action lists become action items", "[import][actions]") {
+  CHECK(d::action_verb("lisa ek återkommer med en tidplan.") != std::string_view::npos);
+  CHECK(d::action_verb("kansliet skickar ut kallelsen.") != std::string_view::npos);
+  CHECK(d::action_verb("kansliet skickade ut kallelsen.") == std::string_view::npos);  // done, not to do
+  CHECK(d::reports_earlier("vid förra mötet gavs kansliet i uppdrag att ta fram en plan."));
+  CHECK_FALSE(d::reports_earlier("gruppen fick i uppdrag att ta fram en plan."));
+  CHECK(d::action_column("ansvarig") == d::ActionColumn::owner);
+  CHECK(d::action_column("klart senast") == d::ActionColumn::due);
+
+  const auto m = sv::import::parse_minutes(
+      "Minnesanteckningar\nNätverket för hjälpmedel\nDatum: 2025-02-06\n\n"
+      "Närvarande:\nLisa Ek, Region Kronoberg\nOlof Hed, Växjö kommun\n\n"
+      "1. Inledning\nDagordningen godkändes.\n\n"
+      "2. Förskrivning\nNätverket diskuterade förskrivningen. Lisa återkommer med en tidplan till nästa möte.\n"
+      "Olof Hed skickar ut enkäten senast 2025-02-20. Regionstyrelsen har beslutat att avgiften höjs.\n\n"
+      "3. Rutiner\nNätverket beslutade att rutinen ses över.\nAnsvarig: Olof Hed, klart 2025-03-15.\n"
+      "Kansliet fick i uppdrag att boka lokal till den 1 mars.\n\n"
+      "4. Avslut\nMötet avslutades.\n\n"
+      "Åtgärdslista\nÅtgärd\tAnsvarig\tKlart\tPunkt\nSammanställa svaren\tLisa Ek\t2025-03-01\t2\n",
+      "a.txt");
+  REQUIRE(m.items.size() == 4);
+  const auto& two = m.items[1];
+  REQUIRE(two.assignments.size() == 3);
+  CHECK(two.assignments[0].owner == "Lisa");
+  CHECK(two.assignments[0].what == "återkommer med en tidplan");
+  CHECK(two.assignments[1].owner == "Olof Hed");
+  CHECK(sv::format_date(*two.assignments[1].due) == "2025-02-20");
+  CHECK(two.assignments[2].owner == "Lisa Ek");  // from the action list, by its "Punkt" column
+  CHECK(sv::format_date(*two.assignments[2].due) == "2025-03-01");
+  CHECK(two.decisions.empty());  // a decision reported from elsewhere is not this meeting's
+  const auto& three = m.items[2];
+  REQUIRE(three.assignments.size() == 2);
+  CHECK(three.assignments[0].owner == "Olof Hed");
+  CHECK(sv::format_date(*three.assignments[0].due) == "2025-03-15");
+  CHECK(three.assignments[1].owner == "Kansliet");
+  REQUIRE(three.decisions.size() == 2);
+  CHECK(three.decisions[1].kind == sv::DecisionKind::assigned);
+}
+
+TEST_CASE("items numbered without punctuation, '1 a' and '1 b' among them", "[import][items]") {
+  const auto m = sv::import::parse_minutes(
+      "MINNESANTECKNINGAR\nLänsgruppen för äldres hälsa\n\nDatum: 2025-01-21\n\n"
+      "1 a Val av justerare\nGruppen utser Per Ek att justera anteckningarna.\n\n"
+      "1 b Dagordning\nDagordningen godkänns.\n\n"
+      "2 Fallprevention\nArbetet i kommunerna har kommit olika långt, 3 kommuner har\nbörjat.\n\n"
+      "3 Nästa möte\nNästa möte hålls 2025-03-18.\n",
+      "n.txt");
+  REQUIRE(m.items.size() == 4);
+  CHECK(m.items[0].number == "1 a");
+  CHECK(m.items[0].title == "Val av justerare");
+  CHECK(m.items[1].number == "1 b");
+  CHECK(m.items[2].number == "2");
+  CHECK(m.items[2].text.find("3 kommuner") != std::string::npos);  // a count inside prose is no item
+  CHECK(m.items[3].title == "Nästa möte");
+}
+
+TEST_CASE("serving substitutes: 'för X', 'ersätter X', a line ending in 'för', a mark on the next line", "[import][attendance]") {
+  const auto m = sv::import::parse_minutes(
+      "PROTOKOLL\nKultur- och omsorgsnämnden\nSammanträdesdatum 2025-05-14\n\n"
+      "Beslutande: Nils Ahl (S), ordförande, Stina Berg (M)\n"
+      "Tjänstgörande ersättare: Greta Ulf (C) för Hugo Lind (C)\n"
+      "Närvarande ersättare: Tor Ek (L) ersätter Mira Sten (L), Nybro kommun\n\n"
+      "Ledamöter\nOla Frank (V)\n(ersätter Berit Jonsson)\nKim Ros (KD), Emmaboda kommun,\n  tjänstgör för Alva Björk\n\n"
+      "§ 1 Val av justerare\nNämnden beslutar att utse Stina Berg att justera protokollet.\n",
+      "s.txt");
+  auto find = [&](std::string_view name) -> const sv::import::ParsedAttendee* {
+    for (const auto& a : m.attendees)
+      if (a.name == name) return &a;
+    return nullptr;
+  };
+  REQUIRE(find("Greta Ulf"));
+  CHECK(find("Greta Ulf")->substitute_for == "Hugo Lind");
+  CHECK(find("Greta Ulf")->party == "C");
+  CHECK_FALSE(find("Hugo Lind"));  // the member stood in for is not present
+  REQUIRE(find("Tor Ek"));
+  CHECK(find("Tor Ek")->substitute_for == "Mira Sten");
+  CHECK(find("Tor Ek")->organisation == "Nybro kommun");
+  REQUIRE(find("Ola Frank"));
+  CHECK(find("Ola Frank")->substitute_for == "Berit Jonsson");
+  REQUIRE(find("Kim Ros"));
+  CHECK(find("Kim Ros")->substitute_for == "Alva Björk");
+  CHECK_FALSE(find("Berit Jonsson"));
+  CHECK_FALSE(find("Alva Björk"));
+
+  const auto m2 = sv::import::parse_minutes(
+      "PROTOKOLL\nDirektionen\nSammanträdesdatum 2025-05-14\n\n"
+      "Tjänstgörande ersättare: Pia Holm (S), Ljungby kommun, för\nJens Ström (S), Ljungby kommun\n\n"
+      "§ 1 Mötets öppnande\nOrdföranden öppnar mötet.\n",
+      "s2.txt");
+  REQUIRE(m2.attendees.size() == 1);
+  CHECK(m2.attendees[0].name == "Pia Holm");
+  CHECK(m2.attendees[0].substitute_for == "Jens Ström");
+  CHECK(m2.attendees[0].title.empty());
+}
+
+TEST_CASE("attendance tables read by their column headings; titles in a list are no people", "[import][attendance]") {
+  const auto m = sv::import::parse_minutes(
+      "# PROTOKOLL\n\nOmsorgsnämnden\n\nSammanträdesdatum: 2025-06-03\n\n## Närvarolista\n\n"
+      "| Namn | Parti | Funktion | Närvaro |\n|---|---|---|---|\n"
+      "| Rut Ek | S | ordförande | Närvarande |\n| Bo Sahl | M | ledamot | Förhinder |\n"
+      "| Li Wern | M | tjänstgörande ersättare för Bo Sahl | Närvarande |\n| Ines Hjort | KD | ersättare | Frånvarande |\n\n"
+      "Övriga närvarande: Maj Ulv, ekonomichef, Tage Rask, utredare\n\n"
+      "## § 5 Budget\n\nNämnden godkänner budgeten.\n",
+      "t.txt");
+  auto find = [&](std::string_view name) -> const sv::import::ParsedAttendee* {
+    for (const auto& a : m.attendees)
+      if (a.name == name) return &a;
+    return nullptr;
+  };
+  REQUIRE(find("Rut Ek"));
+  CHECK(find("Rut Ek")->party == "S");
+  CHECK(find("Rut Ek")->organisation.empty());  // neither the party nor the heading "Närvarolista"
+  CHECK(find("Rut Ek")->roles == std::vector<sv::MeetingRole>{sv::MeetingRole::chair});
+  REQUIRE(find("Bo Sahl"));
+  CHECK(find("Bo Sahl")->status == sv::AttendanceStatus::excused);
+  CHECK(find("Bo Sahl")->roles.empty());
+  REQUIRE(find("Li Wern"));
+  CHECK(find("Li Wern")->substitute_for == "Bo Sahl");
+  REQUIRE(find("Ines Hjort"));
+  CHECK(find("Ines Hjort")->status == sv::AttendanceStatus::absent);
+  CHECK(find("Ines Hjort")->title.empty());
+  REQUIRE(find("Maj Ulv"));
+  CHECK(find("Maj Ulv")->title == "ekonomichef");
+  REQUIRE(find("Tage Rask"));
+  CHECK(find("Tage Rask")->title == "utredare");
+  CHECK(m.attendees.size() == 6);
+
+  // A list after a label, broken over lines, is one list.
+  const auto b = sv::import::parse_minutes(
+      "PROTOKOLL\nTekniska nämnden\nSammanträdesdatum 2025-06-03\n\n"
+      "Beslutande: Arne Sjö (S), ordförande, Elin Dal (M),\nvice ordförande, Ture\nBrink (C), Vera Ask (V)\n\n"
+      "§ 7 Taxor\nNämnden antar taxorna.\n",
+      "b.txt");
+  REQUIRE(b.attendees.size() == 4);
+  CHECK(b.attendees[1].roles == std::vector<sv::MeetingRole>{sv::MeetingRole::vice_chair});
+  CHECK(b.attendees[2].name == "Ture Brink");
+  CHECK(b.attendees[2].party == "C");
+}
+
+TEST_CASE("a header table in two rows, people after their organisation, invited beside present", "[import][attendance]") {
+  const auto m = sv::import::parse_minutes(
+      "MINNESANTECKNINGAR\n\nSamverkansgruppen för rehabilitering\n\n"
+      "Datum\tTid\tPlats\n2025-09-09\t13:00-15:30\tStadshuset, Sundsvall\n\n"
+      "Närvarande:\nRegion Västernorrland: Åke Holm (ordförande), Nora Lind\nTimrå kommun: Siv Berg\n\n"
+      "Inbjudna:\nLeo Falk, Härnösands kommun\nNorrland Health Partners\n\n"
+      "1 Inledning\nGruppen godkänner dagordningen.\n\n2 Rehabkedjan\nSiv Berg tar fram en karta över kedjan.\n\n"
+      "3 Övrigt\nInga övriga frågor.\n",
+      "h.txt");
+  REQUIRE(m.date);
+  CHECK(sv::format_date(*m.date) == "2025-09-09");
+  REQUIRE(m.start);
+  CHECK(m.place.find("Stadshuset") != std::string::npos);
+  auto find = [&](std::string_view name) -> const sv::import::ParsedAttendee* {
+    for (const auto& a : m.attendees)
+      if (a.name == name) return &a;
+    return nullptr;
+  };
+  REQUIRE(find("Åke Holm"));
+  CHECK(find("Åke Holm")->organisation == "Region Västernorrland");
+  CHECK(find("Åke Holm")->roles == std::vector<sv::MeetingRole>{sv::MeetingRole::chair});
+  REQUIRE(find("Nora Lind"));
+  CHECK(find("Nora Lind")->organisation == "Region Västernorrland");
+  REQUIRE(find("Siv Berg"));
+  CHECK(find("Siv Berg")->organisation == "Timrå kommun");
+  REQUIRE(find("Leo Falk"));
+  CHECK(find("Leo Falk")->status == sv::AttendanceStatus::invited);
+  CHECK_FALSE(find("Norrland Health Partners"));  // a company named without a person
+  CHECK(find("Siv Berg")->status == sv::AttendanceStatus::present);
+  REQUIRE(m.items.size() == 3);
+}
+
+TEST_CASE("the secretary is the record's writer when no one else is named", "[import][closing]") {
+  const auto m = sv::import::parse_minutes(
+      "PROTOKOLL\nByggnadsnämnden\nSammanträdesdatum 2025-10-07\n\n"
+      "Beslutande: Ulla Rye (S), ordförande, Hans Tell (M)\nSekreterare: Agda Moll\n\n"
+      "§ 3 Taxa\nNämnden antar taxan.\n",
+      "w.txt");
+  CHECK(m.writer == "Agda Moll");
+  sv::Corpus corpus;
+  const auto result = sv::import::add_to_corpus(corpus, m);
+  CHECK(corpus.get(result.meeting).extensions.at("source.writer") == "Agda Moll");
+
+  const auto named = sv::import::parse_minutes(
+      "Minnesanteckningar\nStyrgruppen\nDatum: 2025-10-07\n\nNärvarande:\nAgda Moll (sekreterare)\nHans Tell\n\n"
+      "1. Inledning\nMötet öppnades.\n\nVid anteckningarna\nHans Tell\n",
+      "w2.txt");
+  CHECK(named.writer == "Hans Tell");
+}
+
+TEST_CASE("a time range whose end is a bare hour after a full start time", "[import][scan]") {
+  const auto t = d::find_times("2025-09-09\t13:00-15\tStadshuset");
+  REQUIRE(t);
+  REQUIRE(t->end);
+  CHECK(t->end->hour == 15);
+  CHECK(t->end->minute == 0);
+  const auto bare = d::find_times("mellan 3-5 personer");
+  CHECK((!bare || !bare->end));  // counts are no times
+}
+
+TEST_CASE("members and their personal substitutes side by side, under their region", "[import][attendance]") {
+  const auto m = sv::import::parse_minutes(
+      "PROTOKOLL\nGemensamma nämnden\nSammanträdesdatum 2025-11-20\n\nNÄRVARO\n"
+      "Ledamöter                      Närv.   Ersättare              Närv.\n\n"
+      "Region Gotland\n"
+      "Siri Lax (S), ordförande       X       Olle Brand (S)         -\n"
+      "Bert Ahl (M)                   F       Gun Fors (M)           T\n"
+      "Region Blekinge\n"
+      "Nina Kvist (C), 1:e vice ordförande   X   Tim Rud (C)   X\n\n"
+      "§ 1 Budget\nNämnden godkänner budgeten.\n",
+      "d.txt");
+  auto find = [&](std::string_view name) -> const sv::import::ParsedAttendee* {
+    for (const auto& a : m.attendees)
+      if (a.name == name) return &a;
+    return nullptr;
+  };
+  REQUIRE(m.attendees.size() == 6);
+  REQUIRE(find("Siri Lax"));
+  CHECK(find("Siri Lax")->organisation == "Region Gotland");
+  CHECK(find("Siri Lax")->roles == std::vector<sv::MeetingRole>{sv::MeetingRole::chair});
+  REQUIRE(find("Olle Brand"));
+  CHECK(find("Olle Brand")->status == sv::AttendanceStatus::absent);
+  CHECK(find("Bert Ahl")->status == sv::AttendanceStatus::excused);
+  REQUIRE(find("Gun Fors"));
+  CHECK(find("Gun Fors")->status == sv::AttendanceStatus::present);
+  CHECK(find("Gun Fors")->substitute_for == "Bert Ahl");
+  CHECK(find("Gun Fors")->party == "M");
+  REQUIRE(find("Nina Kvist"));
+  CHECK(find("Nina Kvist")->organisation == "Region Blekinge");
+  CHECK(find("Nina Kvist")->roles == std::vector<sv::MeetingRole>{sv::MeetingRole::vice_chair});
+  CHECK(find("Tim Rud")->substitute_for.empty());
+}

@@ -18,6 +18,7 @@
 #include <samverkan/model/meeting.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -69,6 +70,43 @@ struct ParsedAttendee {
   friend bool operator==(const ParsedAttendee&, const ParsedAttendee&) = default;
 };
 
+/// A member's dissent from a decision ("X (V) reserverar sig mot beslutet"),
+/// one per member: "A (S) och B (S) reserverar sig" gives two, and
+/// "Ledamöterna för SD reserverar sig" one for each serving member of the
+/// party.
+struct ParsedReservation {
+  /// The member as written, without the party mark.
+  std::string name;
+  /// The party mark written beside the name, or the party the reservation
+  /// was entered for ("SD").
+  std::string party;
+  /// The sentence as written ("... till förmån för eget förslag").
+  std::string text;
+  Provenance provenance;
+  friend bool operator==(const ParsedReservation&, const ParsedReservation&) = default;
+};
+
+/// One member's vote in a roll call ("Ja: Anna Berg (M), Per Ek (M)").
+struct ParsedVoteCast {
+  std::string name;
+  VoteOption option = VoteOption::yes;
+  friend bool operator==(const ParsedVoteCast&, const ParsedVoteCast&) = default;
+};
+
+/// A vote ("Omröstning"): the counts as recorded ("Med 9 ja-röster mot 4
+/// nej-röster och 2 som avstår") and, where the record names them, each
+/// member's vote. Counts not written are counted from the roll call.
+struct ParsedVote {
+  /// What was voted on ("Ja-röst för förvaltningens förslag, nej-röst för ...").
+  std::string question;
+  std::uint32_t yes = 0;
+  std::uint32_t no = 0;
+  std::uint32_t abstain = 0;
+  std::vector<ParsedVoteCast> casts;
+  Provenance provenance;
+  friend bool operator==(const ParsedVote&, const ParsedVote&) = default;
+};
+
 struct ParsedDecision {
   DecisionKind kind = DecisionKind::decided;
   /// The decision as taken. Empty when the record only has a proposal.
@@ -81,6 +119,9 @@ struct ParsedDecision {
   /// A decision about the meeting itself: the agenda approved, adjusters
   /// chosen, the previous minutes placed on file.
   bool procedural = false;
+  /// Votes taken on it, and the reservations entered against it.
+  std::vector<ParsedVote> votes;
+  std::vector<ParsedReservation> reservations;
   Provenance provenance;
   friend bool operator==(const ParsedDecision&, const ParsedDecision&) = default;
 };
