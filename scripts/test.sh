@@ -3,7 +3,9 @@
 # and runs the C++ suite, then the importer's fidelity on the labelled set
 # (benchmarks/fidelity), then the same suite under AddressSanitizer and
 # UndefinedBehaviorSanitizer, then the Python package's tests and stub check
-# (scripts/python.sh, tests/python, scripts/stubs.sh), then builds the example
+# (scripts/python.sh, tests/python, scripts/stubs.sh), then the same pytest
+# suite against the extension built with the sanitizers (scripts/python_asan.sh),
+# then builds the example
 # against an installed tree and embedded (scripts/consumers.sh), then fuzzes the file
 # loaders (scripts/fuzz.sh).
 set -euo pipefail
@@ -36,6 +38,8 @@ echo "== Python package: install into .venv, pytest, stubs up to date =="
 SAMVERKAN_JOBS=$jobs bash scripts/python.sh
 .venv/bin/python -m pytest
 bash scripts/stubs.sh --check
+
+SAMVERKAN_JOBS=$jobs bash scripts/python_asan.sh
 
 echo "== the library as other applications use it: find_package, pkg-config, add_subdirectory =="
 SAMVERKAN_JOBS=$jobs bash scripts/consumers.sh

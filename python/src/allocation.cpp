@@ -118,15 +118,26 @@ std::optional<std::string> unless_empty(const std::string& text) {
   return text.empty() ? std::nullopt : std::optional<std::string>(text);
 }
 
-// Builds the columns without the GIL (the result is only read), then the frame with it.
-template <class Build>
-py::object frame_of(Build&& build) {
+// Results are plain values that other Python threads may change while a call
+// runs without the GIL (result.pots = []). A call that releases the GIL
+// therefore works on its own copy, taken while it holds the GIL.
+
+// Builds the columns from `own` (a copy private to the call) without the GIL,
+// then the frame with it.
+template <class T, class Build>
+py::object frame_from_copy(const T& own, Build build) {
   std::optional<Table> table;
   {
     py::gil_scoped_release release;
-    table = build();
+    table = build(own);
   }
   return to_data_frame(*table, python_modules{});
+}
+
+template <class T, class Build>
+py::object frame_of(const T& value, Build build) {
+  const T own = value;
+  return frame_from_copy(own, build);
 }
 
 const std::string& recipient_name(const al::ProgrammeResult& r, const std::string& id) {
@@ -300,13 +311,19 @@ Table months_table(const k19::Result& r) {
   return t;
 }
 
-py::dict allocation_frames(const al::ProgrammeResult& r) {
+// `own` is a copy private to the call.
+py::dict allocation_frames_from_copy(const al::ProgrammeResult& own) {
   py::dict frames;
-  frames["shares"] = frame_of([&] { return shares_table(r); });
-  frames["pots"] = frame_of([&] { return pots_table(r); });
-  frames["undistributed"] = frame_of([&] { return undistributed_table(r); });
-  frames["recipients"] = frame_of([&] { return recipients_table(r); });
+  frames["shares"] = frame_from_copy(own, shares_table);
+  frames["pots"] = frame_from_copy(own, pots_table);
+  frames["undistributed"] = frame_from_copy(own, undistributed_table);
+  frames["recipients"] = frame_from_copy(own, recipients_table);
   return frames;
+}
+
+py::dict allocation_frames(const al::ProgrammeResult& r) {
+  const al::ProgrammeResult own = r;
+  return allocation_frames_from_copy(own);
 }
 
 // ---------------------------------------------------------------------------
@@ -320,10 +337,11 @@ py::object json_loads(const std::string& text) { return py::module_::import("jso
 // name added, so that the dict stands on its own.
 py::dict explanation_dict(const al::ProgrammeResult& r, const std::string& recipient) {
   const std::vector<std::string> lines = r.explain(recipient);  // throws NotFoundError for a stranger
+  const al::ProgrammeResult own = r;
   std::string text;
   {
     py::gil_scoped_release release;
-    text = r.to_json(-1);
+    text = own.to_json(-1);
   }
   const py::dict whole = json_loads(text);
   py::dict out;
@@ -395,17 +413,23 @@ py::tuple parameters_state(const k19::Parameters& p) {
 template <class T>
 void def_json(py::class_<T>& cls, const char* what) {
   cls.def(
-      "to_json", [](const T& self, int indent) { return self.to_json(indent); }, py::arg("indent") = 2,
-      py::call_guard<py::gil_scoped_release>(),
+      "to_json",
+      [](const T& self, int indent) {
+        const T own = self;
+        py::gil_scoped_release release;
+        return own.to_json(indent);
+      },
+      py::arg("indent") = 2,
       (std::string("The ") + what + " as JSON text.\n\nArgs:\n    indent: spaces per level; below 0 writes one line.")
           .c_str());
   cls.def(
       "to_dict",
       [](const T& self) {
+        const T own = self;
         std::string text;
         {
           py::gil_scoped_release release;
-          text = self.to_json(-1);
+          text = own.to_json(-1);
         }
         return json_loads(text);
       },
@@ -564,12 +588,14 @@ void bind_allocation(py::module_& m) {
   criterion
       .def(py::init([](std::string name, std::string description,
                        std::function<std::optional<std::string>(const al::Recipient&)> test) {
-             return al::Criterion{std::move(name), std::move(description), std::move(test)};
+             return al::Criterion{std::move(name), std::move(description), guarded(std::move(test))};
            }),
            py::arg("name"), py::arg("description"), py::arg("test"),
            "Makes a condition from a Python function.\n\nArgs:\n    name: short name for messages (\"response rate\").\n"
            "    description: the requirement in words.\n"
-           "    test: called with a Recipient; returns None when it is met, else the reason (a str).")
+           "    test: called with a Recipient; returns None when it is met, else the reason (a str).\n"
+           "        Calls nested through C++ (a test that runs a programme using it) raise\n"
+           "        RecursionError beyond 100 levels.")
       .def_readwrite("name", &al::Criterion::name, "Short name for messages and results.")
       .def_readwrite("description", &al::Criterion::description, "The requirement in words.")
       .def("check", &al::Criterion::check, py::arg("recipient"),
@@ -638,11 +664,12 @@ void bind_allocation(py::module_& m) {
       "Its weight is a function, so it does not pickle.");
   formula
       .def(py::init([](std::string description, std::function<std::uint64_t(const al::Recipient&)> weight) {
-             return al::WeightedFormula{std::move(description), std::move(weight)};
+             return al::WeightedFormula{std::move(description), guarded(std::move(weight))};
            }),
            py::arg("description"), py::arg("weight"),
            "Makes the rule from a Python function.\n\nArgs:\n    description: the formula in words.\n"
-           "    weight: called with a Recipient, returns its weight (an int >= 0).")
+           "    weight: called with a Recipient, returns its weight (an int >= 0). Calls nested\n"
+           "        through C++ raise RecursionError beyond 100 levels.")
       .def_static("linear", &al::WeightedFormula::linear, py::arg("number_terms"), py::arg("percent_terms"),
                   "Sum of coefficient x number plus coefficient x percent in hundredths.\n\nArgs:\n"
                   "    number_terms: (number key, int coefficient) pairs.\n"
@@ -835,20 +862,20 @@ void bind_allocation(py::module_& m) {
            "explain() in the JSON form of to_dict(): {\"id\", \"name\", \"total\", \"shares\": [share objects\n"
            "with \"pot\" and \"pot_name\" added], \"explanation\": [lines]}.\n\nArgs:\n    recipient: the recipient's id.")
       .def(
-          "shares_frame", [](const al::ProgrammeResult& r) { return frame_of([&] { return shares_table(r); }); },
+          "shares_frame", [](const al::ProgrammeResult& r) { return frame_of(r, shares_table); },
           "One row per recipient and leaf pot: pot_id, pot, block, start, end, recipient_id, recipient,\n"
           "amount_ore/_kr/_currency, step (Int64, <NA> for rules without steps), via_alternative,\n"
           "failed_conditions, withheld_ore/_kr/_currency.")
       .def(
-          "pots_frame", [](const al::ProgrammeResult& r) { return frame_of([&] { return pots_table(r); }); },
+          "pots_frame", [](const al::ProgrammeResult& r) { return frame_of(r, pots_table); },
           "One row per pot, parents first: pot_id, key, name, parent_id, leaf, weight, block, start, end,\n"
           "purpose, rule, rule_description, conditions, amount_*, paid_*, undistributed_*.")
       .def(
           "undistributed_frame",
-          [](const al::ProgrammeResult& r) { return frame_of([&] { return undistributed_table(r); }); },
+          [](const al::ProgrammeResult& r) { return frame_of(r, undistributed_table); },
           "One row per amount left unpaid in a leaf pot: pot_id, pot, block, start, end, amount_*, reason.")
       .def(
-          "recipients_frame", [](const al::ProgrammeResult& r) { return frame_of([&] { return recipients_table(r); }); },
+          "recipients_frame", [](const al::ProgrammeResult& r) { return frame_of(r, recipients_table); },
           "One row per recipient: recipient_id, recipient, total_*.")
       .def("to_frames", &allocation_frames,
            "Every table: {\"shares\", \"pots\", \"undistributed\", \"recipients\"} to pandas DataFrames.");
@@ -868,10 +895,23 @@ void bind_allocation(py::module_& m) {
               field{"pots", &al::Programme::pots, "list of top-level Pot"});
   programme
       .def("check", &al::Programme::check, "Raises DataError naming the pot when the tree is malformed.")
-      .def("run", &al::Programme::run, py::arg("recipients"), py::call_guard<py::gil_scoped_release>(),
-           "Runs every pot on the recipients (without holding the GIL, except to call Python\n"
-           "functions given as criteria or formulas). Raises DataError for an empty or repeated id and\n"
-           "for missing or unusable inputs.\n\nArgs:\n    recipients: list of Recipient.");
+      .def(
+          "run",
+          [](const al::Programme& self, const std::vector<al::Recipient>& recipients) {
+            // The run's own copy, taken with the GIL held: Python functions it
+            // calls, and other threads, may change or empty the programme
+            // (programme.pots = []) while it runs.
+            const al::Programme own = self;
+            py::gil_scoped_release release;
+            return own.run(recipients);
+          },
+          py::arg("recipients"),
+          "Runs every pot on the recipients (without holding the GIL, except to call Python\n"
+          "functions given as criteria or formulas). The run works on a copy of the programme taken\n"
+          "when it starts: changes made while it runs, by those functions or by other threads, apply\n"
+          "to later runs only. Python functions nested through C++ (a criterion that runs a programme\n"
+          "again) raise RecursionError beyond a depth of 100. Raises DataError for an empty or\n"
+          "repeated id and for missing or unusable inputs.\n\nArgs:\n    recipients: list of Recipient.");
 
   // ---- the 2019 queue billion ----
 
@@ -1176,7 +1216,14 @@ void bind_allocation(py::module_& m) {
               field{"allocation", &k19::Result::allocation, "the full ProgrammeResult"},
               field{"regions", &k19::Result::regions, "list of Koemiljard2019RegionResult, in input order"});
   k19_result
-      .def("table", &k19::Result::table, py::arg("per_month") = false, py::call_guard<py::gil_scoped_release>(),
+      .def(
+          "table",
+          [](const k19::Result& r, bool per_month) {
+            const k19::Result own = r;
+            py::gil_scoped_release release;
+            return own.table(per_month);
+          },
+          py::arg("per_month") = false,
            "The table `samverkan allocate` prints, with totals and the undistributed money's reasons.\n\n"
            "Args:\n    per_month: Block 1 per group and month instead of per group.")
       .def(
@@ -1208,23 +1255,24 @@ void bind_allocation(py::module_& m) {
           "A copy of one region's result; raises NotFoundError.\n\nArgs:\n"
           "    region: any spelling find_region accepts, or the region's id.")
       .def(
-          "regions_frame", [](const k19::Result& r) { return frame_of([&] { return regions_table(r); }); },
+          "regions_frame", [](const k19::Result& r) { return frame_of(r, regions_table); },
           "One row per region, in input order: region_id, region, population, block1_first_visits_*,\n"
           "block1_operations_*, block1_*, block2_*, total_* (each _ore, _kr, _currency), failed_conditions.")
       .def(
-          "months_frame", [](const k19::Result& r) { return frame_of([&] { return months_table(r); }); },
+          "months_frame", [](const k19::Result& r) { return frame_of(r, months_table); },
           "One row per region, group and month of Block 1: region_id, region, group, month (first day),\n"
           "pot_id, step (0 for none), via_alternative, amount_*.")
       .def(
           "undistributed_frame",
-          [](const k19::Result& r) { return frame_of([&] { return undistributed_table(r.allocation); }); },
+          [](const k19::Result& r) { return frame_of(r.allocation, undistributed_table); },
           "The money left unpaid, with reasons (see ProgrammeResult.undistributed_frame).")
       .def(
           "to_frames",
           [](const k19::Result& r) {
-            py::dict frames = allocation_frames(r.allocation);
-            frames["regions"] = frame_of([&] { return regions_table(r); });
-            frames["months"] = frame_of([&] { return months_table(r); });
+            const k19::Result own = r;
+            py::dict frames = allocation_frames_from_copy(own.allocation);
+            frames["regions"] = frame_from_copy(own, regions_table);
+            frames["months"] = frame_from_copy(own, months_table);
             return frames;
           },
           "Every table: {\"regions\", \"months\"} and the allocation's {\"shares\", \"pots\",\n"
@@ -1261,9 +1309,14 @@ void bind_allocation(py::module_& m) {
   m.def("koemiljard2019_recipients", &k19::recipients, py::arg("inputs"),
         "Checks the inputs and turns them into Recipient values; raises DataError naming the region and\n"
         "field.\n\nArgs:\n    inputs: list of Koemiljard2019RegionInputs.");
-  m.def("koemiljard2019_run", &k19::run, py::arg("inputs"),
-        py::arg_v("parameters", k19::Parameters{}, "Koemiljard2019Parameters()"),
-        py::call_guard<py::gil_scoped_release>(),
+  m.def(
+      "koemiljard2019_run",
+      [](const std::vector<k19::RegionInputs>& regions, k19::Parameters chosen) {
+        // The parameters by value: the caller's object may be changed by another thread meanwhile.
+        py::gil_scoped_release release;
+        return k19::run(regions, chosen);
+      },
+      py::arg("inputs"), py::arg_v("parameters", k19::Parameters{}, "Koemiljard2019Parameters()"),
         "Runs the 2019 programme on the regions' inputs, without holding the GIL. Raises DataError for\n"
         "an unknown or repeated region, a population that is not positive, a share outside 0-100 %,\n"
         "a missing month.\n\nArgs:\n    inputs: list of Koemiljard2019RegionInputs.\n"

@@ -1,7 +1,10 @@
 // Shared by every binding translation unit: the type casters that make ids
 // plain str and dates datetime.date, the helper that binds a record from one
-// list of fields, and the per-area entry points called by module.cpp.
+// list of fields, and the per-area entry points called by module.cpp. The
+// corpus locks and the callback guard are in guards.hpp.
 #pragma once
+
+#include "guards.hpp"
 
 #include <samverkan/corpus.hpp>
 #include <samverkan/io/archive.hpp>

@@ -1,7 +1,7 @@
 // Tables for analysis. Each table is first built column by column into plain
-// C++ vectors with the GIL released, then each column becomes one NumPy array
-// (or pandas extension array) and the table one pandas.DataFrame: Python is
-// called per column, not per record.
+// C++ vectors with the GIL released and the corpus locked for reading, then
+// each column becomes one NumPy array (or pandas extension array) and the
+// table one pandas.DataFrame: Python is called per column, not per record.
 //
 // Column conventions (documented in README.md):
 //   *_id            ids as str (object) columns, so tables join on them
@@ -88,6 +88,7 @@ Table attendance(const Corpus& c) {
   auto& roles = t.column("roles", Kind::text);
   auto& coopted = t.column("coopted_for_items", Kind::text);
   auto& substitute = t.column("substitute_for_id", Kind::text);
+  auto& party = t.column("party", Kind::category);
   auto& note = t.column("note", Kind::text);
   for (const auto& [key, m] : c.meetings())
     for (const auto& a : m.attendance) {
@@ -100,6 +101,7 @@ Table attendance(const Corpus& c) {
       roles.add(joined(a.roles, vocabulary_text<MeetingRole>));
       coopted.add(joined(a.coopted_for_items));
       substitute.add(a.substitute_for);
+      party.add(a.party);
       note.add(a.note);
     }
   return t;
@@ -138,6 +140,7 @@ Table decisions(const Corpus& c) {
   auto& date = t.column("date", Kind::date);
   auto& item = t.column("item_number", Kind::text);
   auto& kind = t.vocabulary_column<DecisionKind>("kind");
+  auto& procedural = t.column("procedural", Kind::boolean);
   auto& text = t.column("text", Kind::text);
   auto& proposal = t.column("proposal", Kind::text);
   auto& body = t.column("body_id", Kind::text);
@@ -150,6 +153,7 @@ Table decisions(const Corpus& c) {
         date.add_date(m.date);
         item.add(it.number);
         kind.add(d.kind);
+        procedural.add_bool(d.procedural);
         text.add(d.text);
         proposal.add(d.proposal);
         body.add(d.body ? *d.body : m.body);
@@ -539,21 +543,17 @@ const std::vector<std::string>& frame_names() {
 py::object make_frame(const Corpus& corpus, const std::string& table) {
   const builder build = find_builder(table);
   python_modules modules;
-  std::optional<Table> built;
-  {
-    py::gil_scoped_release release;
-    built = build(corpus);
-  }
-  return to_data_frame(*built, modules);
+  const Table built = reading_released(corpus, [&] { return build(corpus); });
+  return to_data_frame(built, modules);
 }
 
 py::dict make_frames(const Corpus& corpus) {
   python_modules modules;
-  std::vector<Table> tables;
-  {
-    py::gil_scoped_release release;
-    for (const auto& entry : builders()) tables.push_back(entry.second(corpus));
-  }
+  const std::vector<Table> tables = reading_released(corpus, [&] {
+    std::vector<Table> built;
+    for (const auto& entry : builders()) built.push_back(entry.second(corpus));
+    return built;
+  });
   py::dict frames;
   for (std::size_t i = 0; i < tables.size(); ++i)
     frames[py::str(builders()[i].first)] = to_data_frame(tables[i], modules);

@@ -1,7 +1,7 @@
 // The minutes importer from Python: the compiled half of
 // samverkan.import_minutes (python/samverkan/importing.py decides whether it
 // was given text, a file or a folder; these functions do the work with the
-// GIL released).
+// GIL released and the corpus locked for writing).
 #include "bindings.hpp"
 
 #include <samverkan/import/minutes.hpp>
@@ -39,10 +39,9 @@ void bind_importer(py::module_& m) {
       [](Corpus& corpus, const std::string& text, const std::string& document, std::optional<int> year) {
         import::ParseOptions options;
         options.default_year = year;
-        return import::import_minutes(corpus, text, document, options);
+        return writing_released(corpus, [&] { return import::import_minutes(corpus, text, document, options); });
       },
       py::arg("corpus"), py::arg("text"), py::arg("document") = "", py::arg("year") = py::none(),
-      py::call_guard<py::gil_scoped_release>(),
       "Reads minutes or a protocol given as text into `corpus` and returns an ImportResult.\n\n"
       "Args:\n"
       "    corpus: the Corpus the names are resolved against and the records added to\n"
@@ -54,9 +53,9 @@ void bind_importer(py::module_& m) {
       [](Corpus& corpus, const std::filesystem::path& path, std::optional<int> year) {
         import::ParseOptions options;
         options.default_year = year;
-        return import::import_file(corpus, path, options);
+        return writing_released(corpus, [&] { return import::import_file(corpus, path, options); });
       },
-      py::arg("corpus"), py::arg("path"), py::arg("year") = py::none(), py::call_guard<py::gil_scoped_release>(),
+      py::arg("corpus"), py::arg("path"), py::arg("year") = py::none(),
       "Reads one document file (UTF-8 text or Markdown) into `corpus`; raises FileError when it cannot be read.\n\n"
       "Args:\n"
       "    corpus: the Corpus the names are resolved against and the records added to\n"

@@ -23,6 +23,7 @@ void bind_meetings(py::module_& m) {
               field{"coopted_for_items", &Attendance::coopted_for_items,
                     "agenda item numbers a co-opted person attends; empty for all"},
               field{"substitute_for", &Attendance::substitute_for, "id of the member this person stands in for"},
+              field{"party", &Attendance::party, "the political party marked after the name (\"S\", \"KD\"), or ''"},
               field{"note", &Attendance::note, "the status or role as written"},
               field{"extensions", &Attendance::extensions, "data samverkan does not model"},
               field{"provenance", &Attendance::provenance, "where it was read, or None"});
@@ -48,6 +49,8 @@ void bind_meetings(py::module_& m) {
   bind_fields(decision, "Decision", {"id", "kind", "text"},
               field{"id", &Decision::id, "the id; empty to let the corpus make one"},
               field{"kind", &Decision::kind, "a DecisionKind"},
+              field{"procedural", &Decision::procedural,
+                    "True for a decision about the meeting itself (agenda approved, adjusters chosen)"},
               field{"text", &Decision::text, "the decision as taken"},
               field{"proposal", &Decision::proposal, "the proposal, when the decision departs from it"},
               field{"body", &Decision::body, "id of the deciding body; None for the meeting's body"},

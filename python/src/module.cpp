@@ -99,9 +99,90 @@ void bind_errors(py::module_& m) {
       PyErr_SetString(k.file_error, e.what());
     } catch (const samverkan::error& e) {
       PyErr_SetString(k.error, e.what());
+    } catch (const callback_recursion_error& e) {
+      PyErr_SetString(PyExc_RecursionError, e.what());
     }
   });
 }
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Pickling with every protocol
+// ---------------------------------------------------------------------------
+//
+// py::pickle gives __getstate__ and __setstate__, which pickle uses from
+// protocol 2 on. Protocols 0 and 1, copy and __reduce__() itself go through
+// copyreg._reduce_ex, which calls pybind11's common base class to make a
+// "base" object; pybind11 cannot make an instance of that class and threw a
+// C++ exception through CPython, which aborted the process. Two remedies:
+// every class gets a __reduce__ (below), so that all protocols use the same
+// reconstruction protocol 2 uses (copyreg.__newobj__, then __setstate__),
+// and the base class refuses to be instantiated with a TypeError instead of
+// aborting (refuse_bare_instances), whatever else reaches it.
+
+py::tuple reduce_with_state(const py::object& self) {
+  // Leaked on purpose, like the exception classes: no decref after finalisation.
+  static PyObject* const newobj = py::object(py::module_::import("copyreg").attr("__newobj__")).release().ptr();
+  return py::make_tuple(py::handle(newobj), py::make_tuple(py::type::of(self)), self.attr("__getstate__")());
+}
+
+py::tuple refuse_to_reduce(const py::object& self) {
+  throw py::type_error("cannot pickle '" + py::str(py::type::of(self).attr("__qualname__")).cast<std::string>() +
+                       "' object: it holds a Python function or is not a value");
+}
+
+// Every pybind11 class of the module: the ones with __setstate__ (py::pickle,
+// and enums) reduce to their state, the others refuse with a TypeError, as
+// they did with protocol 2 and later.
+void def_reduce(py::module_& m) {
+  for (const auto& item : py::reinterpret_borrow<py::dict>(m.attr("__dict__"))) {
+    const py::handle value = item.second;
+    if (!PyType_Check(value.ptr())) continue;
+    auto* type = reinterpret_cast<PyTypeObject*>(value.ptr());
+    if (py::detail::get_type_info(type) == nullptr) continue;  // the exception classes
+    const py::object cls = py::reinterpret_borrow<py::object>(value);
+    const py::dict own = py::reinterpret_borrow<py::dict>(type->tp_dict);  // not the mappingproxy __dict__
+    if (own.contains("__reduce__")) continue;
+    const bool picklable = own.contains("__setstate__");
+    cls.attr("__reduce__") = py::cpp_function(
+        picklable ? &reduce_with_state : &refuse_to_reduce, py::name("__reduce__"), py::is_method(cls),
+        picklable ? "Reconstruction data for pickle (every protocol) and copy: the class and __getstate__()."
+                  : "Raises TypeError: the object cannot be pickled or copied.");
+  }
+}
+
+// pybind11's base class of every bound class, shared by every pybind11
+// module in the process. Its tp_new (pybind11_object_new) throws a C++
+// exception, which CPython cannot catch, when the type has no bound C++
+// class among its bases, e.g. the base itself; refuse such types first.
+newfunc pybind11_new = nullptr;
+
+extern "C" PyObject* checked_new(PyTypeObject* type, PyObject* args, PyObject* kwargs) {
+  if (py::detail::all_type_info(type).empty()) {
+    PyErr_Format(PyExc_TypeError, "cannot create '%s' instances: it is not a bound C++ class", type->tp_name);
+    return nullptr;
+  }
+  return pybind11_new(type, args, kwargs);
+}
+
+// Every class below the base inherited its tp_new when it was made; CPython
+// refuses cls.__new__(cls) when a class and the base disagree, so they all
+// change with it (classes made later inherit the checked one).
+void check_new_below(const py::handle& type) {
+  auto* t = reinterpret_cast<PyTypeObject*>(type.ptr());
+  if (t->tp_new == pybind11_new) t->tp_new = &checked_new;
+  for (const py::handle sub : type.attr("__subclasses__")()) check_new_below(sub);
+}
+
+void refuse_bare_instances() {
+  auto* base = reinterpret_cast<PyTypeObject*>(py::detail::get_internals().instance_base);
+  if (base->tp_new == &checked_new) return;
+  pybind11_new = base->tp_new;
+  check_new_below(py::handle(reinterpret_cast<PyObject*>(base)));
+}
+
+}  // namespace
 
 }  // namespace samverkan_py
 
@@ -123,4 +204,6 @@ PYBIND11_MODULE(_core, m) {
   bind_queries(m);
   bind_allocation(m);
   bind_importer(m);
+  def_reduce(m);
+  refuse_bare_instances();
 }

@@ -2,7 +2,8 @@
 // deadlines, attendance per organisation, open action items per owner, the
 // gaps of action plans and indicator rankings and series. Results are
 // copies, so they outlive changes to the corpus (the C++ views and PlanGaps
-// point into it).
+// point into it). Each is computed with the GIL released and the corpus
+// locked for reading (guards.hpp).
 #include "bindings.hpp"
 
 #include <samverkan/query.hpp>
@@ -62,40 +63,47 @@ void bind_queries(py::module_& m) {
   count.def("total", &AttendanceCount::total, "All entries, whatever their status.");
 
   m.def(
-      "deadlines", [](const Corpus& corpus, const Period& period) { return deadlines(corpus, period); },
-      py::arg("corpus"), py::arg("period") = Period{}, py::call_guard<py::gil_scoped_release>(),
+      "deadlines",
+      [](const Corpus& corpus, Period period) { return reading_released(corpus, [&] { return deadlines(corpus, period); }); },
+      py::arg("corpus"), py::arg("period") = Period{},
       "Every dated commitment (action items due, reporting, payments, requisitions, ends of plans and\n"
       "agreements, next meetings) whose date lies in the period, by date.\n\n"
       "Args:\n    corpus: the Corpus.\n    period: the Period; the default has no bounds.");
   m.def(
       "attendance_per_organisation",
-      [](const Corpus& corpus, const Period& period) { return attendance_per_organisation(corpus, period); },
-      py::arg("corpus"), py::arg("period") = Period{}, py::call_guard<py::gil_scoped_release>(),
+      [](const Corpus& corpus, Period period) {
+        return reading_released(corpus, [&] { return attendance_per_organisation(corpus, period); });
+      },
+      py::arg("corpus"), py::arg("period") = Period{},
       "Attendance entries per organisation id (whom the person represented, else their organisation)\n"
       "at meetings in the period.\n\nArgs:\n    corpus: the Corpus.\n    period: the Period; the default has no bounds.");
   m.def(
       "open_action_items_by_owner",
       [](const Corpus& corpus) {
-        std::vector<std::tuple<std::optional<PersonId>, std::optional<OrganisationId>, std::vector<ActionItem>>> out;
-        for (const auto& [owner, items] : open_action_items_by_owner(corpus)) {
-          std::vector<ActionItem> copies;
-          for (const ActionItem* item : items) copies.push_back(*item);
-          out.emplace_back(owner.person, owner.organisation, std::move(copies));
-        }
-        return out;
+        return reading_released(corpus, [&] {
+          std::vector<std::tuple<std::optional<PersonId>, std::optional<OrganisationId>, std::vector<ActionItem>>> out;
+          for (const auto& [owner, items] : open_action_items_by_owner(corpus)) {
+            std::vector<ActionItem> copies;
+            for (const ActionItem* item : items) copies.push_back(*item);
+            out.emplace_back(owner.person, owner.organisation, std::move(copies));
+          }
+          return out;
+        });
       },
-      py::arg("corpus"), py::call_guard<py::gil_scoped_release>(),
+      py::arg("corpus"),
       "Open and in-progress action items grouped by exact owner, as (person id or None,\n"
       "organisation id or None, [ActionItem]) tuples; each group by due date.\n\nArgs:\n    corpus: the Corpus.");
   m.def(
       "indicator_ranking",
-      [](const Corpus& corpus, const IndicatorId& indicator, const Period& period) {
-        std::vector<std::tuple<std::size_t, OrganisationId, double>> out;
-        for (const auto& row : indicator_ranking(corpus, indicator, period))
-          out.emplace_back(row.rank, row.organisation, row.value);
-        return out;
+      [](const Corpus& corpus, const IndicatorId& indicator, Period period) {
+        return reading_released(corpus, [&] {
+          std::vector<std::tuple<std::size_t, OrganisationId, double>> out;
+          for (const auto& row : indicator_ranking(corpus, indicator, period))
+            out.emplace_back(row.rank, row.organisation, row.value);
+          return out;
+        });
       },
-      py::arg("corpus"), py::arg("indicator"), py::arg("period") = Period{}, py::call_guard<py::gil_scoped_release>(),
+      py::arg("corpus"), py::arg("indicator"), py::arg("period") = Period{},
       "Organisations ranked by their latest observed value in the period, best first, as\n"
       "(rank, organisation id, value) tuples; equal values share a rank. Raises NotFoundError\n"
       "for an unknown indicator.\n\nArgs:\n    corpus: the Corpus.\n    indicator: the indicator's id.\n"
@@ -116,11 +124,13 @@ void bind_queries(py::module_& m) {
   m.def(
       "plan_gaps",
       [](const Corpus& corpus) {
-        std::vector<PlanGapsCopy> out;
-        for (const auto& gaps : plan_gaps(corpus)) out.push_back(copy_of(gaps));
-        return out;
+        return reading_released(corpus, [&] {
+          std::vector<PlanGapsCopy> out;
+          for (const auto& gaps : plan_gaps(corpus)) out.push_back(copy_of(gaps));
+          return out;
+        });
       },
-      py::arg("corpus"), py::call_guard<py::gil_scoped_release>(),
+      py::arg("corpus"),
       "The gaps of every plan in the corpus, one PlanGaps per plan in id order (empty ones included;\n"
       "drop them with PlanGaps.empty()). A goal also counts as served by activities of other plans.\n\n"
       "Args:\n    corpus: the Corpus.");
@@ -131,12 +141,13 @@ void bind_queries(py::module_& m) {
   m.def(
       "indicator_series",
       [](const Corpus& corpus, const IndicatorId& indicator, const std::optional<OrganisationId>& organisation) {
-        std::vector<Observation> out;
-        for (const Observation* o : indicator_series(corpus, indicator, organisation)) out.push_back(*o);
-        return out;
+        return reading_released(corpus, [&] {
+          std::vector<Observation> out;
+          for (const Observation* o : indicator_series(corpus, indicator, organisation)) out.push_back(*o);
+          return out;
+        });
       },
       py::arg("corpus"), py::arg("indicator"), py::arg("organisation") = py::none(),
-      py::call_guard<py::gil_scoped_release>(),
       "One organisation's observations of the indicator over time (by period start, then end), as\n"
       "copies; organisation None gives the national reference series. Raises NotFoundError for an\n"
       "unknown indicator.\n\nArgs:\n    corpus: the Corpus.\n    indicator: the indicator's id.\n"

@@ -162,3 +162,36 @@ def test_corpus_travels_to_worker_processes(sample):
     context = multiprocessing.get_context("spawn")
     with concurrent.futures.ProcessPoolExecutor(1, mp_context=context) as pool:
         assert pool.submit(_size, sample).result() == (len(sample), sample.counts())
+
+
+def test_party_and_procedural_reach_python_frames_and_pickles(tmp_path):
+    corpus = sv.Corpus()
+    body = corpus.add(sv.Organisation(name="Hälso- och sjukvårdsnämnden", kind="committee"))
+    anna = corpus.resolve_or_add_person("Anna Berg", body)
+    meeting = sv.Meeting(
+        body=body, date=datetime.date(2024, 3, 14),
+        attendance=[sv.Attendance(person=anna, party="KD")],
+        items=[sv.AgendaItem(number="§1", decisions=[sv.Decision(kind="approved", procedural=True,
+                                                                 text="Dagordningen godkänns.")])])
+    corpus.add(meeting)
+    frames = corpus.to_frames()
+    assert list(frames["attendance"]["party"]) == ["KD"]
+    assert list(frames["decisions"]["procedural"]) == [True]
+    back = pickle.loads(pickle.dumps(corpus))
+    assert back == corpus
+    path = tmp_path / "c.json"
+    corpus.save(str(path))
+    assert sv.Corpus.load(str(path)) == corpus
+
+
+def test_save_refuses_a_read_only_file_unless_forced(tmp_path):
+    path = tmp_path / "c.svk"
+    sv.Corpus().save(str(path))
+    path.chmod(0o444)
+    before = path.read_bytes()
+    corpus = sv.Corpus.load(str(SAMPLE))
+    with pytest.raises(sv.FileError, match="read-only"):
+        corpus.save(str(path))
+    assert path.read_bytes() == before
+    corpus.save(str(path), force=True)
+    assert sv.Corpus.load(str(path)) == corpus
