@@ -1325,6 +1325,13 @@ class Parser {
         std::string rest = row[c];
         for (std::string_view w : record_kind_words) {
           if (starts_with_word(low, w)) {
+            // "Minnesanteckningar / Meeting notes": the kind in a second
+            // language, no body.
+            const std::string_view after = trim(std::string_view(row[c]).substr(w.size()));
+            if (!after.empty() && after.front() == '/') {
+              rest.clear();
+              break;
+            }
             rest = std::string(strip_punct(std::string_view(row[c]).substr(w.size())));
             break;
           }
@@ -1349,6 +1356,8 @@ class Parser {
         for (char ch : rest) letters = letters || (static_cast<unsigned char>(ch) >= 0x80 || std::isalpha(static_cast<unsigned char>(ch)));
         if (!generic && letters) {
           take_body(rest);
+          body_names_body_ = names_a_body(lower(rest));
+          body_line_ = i_;
           if (out_.title.empty()) out_.title = row[c];
         }
         for (std::size_t o = 0; o < row.size(); ++o)
@@ -1367,9 +1376,50 @@ class Parser {
       if (!out_.date || !out_.start) read_date_time_place(l.text, l);
       return;
     }
-    if (out_.body.empty() && l.text.size() <= 120 && !ends_sentence(l.text) && starts_upper(l.text) &&
-        !looks_like_person(l.text)) {
-      std::string text = l.text;
+    // "POLITISK SAMVERKANSGRUPP FÖR VÅRD" / "OCH OMSORG I DALARNA": a body's
+    // name broken over two header lines, the second going on with a
+    // conjunction or the first ending in a preposition.
+    if (!out_.body.empty() && body_line_ + 1 == i_ && l.text.size() <= 80 && !ends_sentence(l.text) &&
+        dates.empty() && l.text.find('\t') == npos && continues_name(lower(out_.body), l.low)) {
+      out_.body = std::string(strip_punct(out_.body + " " + l.text));
+      if (out_.title.empty() || fold(out_.title) != fold(out_.body)) out_.title = out_.body;
+      body_line_ = i_;
+      return;
+    }
+    // The letterhead names the organisation ("Region Halland", "Karlstads
+    // kommun · Socialnämnden"); the body that met is the line or cell whose
+    // words name a body, and it takes the place of an organisation taken
+    // before it.
+    // "Kommunalförbund\tDnr NK 2024/0012": the record's case number in a
+    // letterhead cell.
+    std::string without_number;
+    if (!out_.extensions.count("source.case_number") && l.text.find('\t') != npos) {
+      for (const auto& cell : cells(l.text)) {
+        const std::string low_cell = lower(cell);
+        if ((starts_with_word(low_cell, "dnr") || starts_with_word(low_cell, "diarienummer")) &&
+            !case_number_value(cell).empty()) {
+          out_.extensions["source.case_number"] = std::string(case_number_value(cell));
+          continue;
+        }
+        if (!cell.empty()) without_number += (without_number.empty() ? "" : "\t") + cell;
+      }
+    }
+    const bool names_body = names_a_body(l.low);
+    if ((out_.body.empty() || (!body_names_body_ && names_body)) && l.text.size() <= 120 &&
+        !ends_sentence(l.text) && starts_upper(l.text) && !looks_like_person(l.text)) {
+      std::string text = without_number.empty() ? l.text : without_number;
+      if (names_body) {
+        std::vector<std::string> parts;
+        for (const auto& cell : cells(text))
+          for (const auto& p : split_on_marks(cell)) parts.push_back(p);
+        if (parts.size() > 1) {
+          for (const auto& p : parts)
+            if (names_a_body(lower(p)) && dates_in(p).empty()) {
+              text = p;
+              break;
+            }
+        }
+      }
       if (!dates.empty()) {
         if (!out_.date) out_.date = dates.front().date;
         text = std::string(strip_punct(std::string_view(l.text).substr(0, dates.front().begin)));
@@ -1378,8 +1428,16 @@ class Parser {
         if (const std::size_t tab = text.rfind('\t'); tab != npos && tab > 0) text.erase(tab);
         read_times(l.text);
       }
+      if (!out_.body.empty() && names_body && looks_like_organisation(out_.body) &&
+          !out_.extensions.count("source.issuer"))
+        out_.extensions["source.issuer"] = out_.body;
+      const bool replacing = !out_.body.empty();
+      if (replacing && fold(out_.title) == fold(out_.body)) out_.title.clear();
+      out_.body.clear();
       take_body(text);
-      if (out_.title.empty()) out_.title = l.text;
+      body_names_body_ = names_body;
+      body_line_ = i_;
+      if (out_.title.empty()) out_.title = replacing ? out_.body : l.text;
       return;
     }
     if (!dates.empty() && !out_.date) out_.date = dates.front().date;
@@ -1401,6 +1459,41 @@ class Parser {
       return;
     }
     if (out_.title.find(l.text) == npos && !l.text.empty()) out_.extensions.emplace("source.subtitle", l.text);
+  }
+
+  // A line that goes on with a name begun on the line before: it opens with
+  // a conjunction or preposition, or the name before ends in one.
+  static bool continues_name(const std::string& low_body, const std::string& low_next) {
+    constexpr std::string_view joins[] = {"och", "samt", "för", "i", "inom", "med", "av", "om", "kring"};
+    const auto ws = words(low_next);
+    if (ws.empty() || ws.size() > 10) return false;
+    const auto body_words = words(low_body);
+    if (body_words.empty()) return false;
+    const std::string_view first = strip_punct(ws.front());
+    const std::string_view last = strip_punct(body_words.back());
+    for (std::string_view j : joins)
+      if (first == j || last == j) return true;
+    return false;
+  }
+
+  // "Karlstads kommun · Socialnämnden", "Region X | Protokoll": the parts of
+  // a letterhead written on one line with a middle dot or a bar.
+  static std::vector<std::string> split_on_marks(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t k = 0; k <= text.size(); ++k) {
+      std::size_t mark = 0;
+      if (k == text.size()) mark = 0;
+      else if (text.compare(k, 2, "\xC2\xB7") == 0) mark = 2;
+      else if (text[k] == '|') mark = 1;
+      else continue;
+      const std::string_view part = trim(text.substr(start, k - start));
+      if (!part.empty()) out.emplace_back(part);
+      if (k == text.size()) break;
+      start = k + mark;
+      k += mark - 1;
+    }
+    return out;
   }
 
   void take_body(std::string text) {
@@ -3793,6 +3886,8 @@ class Parser {
   std::optional<int> context_year_;
   bool blank_run_ = true;
   bool kind_seen_ = false;
+  bool body_names_body_ = false;          // the body taken has a body's form ("-nämnden", "-gruppen")
+  std::size_t body_line_ = static_cast<std::size_t>(-1);  // the line the body was taken from
   bool agenda_seen_ = false;
   L pending_value_ = L::none;
   std::size_t skip_until_ = 0;  // a line already read by a look-ahead

@@ -111,6 +111,26 @@ bool is_procedural_decision(std::string_view low) noexcept {
   return record && filed && !contains(low, "protokollsanteckning");
 }
 
+bool names_a_body(std::string_view low) noexcept {
+  constexpr std::string_view endings[] = {
+      "grupp",     "gruppen",    "nämnd",      "nämnden",     "styrelse", "styrelsen",  "utskott",
+      "utskottet", "nätverk",    "nätverket",  "direktion",   "direktionen", "samråd",  "samrådet",
+      "rådet",     "beredning",  "beredningen", "fullmäktige", "kommitté", "kommittén", "presidium",
+      "presidiet", "delegationen", "forum",    "forumet",     "ledningsgrupp"};
+  std::size_t at = 0;
+  while (at < low.size()) {
+    std::size_t end = at;
+    while (end < low.size() && low[end] != ' ' && low[end] != '\t' && low[end] != ',' && low[end] != '/' &&
+           low[end] != '-' && low[end] != '(' && low[end] != ')')
+      ++end;
+    const std::string_view w = low.substr(at, end - at);
+    for (std::string_view e : endings)
+      if (w.size() >= e.size() && w.substr(w.size() - e.size()) == e) return true;
+    at = end + 1;
+  }
+  return false;
+}
+
 bool is_compound_continuation(std::string_view low_word) noexcept {
   for (std::string_view w : {"och", "eller", "samt", "resp.", "respektive", "till", "som", "&"}) {
     if (low_word == w) return true;

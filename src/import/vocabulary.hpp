@@ -41,6 +41,13 @@ bool is_procedural_decision(std::string_view low) noexcept;
 /// '-' followed by one of these is not hyphenated across lines.
 bool is_compound_continuation(std::string_view low_word) noexcept;
 
+/// A phrase that names a body that meets, by the form of one of its words:
+/// "Styrgruppen för nära vård", "Socialnämnden", "Regionstyrelsen",
+/// "MAS/MAR-nätverket i Värmland", "Direktionen", "Politiskt samråd",
+/// "Hälso- och sjukvårdsutskottet". An organisation ("Region Halland",
+/// "Karlstads kommun", "Kommunalförbund") names no body. `low` is lower case.
+bool names_a_body(std::string_view low) noexcept;
+
 /// A case number without the label it is written with: "Dnr HSN 2024/12",
 /// "Dnr: RS 2024-00567", "Diarienummer SN 2023/4" give the number alone.
 std::string_view case_number_value(std::string_view text) noexcept;

@@ -702,3 +702,42 @@ TEST_CASE("members and their personal substitutes side by side, under their regi
   CHECK(find("Nina Kvist")->roles == std::vector<sv::MeetingRole>{sv::MeetingRole::vice_chair});
   CHECK(find("Tim Rud")->substitute_for.empty());
 }
+
+TEST_CASE("the body that met, not the organisation of the letterhead", "[import][header]") {
+  CHECK(d::names_a_body("vårdsamverkansgruppen i norra länet"));
+  CHECK(d::names_a_body("hälso- och sjukvårdsutskottet"));
+  CHECK(d::names_a_body("lss-nätverket"));
+  CHECK(d::names_a_body("kommunstyrelsen"));
+  CHECK_FALSE(d::names_a_body("region kronoberg"));
+  CHECK_FALSE(d::names_a_body("växjö kommun"));
+  CHECK_FALSE(d::names_a_body("kommunalförbund"));
+
+  // An organisation first, the body on a line of its own after the kind.
+  const auto a = sv::import::parse_minutes(
+      "Region Kronoberg\nMinnesanteckningar\n\nVårdsamverkansgruppen i norra länet\n\n"
+      "Datum: 2025-02-06\n\n1. Inledning\nGruppen noterar informationen.\n",
+      "a.txt");
+  CHECK(a.body == "Vårdsamverkansgruppen i norra länet");
+
+  // The body in a cell of a letterhead beside its organisation.
+  const auto b = sv::import::parse_minutes(
+      "Växjö kommun · Omsorgsnämnden\nPROTOKOLL\nSammanträdesdatum 2025-03-04\n\n§ 1 Budget\nNämnden godkänner budgeten.\n",
+      "b.txt");
+  CHECK(b.body == "Omsorgsnämnden");
+
+  // A name broken over two lines in capitals; the kind in two languages.
+  const auto c = sv::import::parse_minutes(
+      "REGION KRONOBERG\nMinnesanteckningar / Minutes\n\nREGIONAL SAMVERKANSGRUPP FÖR PSYKISK HÄLSA\n"
+      "OCH MISSBRUK I KRONOBERG\n\nDatum: 2025-04-10\n\n1. Inledning\nGruppen noterar informationen.\n",
+      "c.txt");
+  CHECK(c.body == "REGIONAL SAMVERKANSGRUPP FÖR PSYKISK HÄLSA OCH MISSBRUK I KRONOBERG");
+
+  // The record's case number in a letterhead cell; the body later.
+  const auto e = sv::import::parse_minutes(
+      "SMÅLANDS KOMMUNER\tSAMMANTRÄDESPROTOKOLL\nKommunalförbund\tDnr SK 2025/0031\n\nSTYRELSEN\n\n"
+      "§ 1 Budget\nStyrelsen godkänner budgeten.\n",
+      "e.txt");
+  CHECK(e.body == "STYRELSEN");
+  REQUIRE(e.extensions.count("source.case_number"));
+  CHECK(e.extensions.at("source.case_number") == "SK 2025/0031");
+}
