@@ -10,6 +10,8 @@ packages=(
   clang libclang-rt-14-dev
   python3-pybind11 python3-setuptools python3-wheel python3-pip
   python3-numpy python3-pandas python3-pytest mypy
+  python3-matplotlib python3-nbclient python3-nbconvert python3-nbformat python3-ipykernel
+  python3-openpyxl python3-tqdm
 )
 
 missing=()

@@ -3,7 +3,8 @@
 # and runs the C++ suite, then the importer's fidelity on the labelled set
 # (benchmarks/fidelity), then the same suite under AddressSanitizer and
 # UndefinedBehaviorSanitizer, then the Python package's tests and stub check
-# (scripts/python.sh, tests/python, scripts/stubs.sh), then the same pytest
+# (scripts/python.sh, tests/python, scripts/stubs.sh), then executes the
+# notebooks on the sample corpus (scripts/reports.py), then the same pytest
 # suite against the extension built with the sanitizers (scripts/python_asan.sh),
 # then builds the example
 # against an installed tree and embedded (scripts/consumers.sh), then fuzzes the file
@@ -38,6 +39,11 @@ echo "== Python package: install into .venv, pytest, stubs up to date =="
 SAMVERKAN_JOBS=$jobs bash scripts/python.sh
 .venv/bin/python -m pytest
 bash scripts/stubs.sh --check
+
+echo "== notebooks: each executed on the sample corpus, any error fails (scripts/reports.py) =="
+.venv/bin/python -m ipykernel install --prefix "$PWD/.venv" --name samverkan \
+  --display-name "Python 3 (samverkan)" >/dev/null
+.venv/bin/python scripts/reports.py --out build/reports
 
 SAMVERKAN_JOBS=$jobs bash scripts/python_asan.sh
 

@@ -22,6 +22,9 @@ from . import _core
 from ._core import *  # noqa: F401,F403  (re-exported; listed in __all__)
 from . import allocation
 from .importing import ImportedMinutes, import_minutes
+from . import display, indicators, reports
+
+display.install()
 
 # The allocation engine lives in samverkan.allocation; at the top level its
 # names (split, Step, Koemiljard2019Result ...) would crowd the model's.
@@ -33,4 +36,5 @@ __version__: str = _core.version()
 
 __all__ = sorted(
     name for name in dir(_core) if not name.startswith("_") and name not in allocation._CORE_NAMES
-) + ["__version__", "allocation", "ImportedMinutes", "import_minutes"]
+) + [
+    "__version__", "allocation", "display", "indicators", "reports", "ImportedMinutes", "import_minutes"]
