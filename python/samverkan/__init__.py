@@ -22,7 +22,7 @@ from . import _core
 from ._core import *  # noqa: F401,F403  (re-exported; listed in __all__)
 from . import allocation
 from .importing import ImportedMinutes, import_minutes
-from . import display, indicators, reports
+from . import display, indicators, reports, spreadsheet
 
 display.install()
 
@@ -37,4 +37,4 @@ __version__: str = _core.version()
 __all__ = sorted(
     name for name in dir(_core) if not name.startswith("_") and name not in allocation._CORE_NAMES
 ) + [
-    "__version__", "allocation", "display", "indicators", "reports", "ImportedMinutes", "import_minutes"]
+    "__version__", "allocation", "display", "indicators", "reports", "spreadsheet", "ImportedMinutes", "import_minutes"]

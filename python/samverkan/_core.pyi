@@ -343,6 +343,9 @@ class AttendanceStatus:
 class Bound:
     inclusive: bool
     value: Percent
+    @overload
+    def __init__(self, text: str) -> None: ...
+    @overload
     def __init__(self, value: Percent = ..., inclusive: bool = ...) -> None: ...
     def admits(self, value: Percent) -> bool: ...
     @staticmethod

@@ -28,6 +28,30 @@ class ImportedMinutes:
     """The corpus the documents were added to (the one given, or a new one)."""
     results: List[_core.ImportResult] = field(default_factory=list)
     """One ImportResult per document, in the order read."""
+    documents: List[str] = field(default_factory=list)
+    """The document each result came from (its path, or the name given for text), in the same order."""
+
+    def summary(self):
+        """One row per document: document, meeting_id, body, date, title, attendees, items,
+        decisions, action_items, warnings (a pandas DataFrame)."""
+        import pandas as pd
+
+        rows = []
+        for document, r in zip(self.documents, self.results):
+            m = self.corpus.find_meeting(r.meeting) if r.meeting else None
+            body = self.corpus.find_organisation(m.body) if m is not None and m.body else None
+            rows.append({
+                "document": document, "meeting_id": r.meeting,
+                "body": body.name if body is not None else None,
+                "date": pd.Timestamp(m.date) if m is not None and m.date else pd.NaT,
+                "title": m.title if m is not None else None,
+                "attendees": len(m.attendance) if m is not None else 0,
+                "items": len(m.items) if m is not None else 0,
+                "decisions": sum(len(i.decisions) for i in m.items) if m is not None else 0,
+                "action_items": len(r.action_items), "warnings": len(r.warnings),
+            })
+        return pd.DataFrame(rows, columns=["document", "meeting_id", "body", "date", "title", "attendees", "items",
+                                           "decisions", "action_items", "warnings"])
 
     @property
     def meetings(self) -> List[_core.Meeting]:
@@ -51,6 +75,27 @@ class ImportedMinutes:
         )
 
 
+def _in_notebook() -> bool:
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
+
+
+def _progress(items: list, wanted: Optional[bool], label: str):
+    """items, wrapped in a tqdm bar when wanted (None: in a notebook, for more than 20)."""
+    show = wanted if wanted is not None else (len(items) > 20 and _in_notebook())
+    if not show:
+        return items
+    try:
+        from tqdm.auto import tqdm  # Debian: python3-tqdm
+    except ImportError:
+        return items
+    return tqdm(items, desc=label, unit="dok")
+
+
 def _looks_like_path(value: str) -> bool:
     # Text of minutes has line breaks; a path has none and exists.
     if "\n" in value or len(value) > 4096:
@@ -67,6 +112,7 @@ def import_minutes(
     *,
     document: str = "",
     year: Optional[int] = None,
+    progress: Optional[bool] = None,
 ) -> ImportedMinutes:
     """Reads minutes and protocols into a corpus.
 
@@ -79,6 +125,8 @@ def import_minutes(
         document: for text, the name used in provenance and warnings.
         year: the year of dates written without one ("25/11") when a document
             names none.
+        progress: show a progress bar (tqdm) while a folder is read; None shows one in a
+            Jupyter notebook for more than 20 documents and stays silent in scripts.
 
     Returns:
         ImportedMinutes with the corpus, the meetings, action items and warnings.
@@ -90,10 +138,13 @@ def import_minutes(
         corpus = _core.Corpus()
     imported = ImportedMinutes(corpus=corpus)
     if isinstance(path_or_text, os.PathLike) or (isinstance(path_or_text, str) and _looks_like_path(path_or_text)):
-        for path in _core.collect_documents(paths=[os.fspath(path_or_text)]):
+        paths = _core.collect_documents(paths=[os.fspath(path_or_text)])
+        for path in _progress(paths, progress, "importerar"):
             imported.results.append(_core.import_file(corpus=corpus, path=path, year=year))
+            imported.documents.append(path)
     elif isinstance(path_or_text, str):
         imported.results.append(_core.import_text(corpus=corpus, text=path_or_text, document=document, year=year))
+        imported.documents.append(document)
     else:
         raise TypeError(f"import_minutes() takes a path or the text of a document, not {type(path_or_text).__name__}")
     return imported

@@ -494,6 +494,11 @@ void bind_allocation(py::module_& m) {
                               "    Bound.at_least(3).admits(Percent(3)) is True\n"
                               "    Bound.more_than(5).admits(Percent(5)) is False");
   bound
+      // First, so that ">=93" is read as a bound rather than tried as a Percent; together with the
+      // implicit conversions below every parameter taking a Bound accepts the same string forms.
+      .def(py::init([](std::string_view text) { return al::Bound::parse(text); }), py::arg("text"),
+           "Reads \">=3\", \"≥ 3\", \">5\", \"> 5,5\" (a bare number means at least); raises ParseError.\n\n"
+           "Args:\n    text: the text.")
       .def(py::init([](const al::Percent& value, bool inclusive) { return al::Bound{value, inclusive}; }),
            py::arg("value") = al::Percent{}, py::arg("inclusive") = true,
            "Makes a bound.\n\nArgs:\n    value: the Percent (or str, int) to reach.\n"
@@ -518,6 +523,8 @@ void bind_allocation(py::module_& m) {
                       }));
   def_equality(bound, "Same value and inclusiveness.");
   def_unhashable(bound);
+  py::implicitly_convertible<py::str, al::Bound>();
+  py::implicitly_convertible<py::int_, al::Bound>();
 
   // ---- split ----
 

@@ -432,3 +432,13 @@ def test_everything_in_the_module_is_documented():
     for argument in ["block1", "step_split", "block2_failed", "status_report_deadline"]:
         assert f"    {argument}: " in init
     assert "    steps: " in inspect.getdoc(al.staircase)
+
+
+def test_every_bound_parameter_takes_the_same_string_forms():
+    k = al.koemiljard2019
+    assert str(k.Parameters(response_rate=">=93").response_rate) == str(al.Bound.at_least(93))
+    assert str(k.Parameters(alternative_bound="> 70,5").alternative_bound) == str(al.Bound.more_than("70,5"))
+    assert str(k.Parameters(response_rate=90).response_rate) == str(al.Bound.at_least(90))
+    assert str(al.Bound(">=3")) == str(al.Bound.parse(">=3"))
+    with pytest.raises((sv.ParseError, TypeError)):
+        k.Parameters(response_rate="about ninety")

@@ -169,3 +169,33 @@ def test_ipython_shows_samverkan_objects_through_the_registered_formatter(sample
     data, _ = shell.display_formatter.format(sample.meetings()[0].attendance[0])
     assert "status" in data["text/html"]
     assert not hasattr(sv.Corpus, "_repr_html_")  # the classes themselves stay as bound
+
+
+def test_an_import_says_which_document_each_meeting_came_from(tmp_path):
+    imported = sv.import_minutes(str(ROOT / "data" / "sample" / "minutes"), progress=False)
+    assert len(imported.documents) == len(imported.results) == 6
+    assert all(d.endswith((".txt", ".md")) for d in imported.documents)
+    summary = imported.summary()
+    assert list(summary["document"]) == imported.documents
+    assert summary.loc[0, "body"] == "Styrgrupp nära vård Östergötland"
+    assert (summary["items"] > 0).all()
+    text = sv.import_minutes("Minnesanteckningar\nStyrgrupp X\n2024-01-10\n\n1. Inledning\n", document="memo.txt")
+    assert text.documents == ["memo.txt"]
+
+
+def test_spreadsheets_in_swedish_keep_ids_and_exact_money(sample, tmp_path):
+    pytest.importorskip("openpyxl")
+    path = sv.spreadsheet.to_excel(sample, tmp_path / "k.xlsx", language="sv")
+    sheets = pd.read_excel(path, sheet_name=None)
+    assert "möten" in sheets and "beslut" in sheets
+    meetings = sheets["möten"]
+    assert {"möte (id)", "organ (id)", "datum", "mötesform"} <= set(meetings.columns)
+    assert set(meetings["mötesform"].dropna()) <= {f.swedish for f in sv.MeetingForm.__members__.values()}
+    pots = sheets[sv.spreadsheet._swedish_header("funding_pots")[:31]]
+    ore = [c for c in pots.columns if c.endswith("(öre)")][0]
+    assert pots[ore].dtype.kind == "i"
+    files = sv.spreadsheet.to_csv(sample, tmp_path / "csv", tables=["meetings"], language="sv")
+    text = pathlib.Path(files["meetings"]).read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].startswith("möte (id);")
+    with pytest.raises(ValueError, match="no table 'meeting'"):
+        sv.spreadsheet.to_csv(sample, tmp_path / "x", tables=["meeting"])
