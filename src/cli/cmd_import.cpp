@@ -25,6 +25,8 @@
 #include <unistd.h>
 
 int run_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// cmd_export.cpp: `import --from oparl|popolo|ocds DIR`.
+int run_import_standard(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 namespace {
 
@@ -54,7 +56,10 @@ constexpr std::string_view usage =
     "\"source.warnings\". Warnings do not change the exit status.\n"
     "\n"
     "Exit status: 0 imported, 1 some document could not be read (the others were imported),\n"
-    "2 usage, corpus file or format error (nothing written).\n";
+    "2 usage, corpus file or format error (nothing written).\n"
+    "\n"
+    "samverkan import --from oparl|popolo|ocds DIR reads open-standard data instead\n"
+    "(see samverkan import --from oparl --help).\n";
 
 struct UsageError {
   std::string message;
@@ -176,6 +181,8 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
 }  // namespace
 
 int run_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  for (const auto& a : args)
+    if (a == "--from" || a.starts_with("--from=")) return run_import_standard(args, out, err);
   for (const auto& a : args)
     if (a == "--help" || a == "-h") {
       out << usage;

@@ -22,10 +22,11 @@
 #include <string_view>
 #include <vector>
 
-// Defined in cmd_allocate.cpp and cmd_import.cpp; they report their own
-// errors and help.
+// Defined in cmd_allocate.cpp, cmd_import.cpp and cmd_export.cpp; they
+// report their own errors and help.
 int run_allocate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int run_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int run_export(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 namespace {
 
@@ -280,6 +281,10 @@ int run_import_command(const Command&, Args args, std::ostream& out) {
   return run_import(std::vector<std::string>(args.begin(), args.end()), out, std::cerr);
 }
 
+int run_export_command(const Command&, Args args, std::ostream& out) {
+  return run_export(std::vector<std::string>(args.begin(), args.end()), out, std::cerr);
+}
+
 // ---- the table of subcommands ----
 
 constexpr Command commands[] = {
@@ -305,6 +310,8 @@ constexpr Command commands[] = {
      "", run_allocate_command},
     {"import", "PATH... [--out CORPUS] [--json]", "Read minutes and protocols (text, Markdown) into a corpus",
      "", run_import_command},
+    {"export", "CORPUS --to oparl|popolo|ocds --out DIR", "Write the corpus as OParl, Popolo or OCDS (import --from reads them)",
+     "", run_export_command},
 };
 
 const Command* find_command(std::string_view name) {
