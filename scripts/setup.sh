@@ -10,6 +10,7 @@ packages=(
   clang libclang-rt-14-dev
   python3-pybind11 python3-setuptools python3-wheel python3-pip
   python3-numpy python3-pandas python3-pytest mypy
+  python3-dask python3-distributed python3-fsspec
 )
 
 missing=()
