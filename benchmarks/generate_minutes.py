@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Write generated Swedish meeting minutes for the import benchmark.
 
-    generate_minutes.py [--mb 100] [--seed 1] [--out DIR]
+    generate_minutes.py [--mb 100 | --files N] [--seed 1] [--out DIR]
 
 The text is random but reproducible: the same --mb and --seed give the same
 files, byte for byte. Six layouts follow the hand-written samples in
@@ -625,6 +625,8 @@ def main(argv=None):
     ap.add_argument("--out", default="build/bench/minutes")
     ap.add_argument("--min-kb", type=int, default=5)
     ap.add_argument("--max-kb", type=int, default=20)
+    ap.add_argument("--files", type=int, default=None,
+                    help="write this many files instead of --mb megabytes (the Dask test and benchmark)")
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
@@ -642,7 +644,7 @@ def main(argv=None):
     total = files = 0
     counts = {"meetings": 0, "attendances": 0, "items": 0, "decisions": 0, "amounts": 0}
     per_layout = [0] * len(Gen.LAYOUTS)
-    while total < target:
+    while (files < args.files) if args.files is not None else (total < target):
         layout = g.rng.randrange(len(Gen.LAYOUTS))
         want = g.rng.randrange(args.min_kb * 1000, args.max_kb * 1000)
         m = g.meeting(want, layout)
@@ -667,7 +669,7 @@ def main(argv=None):
         # A changed generator must not be mistaken for the data it wrote before.
         source_sha = hashlib.sha256(f.read()).hexdigest()
     manifest = {"generator": "benchmarks/generate_minutes.py", "generator_sha256": source_sha,
-                "seed": args.seed, "mb": args.mb,
+                "seed": args.seed, "mb": args.mb, "files_asked": args.files,
                 "min_kb": args.min_kb, "max_kb": args.max_kb, "files": files, "bytes": total,
                 "layouts": dict(zip(Gen.LAYOUTS, per_layout)), "generated": counts}
     with open(os.path.join(args.out, "manifest.json"), "w", encoding="utf-8") as f:

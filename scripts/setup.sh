@@ -12,6 +12,7 @@ packages=(
   python3-numpy python3-pandas python3-pytest mypy
   python3-matplotlib python3-nbclient python3-nbconvert python3-nbformat python3-ipykernel
   python3-openpyxl python3-tqdm
+  python3-dask python3-distributed python3-fsspec
 )
 
 missing=()

@@ -6,6 +6,9 @@
 
 #include <samverkan/import/minutes.hpp>
 
+// The importer's own name rules, for samverkan.dask (see _import_name_rules).
+#include "../../src/import/scan.hpp"
+
 #include <pybind11/stl/filesystem.h>
 
 #include <filesystem>
@@ -61,6 +64,17 @@ void bind_importer(py::module_& m) {
       "    corpus: the Corpus the names are resolved against and the records added to\n"
       "    path: the file\n"
       "    year: year of dates written without one, when the document names none");
+  // samverkan.dask merges corpora imported apart; to resolve names across
+  // them as one import would, it needs the importer's rules, not a copy of them.
+  m.def(
+      "_import_name_rules",
+      [](const std::string& name) {
+        return py::make_tuple(import::detail::all_caps(name), import::detail::region_core(name),
+                              import::detail::acronyms(name), import::detail::guess_kind(name));
+      },
+      py::arg("name"),
+      "(all_caps, region_core, acronyms, guessed kind) of an organisation's name, as the importer reads it.\n"
+      "Internal to samverkan.dask.");
   m.def(
       "collect_documents",
       [](const std::vector<std::filesystem::path>& paths) {
