@@ -14,9 +14,14 @@ strategist receives it:
          wrapped with long words hyphenated at the line end, tables with
          aligned columns that go on over page breaks.
 
-    python3 scripts/make_documents.py SOURCE... --out DIR
+    python3 scripts/make_documents.py SOURCE... --out DIR [--bad BADDIR]
 
-writes DIR/<stem>.docx and DIR/<stem>.pdf. The output is committed (tests
+writes DIR/<stem>.docx and DIR/<stem>.pdf (and, with --bad, the hostile
+files of tests/fixtures/documents/bad). What is committed was made by
+
+    scripts/make_documents.py benchmarks/fidelity/documents/{03,08,09,18}_* \
+        --out benchmarks/fidelity/forms --bad tests/fixtures/documents/bad
+ The output is committed (tests
 and CI need no office suite); run this again after changing a source.
 Debian packages: python3-docx, python3-reportlab, fonts-dejavu-core.
 """
@@ -318,11 +323,77 @@ def write_pdf(blocks, header: str, path: Path) -> None:
     lay.save()
 
 
+# ------------------------------------------------------------ hostile files
+
+def write_bad(good_docx: Path, out: Path) -> None:
+    """Files the readers must refuse or bound, each with a clear message."""
+    import io
+    import zipfile
+
+    data = good_docx.read_bytes()
+    (out / "damaged.docx").write_bytes(data[: len(data) // 2])  # cut: no central directory
+
+    def package(document_xml: bytes, name: str, compress=zipfile.ZIP_DEFLATED) -> None:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", compress) as z:
+            z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                       'package/2006/content-types"/>')
+            z.writestr("word/document.xml", document_xml)
+        (out / name).write_bytes(buf.getvalue())
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    # 200 MB of spaces inside a text run: some 200 kB packed.
+    head = f'<?xml version="1.0"?><w:document {w}><w:body><w:p><w:r><w:t>'.encode()
+    tail = b"</w:t></w:r></w:p></w:body></w:document>"
+    package(head + b" " * (200 << 20) + tail, "bomb.docx")
+    # External and recursive entities: must be neither fetched nor expanded.
+    xxe = (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">'
+           f'<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+           f'<w:document {w}><w:body><w:p><w:r><w:t>Protokoll &x; &b;</w:t></w:r></w:p>'
+           f'<w:p><w:r><w:t>Datum: 2024-03-14</w:t></w:r></w:p></w:body></w:document>').encode()
+    package(xxe, "entities.docx")
+    # 10^6 nested elements.
+    n = 1_000_000
+    deep = (f'<?xml version="1.0"?><w:document {w}><w:body><w:p>'.encode() + b"<w:r>" * n + b"<w:t>x</w:t>"
+            + b"</w:r>" * n + b"</w:p></w:body></w:document>")
+    package(deep, "deep.docx")
+    # A zip that is not Word.
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("content.xml", "<office:document/>")
+    (out / "spreadsheet.docx").write_bytes(buf.getvalue())
+    # Neither text, zip nor PDF: an image's header and bytes.
+    (out / "image.pdf").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+
+    from reportlab.pdfgen import canvas
+    from reportlab.lib.pagesizes import A4
+
+    enc = out / "encrypted.pdf"
+    c = canvas.Canvas(str(enc), pagesize=A4, invariant=1, encrypt="hemligt")
+    c.drawString(72, 760, "Protokoll 2024-03-14")
+    c.showPage()
+    c.save()
+    good = canvas.Canvas(str(out / "damaged.pdf"), pagesize=A4, invariant=1)
+    good.drawString(72, 760, "Protokoll 2024-03-14")
+    good.showPage()
+    good.save()
+    raw = (out / "damaged.pdf").read_bytes()
+    (out / "damaged.pdf").write_bytes(raw[:200] + b"\x00garbage" * 10)
+    scan = canvas.Canvas(str(out / "scan.pdf"), pagesize=A4, invariant=1)
+    for _ in range(2):
+        scan.rect(72, 72, 400, 600, fill=1)  # an image of a page, as far as text goes
+        scan.showPage()
+    scan.save()
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("sources", nargs="+", type=Path)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--formats", default="docx,pdf")
+    ap.add_argument("--bad", type=Path, metavar="DIR",
+                    help="also write hostile files (damaged, zip bomb, entities, deep nesting, encrypted, "
+                         "scanned, neither) to DIR, from the first source's .docx")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     for src in args.sources:
@@ -335,6 +406,10 @@ def main(argv=None) -> int:
         if "pdf" in args.formats:
             write_pdf(blocks, header, args.out / (src.stem + ".pdf"))
         print(f"{src.name}: {len(blocks)} blocks -> {args.out}/{src.stem}.{{{args.formats}}}", file=sys.stderr)
+    if args.bad:
+        args.bad.mkdir(parents=True, exist_ok=True)
+        write_bad(args.out / (args.sources[0].stem + ".docx"), args.bad)
+        print(f"hostile files -> {args.bad}", file=sys.stderr)
     return 0
 
 

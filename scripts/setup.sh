@@ -10,6 +10,8 @@ packages=(
   clang libclang-rt-14-dev
   python3-pybind11 python3-setuptools python3-wheel python3-pip
   python3-numpy python3-pandas python3-pytest mypy
+  libzip-dev libpugixml-dev libpoppler-cpp-dev
+  python3-docx python3-reportlab fonts-dejavu-core
 )
 
 missing=()

@@ -1,5 +1,6 @@
 // `samverkan import`: reads minutes and protocols (plain text, Markdown,
-// Word .docx and, when built with samverkan::pdf, PDF) into a corpus file, or prints what they hold as corpus JSON.
+// Word .docx and, when built with samverkan::pdf, PDF) into a corpus file,
+// or prints what they hold as corpus JSON.
 //
 // main.cpp declares
 //   int run_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
@@ -221,7 +222,13 @@ int show_text(const std::vector<fs::path>& documents, std::ostream& out, std::os
 int run_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   for (const auto& a : args)
     if (a == "--help" || a == "-h") {
-      out << usage;
+      out << usage
+#if SAMVERKAN_HAVE_PDF
+          << "\nPDF support: yes (samverkan::pdf, through Poppler, GPL: this program is distributed under\n"
+             "GPL-compatible terms; see LICENSE).\n";
+#else
+          << "\nPDF support: no (built without libpoppler-cpp): a PDF is reported as not read.\n";
+#endif
       return 0;
     }
 #if SAMVERKAN_HAVE_PDF

@@ -398,6 +398,7 @@ class Reader {
     }
     const std::size_t number = ++tables_;
     std::size_t row_number = 0;
+    std::vector<std::string> above;  // the previous row's cells, by grid column
     for (auto tr = tbl.first_child(); tr; tr = tr.next_sibling()) {
       const auto name = local(tr);
       if (name != "tr") continue;
@@ -421,15 +422,25 @@ class Reader {
         blocks(tc, depth + 2);
         in_cell_ = false;
         cell_text_ = nullptr;
-        if (!continued) cell.text = std::string(trim(text));
+        if (continued) {
+          // The cell above goes on down: the row's value is still its text
+          // (the organisation of each person of a merged group).
+          cell.text = column - 1 < above.size() ? above[column - 1] : std::string();
+          cell.merged = true;
+        } else {
+          cell.text = std::string(trim(text));
+        }
         row.cells.push_back(std::move(cell));
         for (int k = 1; k < span; ++k) {
           Cell covered;
+          covered.merged = true;
           covered.location = SourceLocation{.table = number, .row = row_number, .cell = ++column};
           row.cells.push_back(std::move(covered));
         }
         if (row.cells.size() > 256) break;
       }
+      above.clear();
+      for (const auto& c : row.cells) above.push_back(c.text);
       bool any = false;
       for (const auto& c : row.cells) any = any || !c.text.empty();
       if (any) doc_.blocks.push_back(std::move(row));

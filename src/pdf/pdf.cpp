@@ -33,6 +33,8 @@ struct PageLine {
   bool bold = true;
   std::string text;  // words joined, columns as tabs
   std::size_t number = 0;  // one-based on its page
+  /// The columns of the line: where each starts, and its text.
+  std::vector<std::pair<double, std::string>> columns;
 };
 
 std::string utf8(const poppler::ustring& s) {
@@ -83,10 +85,18 @@ std::vector<PageLine> lines_of(std::vector<Word> words) {
         const double em = std::max(1.0, std::max(p.size, w.size));
         // A gap of two ems or more is a column break, one of a fifth of an
         // em a space (kerned pieces of one word have none).
-        if (gap >= 2.0 * em) l.text += '\t';
-        else if (gap >= 0.15 * em) l.text += ' ';
+        if (gap >= 2.0 * em) {
+          l.text += '\t';
+          l.columns.emplace_back(w.x, std::string());
+        } else if (gap >= 0.15 * em) {
+          l.text += ' ';
+          l.columns.back().second += ' ';
+        }
+      } else {
+        l.columns.emplace_back(w.x, std::string());
       }
       l.text += w.text;
+      l.columns.back().second += w.text;
     }
   }
   return lines;
@@ -123,6 +133,76 @@ bool starts_lowercase(std::string_view t) {
 }
 
 void quiet(const std::string&, void*) {}
+
+// Runs of lines in columns become table rows with cells, each cell under
+// the column it starts in: the columns are those of the run's line with the
+// most of them (a table's heading row, usually), so a row with an empty
+// cell keeps its other cells in their columns.
+void tables(Document& doc, const std::vector<std::vector<const PageLine*>>& block_lines) {
+  std::vector<Block> out;
+  std::size_t table = 0;
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
+    const Block& block = doc.blocks[b];
+    const auto& lines = block_lines[b];
+    std::size_t k = 0;
+    Block rest = block;  // the block's lines outside tables, as a paragraph
+    rest.text.clear();
+    rest.line_locations.clear();
+    const auto flush_rest = [&] {
+      if (!rest.line_locations.empty()) {
+        rest.location = rest.line_locations.front();
+        out.push_back(rest);
+      }
+      rest.text.clear();
+      rest.line_locations.clear();
+    };
+    while (k < lines.size()) {
+      std::size_t end = k;
+      while (end < lines.size() && lines[end]->columns.size() >= 2) ++end;
+      if (end - k < 2 || block.heading) {
+        // One line in columns ("Datum: ...   Tid: ...") stays a line.
+        const std::size_t stop = std::max(end, k + 1);
+        for (; k < stop; ++k) {
+          if (!rest.text.empty()) rest.text += '\n';
+          rest.text += lines[k]->text;
+          rest.line_locations.push_back(block.line_locations[k]);
+        }
+        continue;
+      }
+      flush_rest();
+      ++table;
+      std::size_t widest = k;
+      for (std::size_t j = k; j < end; ++j)
+        if (lines[j]->columns.size() > lines[widest]->columns.size()) widest = j;
+      std::vector<double> anchors;
+      for (const auto& c : lines[widest]->columns) anchors.push_back(c.first);
+      for (std::size_t j = k; j < end; ++j) {
+        Block row;
+        row.kind = Block::Kind::table_row;
+        row.location = block.line_locations[j];
+        row.location.table = table;
+        row.location.row = j - k + 1;
+        row.cells.resize(anchors.size());
+        for (std::size_t c = 0; c < anchors.size(); ++c) {
+          row.cells[c].location = row.location;
+          row.cells[c].location.cell = c + 1;
+        }
+        const double slack = std::max(2.0, lines[j]->size);
+        for (const auto& [x, text] : lines[j]->columns) {
+          std::size_t c = 0;
+          while (c + 1 < anchors.size() && anchors[c + 1] <= x + slack) ++c;
+          auto& cell = row.cells[c].text;
+          if (!cell.empty()) cell += ' ';
+          cell += text;
+        }
+        out.push_back(std::move(row));
+      }
+      k = end;
+    }
+    flush_rest();
+  }
+  doc.blocks = std::move(out);
+}
 
 }  // namespace
 
@@ -194,8 +274,8 @@ Document read_pdf(std::string_view bytes, std::string name, const ReadLimits& li
 
   // Running headers and footers: among a page's first and last two lines,
   // those in the top or bottom eighth of the page whose text (digits
-  // folded) recurs on at least half the pages. The first showing stays: a
-  // header often names the body and the date, and it is the record's.
+  // folded) recurs on at least half the pages. A header's first showing
+  // stays: it often names the body and the date, and it is the record's.
   std::vector<std::vector<bool>> drop(pages);
   if (pages >= 2) {
     std::unordered_map<std::string, std::size_t> seen;
@@ -205,12 +285,12 @@ Document read_pdf(std::string_view bytes, std::string name, const ReadLimits& li
       for (std::size_t k = 0; k < lines.size(); ++k) {
         const bool top = k < 2 && lines[k].bottom < h / 8;
         const bool bottom = k + 2 >= lines.size() && lines[k].top > h * 7 / 8;
-        if (top || bottom) f(k);
+        if (top || bottom) f(k, bottom && !top);
       }
     };
     for (std::size_t p = 0; p < pages; ++p) {
       std::vector<std::string> keys;
-      edges(p, [&](std::size_t k) { keys.push_back(furniture_key(read[p].lines[k].text)); });
+      edges(p, [&](std::size_t k, bool) { keys.push_back(furniture_key(read[p].lines[k].text)); });
       std::sort(keys.begin(), keys.end());
       keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
       for (const auto& key : keys) ++seen[key];
@@ -218,9 +298,12 @@ Document read_pdf(std::string_view bytes, std::string name, const ReadLimits& li
     std::unordered_map<std::string, bool> shown;
     for (std::size_t p = 0; p < pages; ++p) {
       drop[p].assign(read[p].lines.size(), false);
-      edges(p, [&](std::size_t k) {
+      edges(p, [&](std::size_t k, bool bottom) {
         const auto key = furniture_key(read[p].lines[k].text);
-        if (seen[key] * 2 >= pages && seen[key] >= 2 && !shown.emplace(key, true).second) drop[p][k] = true;
+        // A footer goes from every page, its first too: left on page one it
+        // would cut a table or sentence that goes on over the page break.
+        if (seen[key] * 2 >= pages && seen[key] >= 2 && (!shown.emplace(key, true).second || bottom))
+          drop[p][k] = true;
       });
     }
   }
@@ -229,12 +312,18 @@ Document read_pdf(std::string_view bytes, std::string name, const ReadLimits& li
   // more than three quarters of a line (single and 1.5 spacing go on, an
   // empty line or paragraph spacing ends it), or at a heading.
   Block current;
+  std::vector<const PageLine*> current_lines;
+  std::vector<std::vector<const PageLine*>> block_lines;  // beside doc.blocks
   bool open = false;
   double last_bottom = 0;
   double last_height = 0;
   const auto close = [&] {
-    if (open) doc.blocks.push_back(std::move(current));
+    if (open) {
+      doc.blocks.push_back(std::move(current));
+      block_lines.push_back(std::move(current_lines));
+    }
     current = Block{};
+    current_lines.clear();
     open = false;
   };
   for (std::size_t p = 0; p < pages; ++p) {
@@ -268,6 +357,7 @@ Document read_pdf(std::string_view bytes, std::string name, const ReadLimits& li
       }
       current.text += l.text;
       current.line_locations.push_back(at);
+      current_lines.push_back(&l);
       last_bottom = l.bottom;
       last_height = height;
       first_on_page = false;
@@ -275,6 +365,7 @@ Document read_pdf(std::string_view bytes, std::string name, const ReadLimits& li
     }
   }
   close();
+  tables(doc, block_lines);
   return doc;
 }
 

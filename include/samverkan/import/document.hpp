@@ -68,10 +68,14 @@ struct SourceLocation {
 };
 
 /// One cell of a table row. A cell merged across columns (gridSpan) is
-/// read once, followed by empty cells for the columns it covers; a cell
-/// merged down rows (vMerge) is read in its first row and empty below.
+/// read once, followed by empty cells (merged) for the columns it covers, so
+/// the row's cells stay under their column headings. A cell merged down rows
+/// (vMerge) holds for every row it spans ("Region X" beside three names
+/// counts for each): the rows below repeat its text, marked merged.
 struct Cell {
   std::string text;
+  /// Covered by a merged cell to its left or above.
+  bool merged = false;
   SourceLocation location;
   friend bool operator==(const Cell&, const Cell&) = default;
 };
