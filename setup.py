@@ -51,6 +51,9 @@ class CMakeBuild(build_ext):
             # std::string concatenation inlined from the library's headers
             # (warnings are errors); a user's pip install must not hit that.
             "-DCMAKE_CXX_FLAGS_RELEASE=-O2 -DNDEBUG",
+            # PDF support links GPL Poppler: AUTO builds it when found,
+            # SAMVERKAN_PDF=OFF leaves it out (an MIT-only extension).
+            f"-DSAMVERKAN_PDF={os.environ.get('SAMVERKAN_PDF', 'AUTO')}",
         ]
         try:
             import pybind11  # an isolated build gets it from the index

@@ -178,4 +178,46 @@ text = "\n".join(lines) + "\n"
 open(results, "w", encoding="utf-8").write(text)
 print(text, end="")
 EOF
+
+# Word and PDF: the first DOCS generated documents (default 60) written as
+# .docx and PDF by scripts/make_documents.py (python3-docx, python3-reportlab),
+# then read with --dry-run: documents per second for .docx, pages per second
+# for PDF, beside the text rows above. Not a test either.
+DOCS="${DOCS:-60}"
+DOCDIR="$OUT/documents"
+if "$PY" -c "import docx, reportlab" 2>/dev/null; then
+  if [[ ! -f "$DOCDIR/.made-$DOCS-$SEED-$MB" ]]; then
+    rm -rf "$DOCDIR"
+    mkdir -p "$DOCDIR/docx" "$DOCDIR/pdf"
+    mapfile -t SOURCES < <(find "$DATA" -name '*.txt' | sort | head -n "$DOCS")
+    echo "== writing ${#SOURCES[@]} documents as .docx and PDF into $DOCDIR" >&2
+    "$PY" scripts/make_documents.py "${SOURCES[@]}" --out "$DOCDIR/mixed" 2>/dev/null
+    mv "$DOCDIR"/mixed/*.docx "$DOCDIR/docx/" && mv "$DOCDIR"/mixed/*.pdf "$DOCDIR/pdf/" && rmdir "$DOCDIR/mixed"
+    touch "$DOCDIR/.made-$DOCS-$SEED-$MB"
+  fi
+  N_DOCX=$(find "$DOCDIR/docx" -name '*.docx' | wc -l)
+  N_PDF=$(find "$DOCDIR/pdf" -name '*.pdf' | wc -l)
+  PAGES=$("$PY" -c 'import re,sys,pathlib; print(sum(len(re.findall(rb"/Type */Page[^s]", p.read_bytes())) for p in pathlib.Path(sys.argv[1]).glob("*.pdf")))' "$DOCDIR/pdf")
+  time_best docx "$BIN" import --quiet --dry-run "$DOCDIR/docx"
+  T_DOCX="$BEST"
+  T_PDF=""
+  if "$BIN" import --help | grep -q "PDF support: yes"; then
+    time_best pdf "$BIN" import --quiet --dry-run "$DOCDIR/pdf"
+    T_PDF="$BEST"
+  fi
+  {
+    echo
+    echo "| documents | files | pages | seconds | documents/s | pages/s |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    awk -v n="$N_DOCX" -v t="$T_DOCX" 'BEGIN { printf "| .docx (python3-docx) | %d | – | %.2f | %.1f | – |\n", n, t, n / t }'
+    if [[ -n "$T_PDF" ]]; then
+      awk -v n="$N_PDF" -v p="$PAGES" -v t="$T_PDF" \
+        'BEGIN { printf "| PDF (reportlab) | %d | %d | %.2f | %.1f | %.1f |\n", n, p, t, n / t, p / t }'
+    else
+      echo "| PDF | $N_PDF | $PAGES | this build has no PDF support | – | – |"
+    fi
+  } | tee -a "$OUT/results.md"
+else
+  echo "== .docx and PDF: SKIPPED (python3-docx and python3-reportlab are not installed)" >&2
+fi
 echo "== written to $OUT/results.md" >&2

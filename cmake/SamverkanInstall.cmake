@@ -7,7 +7,16 @@ install(TARGETS samverkan EXPORT samverkan-targets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+if(SAMVERKAN_HAVE_PDF)
+  # GPL through Poppler: see README.md, "Licence".
+  install(TARGETS samverkan_pdf EXPORT samverkan-targets
+    ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  set_target_properties(samverkan_pdf PROPERTIES EXPORT_NAME pdf)
+endif()
 install(DIRECTORY include/samverkan DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(FILES LICENSE DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/samverkan)
 if(SAMVERKAN_CLI)
   install(TARGETS samverkan_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
@@ -31,9 +40,9 @@ file(RELATIVE_PATH SAMVERKAN_PC_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfi
 # A static libsamverkan.a needs its own dependencies on every link line.
 if(BUILD_SHARED_LIBS)
   set(SAMVERKAN_PC_LIBS "")
-  set(SAMVERKAN_PC_LIBS_PRIVATE "-lboost_serialization")
+  set(SAMVERKAN_PC_LIBS_PRIVATE "-lboost_serialization -lzip -lpugixml")
 else()
-  set(SAMVERKAN_PC_LIBS "-lboost_serialization")
+  set(SAMVERKAN_PC_LIBS "-lboost_serialization -lzip -lpugixml")
   set(SAMVERKAN_PC_LIBS_PRIVATE "")
 endif()
 configure_file(cmake/samverkan.pc.in "${CMAKE_CURRENT_BINARY_DIR}/samverkan.pc" @ONLY)

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of the four loaders (binary, text, XML, JSON),
-# of the Python pickle state (from_bytes<T> of every record type and Corpus)
-# and of the minutes importer with clang under AddressSanitizer and
+# of the Python pickle state (from_bytes<T> of every record type and Corpus),
+# of the minutes importer and of the Word and PDF readers with clang under AddressSanitizer and
 # UndefinedBehaviorSanitizer in build/fuzz, and gives each FUZZ_SECONDS
-# (default 60; six targets, so six minutes in all, besides the build).
+# (default 60; eight targets, so eight minutes in all, besides the build).
 # SAMVERKAN_FUZZ_TARGETS="json pickle" runs only those.
 #
 # Inputs: the committed seeds in fuzz/seeds/<target>/ (the importer's are the
@@ -42,11 +42,19 @@ seconds=${FUZZ_SECONDS:-60}
 jobs=${SAMVERKAN_JOBS:-$(nproc)}
 corpus_root=${SAMVERKAN_FUZZ_CORPUS:-${HOME:-/tmp}/.cache/samverkan/fuzz-corpus}
 stack_kb=${SAMVERKAN_FUZZ_STACK_KB:-1024}
-read -r -a targets <<<"${SAMVERKAN_FUZZ_TARGETS:-binary text xml json pickle minutes}"
+read -r -a targets <<<"${SAMVERKAN_FUZZ_TARGETS:-binary text xml json pickle minutes docx pdf}"
 
 if ! command -v clang++ >/dev/null 2>&1; then
   echo "fuzz: SKIPPED: clang++ is not installed (scripts/setup.sh installs clang and libclang-rt-14-dev)"
   exit 0
+fi
+
+# The PDF reader needs Poppler; without it that target is not built.
+if ! pkg-config --exists poppler-cpp 2>/dev/null; then
+  kept=()
+  for t in "${targets[@]}"; do [ "$t" = pdf ] || kept+=("$t"); done
+  targets=("${kept[@]}")
+  echo "fuzz: pdf SKIPPED: libpoppler-cpp-dev is not installed"
 fi
 
 started=$(date +%s)
@@ -76,6 +84,8 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktra
 # A single allocation above 64 MB, an input taking over 10 s, or more than
 # 1 GB resident counts as a finding.
 limits=(-max_len=16384 -malloc_limit_mb=64 -rss_limit_mb=1024 -timeout=10)
+# Word packages and PDFs are larger than minutes as text.
+document_limits=(-max_len=65536 -malloc_limit_mb=128 -rss_limit_mb=1024 -timeout=10)
 
 mkdir -p build/fuzz/findings "$corpus_root"
 status=0
@@ -83,12 +93,21 @@ summary=()
 fuzz_started=$(date +%s)
 for target in "${targets[@]}"; do
   binary=build/fuzz/fuzz/samverkan_fuzz_$target
+  if [ ! -x "$binary" ]; then
+    # samverkan_fuzz_pdf exists only where Poppler is installed.
+    summary+=("$target: SKIPPED (not built: no libpoppler-cpp?)")
+    continue
+  fi
   inputs=(fuzz/seeds/$target)
   [ "$target" = minutes ] && inputs=(data/sample/minutes)
   [ -d "fuzz/regressions/$target" ] && inputs+=("fuzz/regressions/$target")
   options=()
   [ -f "fuzz/$target.dict" ] && options+=("-dict=fuzz/$target.dict")
+  # The Word reader's XML half mutates well with the XML dictionary.
+  [ "$target" = docx ] && options+=("-dict=fuzz/xml.dict")
   merge_options=()
+  target_limits=("${limits[@]}")
+  case "$target" in docx | pdf) target_limits=("${document_limits[@]}") ;; esac
   reserve=$(( seconds / 6 > 5 ? seconds / 6 : 5 ))
   if [ "$target" = minutes ]; then
     merge_options+=(-use_counters=0)
@@ -102,7 +121,7 @@ for target in "${targets[@]}"; do
   echo "== fuzz $target for ${fuzz_seconds}s, then merge (corpus $corpus: $before) =="
   slot_started=$(date +%s)
   # New inputs go to the persistent corpus; seeds and regressions are only read.
-  if run_target "$binary" "$corpus" "${inputs[@]}" "${options[@]}" "${limits[@]}" -max_total_time="$fuzz_seconds" \
+  if run_target "$binary" "$corpus" "${inputs[@]}" "${options[@]}" "${target_limits[@]}" -max_total_time="$fuzz_seconds" \
       -artifact_prefix="build/fuzz/findings/$target-" -print_final_stats=1 >"$log" 2>&1; then
     result="no findings"
   else
@@ -127,7 +146,7 @@ for target in "${targets[@]}"; do
   rm -rf "$fresh"
   mkdir -p "$fresh"
   merge_started=$(date +%s)
-  if run_target timeout -k 5 "$left" "$binary" -merge=1 "${merge_options[@]}" "${limits[@]}" "$fresh" "$corpus" \
+  if run_target timeout -k 5 "$left" "$binary" -merge=1 "${merge_options[@]}" "${target_limits[@]}" "$fresh" "$corpus" \
       >"build/fuzz/$target.merge.log" 2>&1; then
     old=$corpus_root/.$target.old.$$
     mv "$corpus" "$old" && mv "$fresh" "$corpus" && rm -rf "$old"

@@ -13,6 +13,8 @@ packages=(
   python3-matplotlib python3-nbclient python3-nbconvert python3-nbformat python3-ipykernel
   python3-openpyxl python3-tqdm
   python3-dask python3-distributed python3-fsspec
+  libzip-dev libpugixml-dev libpoppler-cpp-dev
+  python3-docx python3-reportlab fonts-dejavu-core
 )
 
 missing=()

@@ -25,8 +25,8 @@ cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DSAMVERKAN_TEST=ON >/dev
 cmake --build build/release -j "$jobs"
 ctest --test-dir build/release --output-on-failure -j "$jobs"
 
-echo "== import fidelity on the labelled set (benchmarks/fidelity): no document below its recorded figures =="
-/usr/bin/python3 benchmarks/fidelity/score.py --check --bin build/release/samverkan
+echo "== import fidelity on the labelled set (benchmarks/fidelity) and its Word and PDF forms: no document below its recorded figures =="
+/usr/bin/python3 benchmarks/fidelity/score.py --check --forms --bin build/release/samverkan
 
 echo "== build and test (address and undefined-behaviour sanitizers) =="
 cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DSAMVERKAN_TEST=ON \

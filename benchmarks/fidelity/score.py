@@ -110,6 +110,7 @@ ROOT = HERE.parents[1]
 DEFAULT_BIN = ROOT / "build" / "release" / "samverkan"
 DEFAULT_DOCUMENTS = HERE / "documents"
 DEFAULT_GOLD = HERE / "gold"
+DEFAULT_FORMS = HERE / "forms"
 DEFAULT_BASELINE = HERE / "baseline.json"
 TOLERANCE = 0.0005
 IMPORT_TIMEOUT = 300  # seconds per document
@@ -747,6 +748,28 @@ def list_documents(documents: Path, gold_dir: Path, only=None):
     return pairs, notes
 
 
+def list_forms(forms: Path, documents: Path, gold_dir: Path, only=None):
+    """[(form path, gold path)] for the Word and PDF forms of labelled
+    documents: forms/<stem>.docx and forms/<stem>.pdf are scored against the
+    gold of documents/<stem>.txt (or .md), the same facts in another form."""
+    notes = []
+    if not forms.is_dir():
+        raise ScoreError(f"{forms}: no such folder")
+    pairs = []
+    for p in sorted(forms.iterdir()):
+        if not p.is_file() or p.name.startswith(".") or p.suffix not in (".docx", ".pdf"):
+            continue
+        if only and not any(p.name == o or p.name.startswith(o) for o in only):
+            continue
+        golds = [gold_dir / (p.stem + ext + ".json") for ext in (".txt", ".md")]
+        found = [g for g in golds if g.is_file()]
+        if found:
+            pairs.append((p, found[0]))
+        else:
+            notes.append(f"{p.name}: no gold for a document {p.stem}.txt or .md; not scored")
+    return pairs, notes
+
+
 def evaluate(pairs, binary: Path | None = None, imported_dir: Path | None = None) -> dict:
     """Scores each (document, gold) pair; returns the figures of the whole set."""
     golds = [(doc, load_gold(g)) for doc, g in pairs]  # all gold is checked before anything runs
@@ -912,6 +935,9 @@ def main(argv=None) -> int:
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="folder of gold files (<document>.json)")
     ap.add_argument("--imported", type=Path, metavar="DIR",
                     help="read ready corpus JSON DIR/<document>.json instead of running the importer")
+    ap.add_argument("--forms", nargs="?", const=DEFAULT_FORMS, type=Path, metavar="DIR",
+                    help="also score the .docx and .pdf forms in DIR (default benchmarks/fidelity/forms), "
+                         "each against the gold of the .txt/.md document of the same name")
     ap.add_argument("--doc", action="append", metavar="NAME",
                     help="score only documents with this name or name prefix (repeatable)")
     ap.add_argument("--show", action="store_true", help="also list each missing and extra fact")
@@ -931,6 +957,10 @@ def main(argv=None) -> int:
         if args.imported is not None and not args.imported.is_dir():
             raise ScoreError(f"{args.imported}: no such folder")
         pairs, notes = list_documents(args.documents, args.gold, args.doc)
+        if args.forms is not None:
+            form_pairs, form_notes = list_forms(args.forms, args.documents, args.gold, args.doc)
+            pairs += form_pairs
+            notes += form_notes
         fig = evaluate(pairs, binary=args.bin, imported_dir=args.imported)
         to_stdout_json = args.json == "-"
         if not to_stdout_json:

@@ -1,4 +1,4 @@
-"""Importing meeting minutes and protocols (plain text or Markdown).
+"""Importing meeting minutes and protocols (text, Markdown, Word .docx and PDF).
 
     import samverkan as sv
     result = sv.import_minutes("data/sample/minutes")      # a folder, a file, or the text itself
@@ -52,6 +52,9 @@ class ImportedMinutes:
             })
         return pd.DataFrame(rows, columns=["document", "meeting_id", "body", "date", "title", "attendees", "items",
                                            "decisions", "action_items", "warnings"])
+    errors: List[str] = field(default_factory=list)
+    """For a folder: one message per file that could not be read (damaged, encrypted, a scan, not a
+    document), naming the file; the folder's other documents are still imported."""
 
     @property
     def meetings(self) -> List[_core.Meeting]:
@@ -70,7 +73,8 @@ class ImportedMinutes:
 
     def __repr__(self) -> str:
         return (
-            f"ImportedMinutes({len(self.results)} documents, {len(self.warnings)} warnings, "
+            f"ImportedMinutes({len(self.results)} documents, {len(self.errors)} not read, "
+            f"{len(self.warnings)} warnings, "
             f"corpus of {len(self.corpus)} records)"
         )
 
@@ -117,8 +121,10 @@ def import_minutes(
     """Reads minutes and protocols into a corpus.
 
     Args:
-        path_or_text: a file, a folder (its .txt and .md files, recursively, in
-            name order, README files left out), or the text of one document.
+        path_or_text: a file (text, Markdown, .docx or PDF, told by its content),
+            a folder (its .txt, .md, .docx and .pdf files, recursively, in name
+            order, README files left out), or the text of one document. PDF
+            needs a build with PDF support (samverkan.features()["pdf"]).
             A str is taken as a path when it has no line break and names an
             existing file or folder.
         corpus: the Corpus to resolve names against and add to; a new one when None.
@@ -132,16 +138,25 @@ def import_minutes(
         ImportedMinutes with the corpus, the meetings, action items and warnings.
 
     Raises:
-        FileError: a file or folder could not be read.
+        FileError: a file could not be read, or a folder could not be listed.
+            Of a folder's files, those that cannot be read are listed in
+            ImportedMinutes.errors instead and the others imported.
     """
     if corpus is None:
         corpus = _core.Corpus()
     imported = ImportedMinutes(corpus=corpus)
     if isinstance(path_or_text, os.PathLike) or (isinstance(path_or_text, str) and _looks_like_path(path_or_text)):
-        paths = _core.collect_documents(paths=[os.fspath(path_or_text)])
+        target = os.fspath(path_or_text)
+        folder = os.path.isdir(target)
+        paths = _core.collect_documents(paths=[target])
         for path in _progress(paths, progress, "importerar"):
-            imported.results.append(_core.import_file(corpus=corpus, path=path, year=year))
-            imported.documents.append(path)
+            try:
+                imported.results.append(_core.import_file(corpus=corpus, path=path, year=year))
+                imported.documents.append(path)
+            except _core.FileError as e:
+                if not folder:
+                    raise
+                imported.errors.append(str(e))
     elif isinstance(path_or_text, str):
         imported.results.append(_core.import_text(corpus=corpus, text=path_or_text, document=document, year=year))
         imported.documents.append(document)

@@ -4,7 +4,11 @@
 // GIL released and the corpus locked for writing).
 #include "bindings.hpp"
 
+#include <samverkan/import/document.hpp>
 #include <samverkan/import/minutes.hpp>
+#if SAMVERKAN_HAVE_PDF
+#include <samverkan/import/pdf.hpp>
+#endif
 
 // The importer's own name rules, for samverkan.dask (see _import_name_rules).
 #include "../../src/import/scan.hpp"
@@ -18,6 +22,19 @@ namespace samverkan_py {
 void bind_importer(py::module_& m) {
   using import::ImportResult;
   using import::Warning;
+#if SAMVERKAN_HAVE_PDF
+  import::register_pdf_reader();
+#endif
+  m.def(
+      "features",
+      [] {
+        py::dict out;
+        out["docx"] = true;
+        out["pdf"] = import::can_read(import::FileFormat::pdf);
+        return out;
+      },
+      "What this build reads: {\"docx\": True, \"pdf\": bool}. PDF support links GPL Poppler and is\n"
+      "built when libpoppler-cpp is found (see LICENSE); without it importing a PDF raises FileError.");
 
   py::class_<Warning> warning(m, "ImportWarning",
                               "Something a document held that the importer could not read, with where it was.");
@@ -25,7 +42,9 @@ void bind_importer(py::module_& m) {
               field{"document", &Warning::document, "the document's name"},
               field{"line", &Warning::line, "one-based line; 0 for the whole document"},
               field{"message", &Warning::message, "what could not be read"},
-              field{"text", &Warning::text, "the line as written"});
+              field{"text", &Warning::text, "the line as written"},
+              field{"location", &Warning::location,
+                    "for a .docx or PDF, where the line is in the original (\"page 3, line 12\")"});
   warning.def("__str__", &Warning::str, "\"file.txt:12: message: «text»\".");
 
   py::class_<ImportResult> result(m, "ImportResult", "What importing one document added to the corpus.");
@@ -59,7 +78,8 @@ void bind_importer(py::module_& m) {
         return writing_released(corpus, [&] { return import::import_file(corpus, path, options); });
       },
       py::arg("corpus"), py::arg("path"), py::arg("year") = py::none(),
-      "Reads one document file (UTF-8 text or Markdown) into `corpus`; raises FileError when it cannot be read.\n\n"
+      "Reads one document file (text, Markdown, Word .docx or PDF, told by its content) into `corpus`;\n"
+      "raises FileError when it cannot be read (damaged, encrypted, a scan, another format).\n\n"
       "Args:\n"
       "    corpus: the Corpus the names are resolved against and the records added to\n"
       "    path: the file\n"
@@ -83,8 +103,8 @@ void bind_importer(py::module_& m) {
         return out;
       },
       py::arg("paths"),
-      "The documents an import of `paths` reads: files as given, and the .txt and .md files under each\n"
-      "folder, recursively, in name order, README files left out.\n\n"
+      "The documents an import of `paths` reads: files as given, and the .txt, .md, .docx and .pdf files\n"
+      "under each folder, recursively, in name order, README files and Word lock files left out.\n\n"
       "Args:\n"
       "    paths: files and folders");
 }

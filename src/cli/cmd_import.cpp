@@ -1,5 +1,6 @@
-// `samverkan import`: reads minutes and protocols (plain text or Markdown)
-// into a corpus file, or prints what they hold as corpus JSON.
+// `samverkan import`: reads minutes and protocols (plain text, Markdown,
+// Word .docx and, when built with samverkan::pdf, PDF) into a corpus file,
+// or prints what they hold as corpus JSON.
 //
 // main.cpp declares
 //   int run_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
@@ -9,7 +10,11 @@
 
 #include <samverkan/core/error.hpp>
 #include <samverkan/corpus.hpp>
+#include <samverkan/import/document.hpp>
 #include <samverkan/import/minutes.hpp>
+#if SAMVERKAN_HAVE_PDF
+#include <samverkan/import/pdf.hpp>
+#endif
 #include <samverkan/io/archive.hpp>
 #include <samverkan/io/json.hpp>
 
@@ -36,8 +41,9 @@ namespace fs = std::filesystem;
 constexpr std::string_view usage =
     "usage: samverkan import PATH... [--out CORPUS] [--json] [options]\n"
     "\n"
-    "Reads meeting minutes and protocols written as plain text or Markdown (PATH is a file, or a\n"
-    "directory whose .txt and .md files are read, recursively, in name order) and turns them into\n"
+    "Reads meeting minutes and protocols written as plain text, Markdown, Word (.docx) or PDF (PATH is\n"
+    "a file, or a directory whose .txt, .md, .docx and .pdf files are read, recursively, in name order;\n"
+    "the format is told by the content, not the name) and turns them into\n"
     "meetings with attendance, agenda items, decisions, action items and escalations. Names are\n"
     "resolved against the corpus: an organisation written \"VGR\" in one document and \"Västra\n"
     "Götalandsregionen\" in another becomes one organisation, a person met in many meetings one person.\n"
@@ -50,8 +56,14 @@ constexpr std::string_view usage =
     "  --year YYYY        year of dates written without one (\"25/11\") when a document names none\n"
     "  --quiet            no progress and no warnings on standard error; the summary only\n"
     "  --force            replace CORPUS even when it is read-only\n"
+    "  --show-text        print the text read from each document, a line at a time with its line number\n"
+    "                     and its place in the original (\"page 3, line 12\", \"table 1, row 4, cell 2\");\n"
+    "                     provenance line numbers of .docx and PDF documents count these lines\n"
     "\n"
-    "What a document holds that the importer cannot read is a warning naming the file and line;\n"
+    "What a document holds that the importer cannot read is a warning naming the file and line (and,\n"
+    "for .docx and PDF, the page and line or table cell); a fact read from a .docx or PDF keeps its\n"
+    "place in the original in the extension \"source.location\". A damaged, encrypted or scanned\n"
+    "document, or a file of another kind, is an error naming it, and the others are still read.\n"
     "the rest of the document is kept, and each meeting keeps its warnings in the extension\n"
     "\"source.warnings\". Warnings do not change the exit status.\n"
     "\n"
@@ -73,6 +85,7 @@ struct Options {
   bool dry_run = false;
   bool quiet = false;
   bool force = false;
+  bool show_text = false;
   std::optional<int> year;
 };
 
@@ -99,6 +112,8 @@ Options parse(const std::vector<std::string>& args) {
       o.dry_run = true;
     } else if (a == "--force") {
       o.force = true;
+    } else if (a == "--show-text") {
+      o.show_text = true;
     } else if (a == "--quiet" || a == "-q") {
       o.quiet = true;
     } else if (a == "--year" || a.starts_with("--year=")) {
@@ -120,7 +135,7 @@ Options parse(const std::vector<std::string>& args) {
     }
   }
   if (o.paths.empty()) throw UsageError{"no document given"};
-  if (!o.out && !o.json && !o.dry_run)
+  if (!o.out && !o.json && !o.dry_run && !o.show_text)
     throw UsageError{"say where the result goes: --out CORPUS, --json, or --dry-run"};
   if (o.out && !o.format) {
     o.format = sv::format_from_extension(*o.out);
@@ -178,6 +193,35 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
+// --show-text: what the importer reads, so that a line number of a
+// provenance or warning can be found in the original.
+int show_text(const std::vector<fs::path>& documents, std::ostream& out, std::ostream& err) {
+  int status = 0;
+  for (const auto& path : documents) {
+    try {
+      const std::string bytes = sv::detail::read_file(path);
+      const auto document = sv::import::read_document(bytes, path.filename().string());
+      std::vector<sv::import::SourceLocation> where;
+      const std::string text = sv::import::to_text(document, &where);
+      out << "== " << path.string() << " (" << sv::import::to_string(document.format) << ")\n";
+      for (const auto& w : document.warnings) err << "warning: " << w.str() << '\n';
+      std::size_t k = 0, start = 0;
+      while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        ++k;
+        out << k << '\t' << (k <= where.size() ? where[k - 1].str() : std::string()) << '\t'
+            << std::string_view(text).substr(start, end - start) << '\n';
+        start = end + 1;
+      }
+    } catch (const sv::error& e) {
+      err << "samverkan import: " << e.what() << '\n';
+      status = 1;
+    }
+  }
+  return status;
+}
+
 }  // namespace
 
 int run_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -185,9 +229,18 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
     if (a == "--from" || a.starts_with("--from=")) return run_import_standard(args, out, err);
   for (const auto& a : args)
     if (a == "--help" || a == "-h") {
-      out << usage;
+      out << usage
+#if SAMVERKAN_HAVE_PDF
+          << "\nPDF support: yes (samverkan::pdf, through Poppler, GPL: this program is distributed under\n"
+             "GPL-compatible terms; see LICENSE).\n";
+#else
+          << "\nPDF support: no (built without libpoppler-cpp): a PDF is reported as not read.\n";
+#endif
       return 0;
     }
+#if SAMVERKAN_HAVE_PDF
+  sv::import::register_pdf_reader();
+#endif
   Options options;
   try {
     options = parse(args);
@@ -206,9 +259,10 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
     return 2;
   }
   if (documents.empty()) {
-    err << "samverkan import: no .txt or .md documents found\n";
+    err << "samverkan import: no .txt, .md, .docx or .pdf documents found\n";
     return 2;
   }
+  if (options.show_text) return show_text(documents, out, err);
 
   sv::import::ParseOptions parse_options;
   parse_options.default_year = options.year;
@@ -223,9 +277,10 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
   for (std::size_t k = 0; k < documents.size(); ++k) {
     const auto& path = documents[k];
     try {
-      const std::string text = sv::detail::read_file(path);
-      bytes += text.size();
-      const auto parsed = sv::import::parse_minutes(text, path.filename().string(), parse_options);
+      std::error_code size_error;
+      const auto size = fs::file_size(path, size_error);
+      if (!size_error) bytes += size;
+      const auto parsed = sv::import::parse_file(path, parse_options);
       sv::import::ImportResult result;
       if (options.json) result = sv::import::add_to_corpus(extracted, parsed);
       if (into_target) result = sv::import::add_to_corpus(target, parsed);

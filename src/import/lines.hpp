@@ -30,6 +30,9 @@ struct Line {
   /// Leading white space of the source line, in columns (a tab counts 8):
   /// a protocol's value column continues on indented lines.
   std::size_t indent = 0;
+  /// A table row read from a .docx or PDF: its cells, empty ones included
+  /// (text holds the non-empty ones between tabs). Empty for text documents.
+  std::vector<std::string> cells;
 
   bool blank() const noexcept { return text.empty(); }
 };
@@ -60,4 +63,14 @@ enum class Encoding { utf8, windows1252, repaired };
 std::string to_utf8(std::string_view document, Encoding& encoding, std::size_t& replaced);
 
 }  // namespace import::detail
+
+namespace import {
+struct ParsedMinutes;
+struct ParseOptions;
+namespace detail {
+/// The minutes parser on lines a reader made (document.cpp): parse_minutes()
+/// without the splitting and the encoding check.
+ParsedMinutes parse_lines(std::vector<Line> lines, std::string document, const ParseOptions& options);
+}  // namespace detail
+}  // namespace import
 SAMVERKAN_END_NAMESPACE

@@ -25,6 +25,7 @@ std::string Warning::str() const {
     out += ':';
     out += std::to_string(line);
   }
+  if (!location.empty()) out += " (" + location + ")";
   out += ": ";
   out += message;
   if (!text.empty()) {
@@ -355,6 +356,24 @@ std::vector<std::string> cells(std::string_view text) {
   return out;
 }
 
+// ---- decoded documents: a table row's real cells ----
+// A row read from a .docx or PDF table keeps its empty cells, which tabs in
+// the text cannot (runs of white space are one column break), so its cells
+// line up with the table's column headings. Taken only while the text is
+// still the row as read (no stage rewrote it).
+std::vector<std::string> row_cells(const Line& l) {
+  auto from_text = cells(l.text);
+  if (l.cells.empty()) return from_text;
+  std::size_t k = 0;
+  for (const auto& c : l.cells) {
+    if (c.empty()) continue;
+    if (k == from_text.size() || from_text[k] != c) return from_text;
+    ++k;
+  }
+  return k == from_text.size() ? l.cells : from_text;
+}
+// ---- end of decoded documents ----
+
 std::optional<MeetingRole> role_word(std::string_view low) {
   low = strip_punct(low);
   if (low == "ordförande" || low == "ordf" || low == "ordf." || low == "mötesordförande") return MeetingRole::chair;
@@ -656,6 +675,16 @@ class Parser {
       warn(0, std::to_string(replaced) + " byte(s) that are not UTF-8 were replaced by U+FFFD", "");
     }
   }
+
+  // ---- decoded documents (.docx, PDF): see document.cpp ----
+  // Lines made by a reader are UTF-8 already and may carry a table row's
+  // real cells (Line::cells).
+  Parser(std::vector<Line> lines, std::string document, const ParseOptions& options) : options_(options) {
+    out_.document = std::move(document);
+    lines_ = std::move(lines);
+    out_.line_count = lines_.empty() ? 0 : lines_.back().last;
+  }
+  // ---- end of decoded documents ----
 
   ParsedMinutes run() {
     pair_heading_rows();
@@ -2290,7 +2319,7 @@ class Parser {
     (void)after_blank;
     // A table with column headings: each row read by its columns.
     if (l.text.find('\t') != npos) {
-      const auto row = cells(l.text);
+      const auto row = row_cells(l);
       if (attendance_table_header(row)) return true;
       if (!attendance_columns_.empty()) {
         if (row.size() == attendance_columns_.size() && attendance_table_row(row)) return true;
@@ -2358,7 +2387,7 @@ class Parser {
     }
     // Prose ends the list.
     if (l.text.size() > 140 || (ends_sentence(l.text) && words(l.text).size() > 6)) return false;
-    const auto row = cells(l.text);
+    const auto row = row_cells(l);
     if (row.size() >= 2) return table_row(row);
     const std::string bare = strip_parens(l.text);
     if (looks_like_person(bare) && l.text.find(',') == npos && l.text.find(" \xE2\x80\x93 ") == npos &&
@@ -3972,6 +4001,13 @@ ParsedMinutes parse_minutes(std::string_view text, std::string document, const P
   Parser parser(text, std::move(document), options);
   return parser.run();
 }
+
+namespace detail {
+ParsedMinutes parse_lines(std::vector<Line> lines, std::string document, const ParseOptions& options) {
+  Parser parser(std::move(lines), std::move(document), options);
+  return parser.run();
+}
+}  // namespace detail
 
 }  // namespace import
 SAMVERKAN_END_NAMESPACE

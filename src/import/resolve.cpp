@@ -1,6 +1,10 @@
 // From a parsed document to records in a corpus: names become ids.
 #include "scan.hpp"
 
+#include <samverkan/import/document.hpp>
+
+#include <fstream>
+
 #include <samverkan/core/error.hpp>
 #include <samverkan/core/text.hpp>
 #include <samverkan/corpus.hpp>
@@ -59,7 +63,16 @@ class Resolver {
 
  private:
   void warn(const Provenance& where, std::string message, std::string text = {}) {
-    result_.warnings.push_back(Warning{minutes_.document, where.first_line, std::move(message), std::move(text)});
+    result_.warnings.push_back(Warning{minutes_.document, where.first_line, std::move(message), std::move(text),
+                                       locate(minutes_, where.first_line, where.last_line)});
+  }
+
+  // A PDF's or Word document's provenance counts lines of its decoded text;
+  // where that is in the original goes beside it, for a reader to find.
+  void locate_in_original(Extensions& extensions, const Provenance& where) const {
+    if (minutes_.locations.empty()) return;
+    if (auto at = locate(minutes_, where.first_line, where.last_line); !at.empty())
+      extensions["source.location"] = std::move(at);
   }
 
   void touch(const Organisation& before) {
@@ -292,6 +305,7 @@ class Resolver {
       if (!a.title.empty()) att.extensions["source.title"] = a.title;
       att.party = a.party;
       att.provenance = a.provenance;
+      locate_in_original(att.extensions, a.provenance);
       meeting.attendance.push_back(std::move(att));
     }
     // Substitutes name members who may be listed anywhere in the record.
@@ -332,6 +346,7 @@ class Resolver {
       item.dates = p.dates;
       item.attachments = p.attachments;
       item.provenance = p.provenance;
+      locate_in_original(item.extensions, p.provenance);
       if (!p.sent_to.empty()) {
         std::string joined;
         for (const auto& s : p.sent_to) joined += (joined.empty() ? "" : "; ") + s;
@@ -357,6 +372,7 @@ class Resolver {
         if (d.text.empty()) dec.extensions["source.status"] = "proposal";
         dec.procedural = d.procedural;
         dec.provenance = d.provenance;
+        locate_in_original(dec.extensions, d.provenance);
         for (const auto& v : d.votes) {
           Vote vote;
           vote.question = v.question;
@@ -384,6 +400,7 @@ class Resolver {
         esc.what = e.what;
         if (!e.to.empty()) esc.to = organisation(e.to, OrganisationKind::collaboration_body);
         esc.provenance = e.provenance;
+        locate_in_original(esc.extensions, e.provenance);
         item.escalations.push_back(std::move(esc));
       }
       meeting.items.push_back(std::move(item));
@@ -428,6 +445,7 @@ class Resolver {
         if (a.decision && *a.decision < stored.items[i].decisions.size())
           action.decision = stored.items[i].decisions[*a.decision].id;
         action.provenance = a.provenance;
+        locate_in_original(action.extensions, a.provenance);
         if (auto id = attendee_by_name(a.owner)) {
           action.owner_person = id;
           if (const auto* at = find_attendance(stored, *id); at && at->represents)
@@ -476,10 +494,44 @@ ImportResult import_minutes(Corpus& corpus, std::string_view text, std::string d
   return add_to_corpus(corpus, parse_minutes(text, std::move(document), options));
 }
 
-ImportResult import_file(Corpus& corpus, const std::filesystem::path& path, const ParseOptions& options) {
-  const std::string text = ::samverkan::detail::read_file(path);
-  return import_minutes(corpus, text, path.filename().string(), options);
+ParsedMinutes parse_file(const std::filesystem::path& path, const ParseOptions& options) {
+  const std::string bytes = ::samverkan::detail::read_file(path);
+  const std::string name = path.filename().string();
+  if (detect_format(bytes) == FileFormat::text) return parse_minutes(bytes, name, options);
+  const Document document = read_document(bytes, name);
+  // A PDF of scanned pages has no text: nothing to import, and saying so
+  // beats an empty meeting in the corpus.
+  if (document.blocks.empty()) {
+    const std::string why = document.warnings.empty() ? std::string("no text in the document")
+                                                      : document.warnings.front().message;
+    throw io_error(why, path.string());
+  }
+  return parse_document(document, options);
 }
+
+ImportResult import_file(Corpus& corpus, const std::filesystem::path& path, const ParseOptions& options) {
+  return add_to_corpus(corpus, parse_file(path, options));
+}
+
+namespace {
+bool is_word_or_pdf(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[1024];
+  in.read(head, sizeof head);
+  const std::string_view bytes(head, static_cast<std::size_t>(in.gcount()));
+  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return true;
+  // A docx's first member is usually [Content_Types].xml; "word/" names
+  // follow within the first kilobyte or so, but only the whole file is
+  // sure: a zip is read in full (bounded by the reader later).
+  if (bytes.size() >= 4 && bytes.compare(0, 4, "PK\x03\x04") == 0) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec || size > (64u << 20)) return false;
+    return detect_format(::samverkan::detail::read_file(path)) == FileFormat::docx;
+  }
+  return false;
+}
+}  // namespace
 
 std::vector<std::filesystem::path> collect_documents(const std::vector<std::filesystem::path>& paths) {
   namespace fs = std::filesystem;
@@ -499,9 +551,15 @@ std::vector<std::filesystem::path> collect_documents(const std::vector<std::file
       // A folder's README describes the folder; it is not a record.
       const auto stem = it->path().stem().string();
       if (stem == "README" || stem == "readme" || stem == "Readme") continue;
-      const auto ext = it->path().extension().string();
-      if (ext == ".txt" || ext == ".md" || ext == ".TXT" || ext == ".MD" || ext == ".markdown")
+      // Word's lock file beside an open document ("~$otokoll.docx").
+      if (it->path().filename().string().starts_with("~$")) continue;
+      const auto ext = lower(it->path().extension().string());
+      if (ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".docx" || ext == ".pdf") {
         found.push_back(it->path());
+      } else if (ext.empty() || ext == ".bin" || ext == ".dat" || ext == ".tmp") {
+        // Saved without a telling name: the first bytes say what it is.
+        if (is_word_or_pdf(it->path())) found.push_back(it->path());
+      }
     }
     if (ec) throw io_error("cannot list the directory: " + ec.message(), p.string());
     std::sort(found.begin(), found.end());

@@ -40,8 +40,11 @@ struct Warning {
   std::string message;
   /// The line as written (trimmed), so the warning can be read without the file.
   std::string text;
+  /// For a PDF or Word document, where `line` is in the original ("page 3,
+  /// line 12", "table 1, row 4, cell 2"); `line` counts the decoded text's lines.
+  std::string location;
 
-  /// "minutes.txt:12: message: «text»".
+  /// "minutes.txt:12: message: «text»"; "protokoll.pdf:40 (page 3, line 12): ...".
   std::string str() const;
   friend bool operator==(const Warning&, const Warning&) = default;
 };
@@ -193,6 +196,11 @@ struct ParsedMinutes {
   Extensions extensions;
   /// Lines in the document, for the provenance of the meeting itself.
   std::size_t line_count = 0;
+  /// For a PDF or Word document (parse_document() in document.hpp): where
+  /// each line of its decoded text is in the original, locations[k - 1] for
+  /// line k ("page 3, line 12", "paragraph 14", "table 1, row 4, cell 2").
+  /// Provenance line numbers count those lines. Empty for text.
+  std::vector<std::string> locations;
 };
 
 struct ParseOptions {
@@ -238,14 +246,20 @@ ImportResult add_to_corpus(Corpus& corpus, const ParsedMinutes& minutes);
 ImportResult import_minutes(Corpus& corpus, std::string_view text, std::string document = {},
                             const ParseOptions& options = {});
 
-/// Reads a file (UTF-8 text or Markdown) and imports it; the document name is
-/// the file's name. Throws io_error when the file cannot be read.
+/// Reads a file and imports it; the document name is the file's name. The
+/// format is told by the content (detect_format() in document.hpp): text or
+/// Markdown, Word (.docx), and PDF when a PDF reader is registered
+/// (samverkan::pdf). Throws io_error naming the file when it cannot be read:
+/// damaged, encrypted, too large, of a format without a reader, or a PDF
+/// with no text on its pages (a scan).
 ImportResult import_file(Corpus& corpus, const std::filesystem::path& path, const ParseOptions& options = {});
 
-/// The documents an import of `paths` reads: files as given, and the .txt and
-/// .md files under each directory, recursively, in name order, leaving out
-/// README files (they describe a folder, they are not records). Throws
-/// io_error for a path that does not exist.
+/// The documents an import of `paths` reads: files as given, and under each
+/// directory, recursively, in name order, the .txt, .md, .docx and .pdf
+/// files and any other file whose content is a Word document or a PDF,
+/// leaving out README files (they describe a folder, they are not records)
+/// and Word's lock files ("~$name.docx"). Throws io_error for a path that
+/// does not exist.
 std::vector<std::filesystem::path> collect_documents(const std::vector<std::filesystem::path>& paths);
 
 }  // namespace import
