@@ -4,6 +4,7 @@
 #include <samverkan/core/error.hpp>
 #include <samverkan/core/text.hpp>
 #include <samverkan/corpus.hpp>
+#include <samverkan/import/documents.hpp>
 #include <samverkan/import/minutes.hpp>
 #include <samverkan/io/archive.hpp>
 
@@ -473,7 +474,11 @@ ImportResult add_to_corpus(Corpus& corpus, const ParsedMinutes& minutes) {
 }
 
 ImportResult import_minutes(Corpus& corpus, std::string_view text, std::string document, const ParseOptions& options) {
-  return add_to_corpus(corpus, parse_minutes(text, std::move(document), options));
+  // Agreements and plans are read after the minutes, which tell them the
+  // protocol items an appended agreement belongs to (documents.cpp).
+  const ParsedMinutes minutes = parse_minutes(text, document, options);
+  const ParsedDocuments documents = parse_documents(text, std::move(document), options, &minutes);
+  return add_to_corpus(corpus, minutes, documents);
 }
 
 ImportResult import_file(Corpus& corpus, const std::filesystem::path& path, const ParseOptions& options) {
