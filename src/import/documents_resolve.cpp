@@ -9,6 +9,8 @@
 #include <samverkan/import/documents.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <map>
 
 SAMVERKAN_BEGIN_NAMESPACE
@@ -160,6 +162,21 @@ class DocumentResolver {
     a.validity = Period{p.start, p.end};
     a.total = p.total;
     for (const auto& b : p.blocks) a.blocks.push_back(AgreementBlock{b.key, b.title, b.amount, b.purpose, {}});
+    // Blocks split the regions' share ("Block 1", "Block 2"); a share to
+    // someone else (10 000 000 kr to SKL) becomes a block of its own, so
+    // that the blocks add up to the total as the model requires.
+    if (a.total && !a.blocks.empty()) {
+      std::int64_t in_blocks = 0;
+      for (const auto& b : a.blocks) in_blocks += b.amount.ore();
+      for (const auto& share : p.shares) {
+        if (in_blocks >= a.total->ore()) break;
+        if (share.amount.ore() == in_blocks || share.amount.ore() > a.total->ore() - in_blocks) continue;
+        AgreementBlock extra{share.to, "Medel till " + share.to, share.amount, {}, {}};
+        extra.extensions["source.block"] = "the share to " + share.to + ", made a block so that the blocks add up to the total";
+        a.blocks.push_back(std::move(extra));
+        in_blocks += share.amount.ore();
+      }
+    }
     // The split of the total to whom; a recipient that is a party is named as the party.
     for (std::size_t k = 0; k < p.shares.size(); ++k) {
       std::string to = p.shares[k].to;

@@ -208,6 +208,8 @@ def imported_facts(corpus: dict | None) -> dict:
                 to, ore = v.rsplit("\t", 1)
                 f["share"].append((fold(to), int(ore)))
         for b in a.get("blocks", []):
+            if (b.get("extensions") or {}).get("source.block"):
+                continue  # a share made a block by the importer, not a block the text names
             f["block"].append((b["key"], b["amount"]["ore"]))
         for c in a.get("conditions", []):
             t = c.get("threshold")
