@@ -291,7 +291,10 @@ class Reader {
       // line of a list or a heading ("Parter" over "Region X (huvudman)").
       const bool after_short = !text.empty() && text.size() < 48 && !ends_sentence(text) && starts_upper(l.text) &&
                                i > begin && lines_[i - 1].text.size() < 48;
-      const bool starts_new = after_short || l.bullet || l.heading || block_line(l.low) || label_line(l.low) ||
+      // An indented list, one entry a line ("   Region X, org.nr ..." over "   Y kommun").
+      const bool indented_list = !text.empty() && l.indent >= 2 && i > begin && lines_[i - 1].indent == l.indent &&
+                                 starts_upper(l.text) && !ends_sentence(lines_[i - 1].text);
+      const bool starts_new = after_short || indented_list || l.bullet || l.heading || block_line(l.low) || label_line(l.low) ||
                               (!text.empty() && ends_with_colon(text)) || l.text.find('\t') != npos ||
                               (!text.empty() && text.find('\t') != npos);
       if (starts_new) flush();
@@ -331,8 +334,14 @@ class Reader {
       const unsigned char next = static_cast<unsigned char>(text[i + 2]);
       const bool upper = (next >= 'A' && next <= 'Z') || next == 0xC3;
       if (!upper) continue;
-      // "bl.a. Region", "t.ex. SKR", "org.nr" are no ends.
+      // "bl.a. Region", "t.ex. SKR", "org.nr" are no ends, nor is a
+      // section number ("2. Syfte").
       if (i >= 2 && text[i - 2] == '.') continue;
+      {
+        std::size_t k = i;
+        while (k > start && is_digit(text[k - 1])) --k;
+        if (k == start && i > start && i - start <= 3) continue;
+      }
       if (i >= 1 && text[i - 1] >= 'a' && text[i - 1] <= 'z' && i >= 2 && text[i - 2] == ' ') continue;
       out.push_back(make(text.substr(start, i + 1 - start), first, last, paragraph, bullet));
       start = i + 2;
@@ -657,6 +666,8 @@ class Reader {
 
   bool read_party_line(const Sentence& s, ParsedAgreement& a, std::vector<std::pair<std::string, std::string>>& alias) {
     if (!s.text.empty() && s.text.back() == ':') return true;
+    // A sentence under the heading ("Kommunerna benämns nedan ...") names no party.
+    if (ends_sentence(s.text) && s.low.find("nedan kallad") == npos) return false;
     std::string text = s.text;
     std::string low = s.low;
     std::vector<PartyRole> roles;

@@ -220,8 +220,7 @@ class DocumentResolver {
       rule.text = r.text;
       rule.deadline = r.deadline;
       if (!r.from.empty()) {
-        if (auto id = named(r.from, p, party_ids); id && corpus_.find(*id) &&
-                                                     fold(corpus_.get(*id).name) == fold(r.from))
+        if (auto id = party_or_known(r.from, p, party_ids))
           rule.from = id;
         else
           rule.text = r.text;  // "Kommunerna": several parties, kept in the text
