@@ -28,6 +28,9 @@ ctest --test-dir build/release --output-on-failure -j "$jobs"
 echo "== import fidelity on the labelled set (benchmarks/fidelity) and its Word and PDF forms: no document below its recorded figures =="
 /usr/bin/python3 benchmarks/fidelity/score.py --check --forms --bin build/release/samverkan
 
+echo "== agreement and plan fidelity (benchmarks/fidelity/agreements): no document below its recorded figures =="
+/usr/bin/python3 benchmarks/fidelity/agreements/score.py --check --bin build/release/samverkan
+
 echo "== build and test (address and undefined-behaviour sanitizers) =="
 cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DSAMVERKAN_TEST=ON \
   -DSAMVERKAN_SANITIZE=address,undefined -DCMAKE_CXX_FLAGS="-O1" >/dev/null

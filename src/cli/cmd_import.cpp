@@ -11,6 +11,7 @@
 #include <samverkan/core/error.hpp>
 #include <samverkan/corpus.hpp>
 #include <samverkan/import/document.hpp>
+#include <samverkan/import/documents.hpp>
 #include <samverkan/import/minutes.hpp>
 #if SAMVERKAN_HAVE_PDF
 #include <samverkan/import/pdf.hpp>
@@ -47,6 +48,10 @@ constexpr std::string_view usage =
     "meetings with attendance, agenda items, decisions, action items and escalations. Names are\n"
     "resolved against the corpus: an organisation written \"VGR\" in one document and \"Västra\n"
     "Götalandsregionen\" in another becomes one organisation, a person met in many meetings one person.\n"
+    "Agreements (överenskommelse, avtal, samverkansavtal) and action plans (handlingsplan,\n"
+    "genomförandeplan, aktivitetsplan) are read too, alone or appended after a protocol: parties,\n"
+    "signatories, validity, money and blocks, conditions, reporting deadlines, payments, amendments;\n"
+    "goals, activities, indicators, funding lines and extensions.\n"
     "\n"
     "  --out CORPUS       add to CORPUS (created when absent) and save it crash-safely; the format\n"
     "                     follows the extension (.svk binary, .svkt text, .svkx XML, .json JSON)\n"
@@ -271,7 +276,7 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
   sv::Corpus extracted;
   const bool into_target = options.out || (options.dry_run && !options.json);
   std::size_t meetings = 0, attendees = 0, items = 0, decisions = 0, actions = 0, warnings = 0, unread = 0;
-  std::size_t new_orgs = 0, new_people = 0;
+  std::size_t new_orgs = 0, new_people = 0, agreements = 0, plans = 0;
   std::uintmax_t bytes = 0;
   Progress progress(err, documents.size(), !options.quiet);
   for (std::size_t k = 0; k < documents.size(); ++k) {
@@ -280,10 +285,25 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
       std::error_code size_error;
       const auto size = fs::file_size(path, size_error);
       if (!size_error) bytes += size;
-      const auto parsed = sv::import::parse_file(path, parse_options);
+      const auto file = sv::import::parse_file_all(path, parse_options);
+      const auto& parsed = file.minutes;
+      const auto& held = file.documents;
       sv::import::ImportResult result;
-      if (options.json) result = sv::import::add_to_corpus(extracted, parsed);
-      if (into_target) result = sv::import::add_to_corpus(target, parsed);
+      if (options.json) result = sv::import::add_to_corpus(extracted, parsed, held);
+      if (into_target) result = sv::import::add_to_corpus(target, parsed, held);
+      agreements += held.agreements.size();
+      plans += held.plans.size();
+      if (held.standalone && (!held.agreements.empty() || !held.plans.empty())) {
+        if (!options.quiet) {
+          progress.finish();
+          for (const auto& w : result.warnings) err << "warning: " << w.str() << '\n';
+        }
+        warnings += result.warnings.size();
+        new_orgs += result.new_organisations.size();
+        new_people += result.new_people.size();
+        progress.update(k + 1, bytes, path);
+        continue;
+      }
       ++meetings;
       attendees += parsed.attendees.size();
       items += parsed.items.size();
@@ -316,11 +336,15 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
       return 2;
     }
   }
-  err << "imported " << plural(meetings, "document", "documents") << ": " << plural(meetings, "meeting", "meetings")
+  err << "imported " << plural(documents.size() - unread, "document", "documents") << ": "
+      << plural(meetings, "meeting", "meetings")
       << ", " << plural(attendees, "attendee", "attendees") << ", " << plural(items, "agenda item", "agenda items")
       << ", " << plural(decisions, "decision", "decisions") << ", " << plural(actions, "action item", "action items")
       << "; " << plural(new_orgs, "new organisation", "new organisations") << ", "
-      << plural(new_people, "new person", "new people") << "; " << plural(warnings, "warning", "warnings");
+      << plural(new_people, "new person", "new people");
+  if (agreements || plans)
+    err << "; " << plural(agreements, "agreement", "agreements") << ", " << plural(plans, "action plan", "action plans");
+  err << "; " << plural(warnings, "warning", "warnings");
   if (unread) err << "; " << plural(unread, "document", "documents") << " not read";
   if (options.out && !options.dry_run) err << "; saved " << options.out->string() << " (" << target.size() << " records)";
   if (options.dry_run) err << " (dry run: nothing written)";

@@ -8,6 +8,7 @@
 #include <samverkan/core/error.hpp>
 #include <samverkan/core/text.hpp>
 #include <samverkan/corpus.hpp>
+#include <samverkan/import/documents.hpp>
 #include <samverkan/import/minutes.hpp>
 #include <samverkan/io/archive.hpp>
 
@@ -491,7 +492,11 @@ ImportResult add_to_corpus(Corpus& corpus, const ParsedMinutes& minutes) {
 }
 
 ImportResult import_minutes(Corpus& corpus, std::string_view text, std::string document, const ParseOptions& options) {
-  return add_to_corpus(corpus, parse_minutes(text, std::move(document), options));
+  // Agreements and plans are read after the minutes, which tell them the
+  // protocol items an appended agreement belongs to (documents.cpp).
+  const ParsedMinutes minutes = parse_minutes(text, document, options);
+  const ParsedDocuments documents = parse_documents(text, std::move(document), options, &minutes);
+  return add_to_corpus(corpus, minutes, documents);
 }
 
 ParsedMinutes parse_file(const std::filesystem::path& path, const ParseOptions& options) {
@@ -509,8 +514,33 @@ ParsedMinutes parse_file(const std::filesystem::path& path, const ParseOptions& 
   return parse_document(document, options);
 }
 
+ParsedFile parse_file_all(const std::filesystem::path& path, const ParseOptions& options) {
+  const std::string bytes = ::samverkan::detail::read_file(path);
+  const std::string name = path.filename().string();
+  ParsedFile out;
+  if (detect_format(bytes) == FileFormat::text) {
+    out.minutes = parse_minutes(bytes, name, options);
+    out.documents = parse_documents(bytes, name, options, &out.minutes);
+    return out;
+  }
+  const Document document = read_document(bytes, name);
+  // A PDF of scanned pages has no text: nothing to import, and saying so
+  // beats an empty meeting in the corpus.
+  if (document.blocks.empty()) {
+    const std::string why = document.warnings.empty() ? std::string("no text in the document")
+                                                      : document.warnings.front().message;
+    throw io_error(why, path.string());
+  }
+  out.minutes = parse_document(document, options);
+  // The agreement and plan readers read text; the document's text has the
+  // lines parse_document numbered, so their provenance agrees.
+  out.documents = parse_documents(to_text(document), name, options, &out.minutes);
+  return out;
+}
+
 ImportResult import_file(Corpus& corpus, const std::filesystem::path& path, const ParseOptions& options) {
-  return add_to_corpus(corpus, parse_file(path, options));
+  const ParsedFile file = parse_file_all(path, options);
+  return add_to_corpus(corpus, file.minutes, file.documents);
 }
 
 namespace {

@@ -434,5 +434,187 @@ AttendanceColumn attendance_column(std::string_view low) noexcept {
   return AttendanceColumn::none;
 }
 
+
+// ---------------------------------------------------------------- agreements and plans
+
+namespace {
+
+bool opens_with_word(std::string_view low, std::string_view w) noexcept {
+  if (low.substr(0, w.size()) != w) return false;
+  if (low.size() == w.size()) return true;
+  const char c = low[w.size()];
+  return c == ' ' || c == ':' || c == '\t' || c == ',' || c == '.' || c == '*';
+}
+
+std::string_view strip_marks(std::string_view low) noexcept {
+  while (!low.empty() && (low.front() == '#' || low.front() == '*' || low.front() == ' ' || low.front() == '"'))
+    low.remove_prefix(1);
+  while (!low.empty() && (low.back() == '*' || low.back() == ' ')) low.remove_suffix(1);
+  return low;
+}
+
+}  // namespace
+
+AgreementHeading agreement_heading(std::string_view low) noexcept {
+  low = strip_marks(low);
+  static constexpr std::string_view forms[] = {
+      "överenskommelse", "avtal", "samverkansavtal", "bidragsöverenskommelse", "tilläggsöverenskommelse",
+      "samarbetsavtal", "samverkansöverenskommelse", "överenskommelsen"};
+  for (std::string_view f : forms) {
+    if (!opens_with_word(low, f)) continue;
+    const std::string_view rest = strip_marks(low.substr(f.size()));
+    if (rest.empty()) return AgreementHeading::form_word;
+    if (opens_with_word(rest, "mellan")) return AgreementHeading::between;
+    if (opens_with_word(rest, "om") || opens_with_word(rest, "för") || opens_with_word(rest, "avseende")) return AgreementHeading::titled;
+  }
+  return AgreementHeading::none;
+}
+
+bool plan_heading(std::string_view low) noexcept {
+  low = strip_marks(low);
+  static constexpr std::string_view plans[] = {"handlingsplan", "genomförandeplan", "aktivitetsplan"};
+  static constexpr std::string_view leads[] = {"länsgemensam ", "delregional ", "regional ", "lokal ", "gemensam ",
+                                               "länsövergripande "};
+  for (std::string_view l : leads)
+    if (low.substr(0, l.size()) == l) {
+      low.remove_prefix(l.size());
+      break;
+    }
+  for (std::string_view p : plans)
+    if (opens_with_word(low, p)) {
+      const std::string_view rest = strip_marks(low.substr(p.size()));
+      // "Handlingsplan för arbetet har tagits fram" is a sentence.
+      return rest.find(" har ") == std::string_view::npos && rest.find(" ska ") == std::string_view::npos &&
+             rest.find(" kommer ") == std::string_view::npos;
+    }
+  return false;
+}
+
+const std::vector<std::string_view>& agreement_block_words() {
+  static const std::vector<std::string_view> w{"block", "del", "blocket"};
+  return w;
+}
+
+int small_number_word(std::string_view low) noexcept {
+  static constexpr std::pair<std::string_view, int> words[] = {
+      {"en", 1},  {"ett", 1},   {"första", 1}, {"två", 2},   {"andra", 2}, {"tre", 3}, {"tredje", 3},
+      {"fyra", 4}, {"fem", 5},  {"sex", 6},    {"sju", 7},   {"åtta", 8},  {"nio", 9}, {"tio", 10}};
+  for (const auto& [w, n] : words)
+    if (low == w) return n;
+  return 0;
+}
+
+unsigned month_number(std::string_view low) noexcept {
+  static constexpr std::string_view months[] = {"januari", "februari", "mars",      "april",   "maj",      "juni",
+                                                "juli",    "augusti",  "september", "oktober", "november", "december"};
+  for (unsigned m = 0; m < 12; ++m)
+    if (low == months[m]) return m + 1;
+  return 0;
+}
+
+std::optional<PartyRole> party_role_word(std::string_view low) noexcept {
+  low = trim_view(low);
+  auto starts = [&](std::string_view w) { return low.substr(0, w.size()) == w; };
+  if (starts("huvudm")) return PartyRole::principal;
+  if (starts("finansiär") || starts("bidragsgivare") || starts("medelsgivare")) return PartyRole::funder;
+  if (starts("mottagare") || starts("bidragsmottagare") || starts("medelsmottagare")) return PartyRole::recipient;
+  if (starts("samordna")) return PartyRole::coordinator;
+  if (starts("utbetalare") || starts("utbetalande")) return PartyRole::payer;
+  return std::nullopt;
+}
+
+const std::vector<std::pair<std::string_view, Comparator>>& comparator_phrases() {
+  static const std::vector<std::pair<std::string_view, Comparator>> p{
+      {"inte överstiga", Comparator::at_most}, {"inte överskrida", Comparator::at_most},
+      {"minst", Comparator::at_least},         {"lägst", Comparator::at_least},
+      {"högst", Comparator::at_most},          {"maximalt", Comparator::at_most},
+      {"mer än", Comparator::more_than},       {"fler än", Comparator::more_than},
+      {"mindre än", Comparator::less_than},    {"färre än", Comparator::less_than},
+      {"understiga", Comparator::less_than},   {"överstiga", Comparator::more_than}};
+  return p;
+}
+
+const std::vector<std::string_view>& measure_nouns() {
+  static const std::vector<std::string_view> n{"andelen", "andel", "antalet", "antal", "svarsfrekvens",
+                                               "svarsfrekvensen", "leveranstid", "leveranstiden", "väntetid",
+                                               "väntetiden", "täckningsgrad", "täckningsgraden", "nivån"};
+  return n;
+}
+
+const std::vector<std::string_view>& reporting_verbs() {
+  static const std::vector<std::string_view> v{"redovis", "rapport", "lämna", "skicka in", "inkomm",
+                                               "inkommit", "uppföljning", "återrapport"};
+  return v;
+}
+
+std::vector<std::string> split_party_list(std::string_view text) {
+  // Names that hold "och" are protected by a mark no text has.
+  static constexpr std::string_view whole[] = {"sveriges kommuner och landsting", "sveriges kommuner och regioner",
+                                               "hälso- och sjukvård", "vård- och omsorg", "kommuner och landsting",
+                                               "stöd och behandling", "barn och unga"};
+  std::string work(text);
+  std::string low;
+  for (char c : work) low += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+  // Lower-case the Swedish capitals too, byte for byte.
+  for (std::size_t i = 0; i + 1 < low.size(); ++i)
+    if (low[i] == '\xC3') {
+      const auto b = static_cast<unsigned char>(low[i + 1]);
+      if (b >= 0x80 && b <= 0x9E) low[i + 1] = static_cast<char>(b + 0x20);
+    }
+  for (std::string_view w : whole)
+    for (std::size_t p = low.find(w); p != std::string::npos; p = low.find(w, p + 1)) {
+      const auto och = low.find(" och ", p);
+      if (och != std::string::npos && och < p + w.size()) {
+        work.replace(och, 5, " \x01\x02\x03 ");
+        low.replace(och, 5, " \x01\x02\x03 ");
+      }
+    }
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  auto push = [&](std::size_t end) {
+    std::string part = work.substr(start, end - start);
+    for (std::size_t p = part.find("\x01\x02\x03"); p != std::string::npos; p = part.find("\x01\x02\x03"))
+      part.replace(p, 3, "och");
+    const auto t = trim_view(part);
+    if (!t.empty()) out.emplace_back(t);
+  };
+  for (std::size_t i = 0; i < work.size(); ++i) {
+    if (work[i] == ',' || work[i] == ';') {
+      push(i);
+      start = i + 1;
+    } else if (low.compare(i, 5, " och ") == 0) {
+      push(i);
+      start = i + 5;
+      i += 4;
+    } else if (low.compare(i, 6, " samt ") == 0) {
+      push(i);
+      start = i + 6;
+      i += 5;
+    }
+  }
+  push(work.size());
+  return out;
+}
+
+const std::vector<std::string_view>& plan_owner_labels() {
+  static const std::vector<std::string_view> l{"ägare", "planägare", "ansvariga", "huvudmän", "huvudman",
+                                               "planens ägare", "ansvariga huvudmän"};
+  return l;
+}
+
+const std::vector<std::string_view>& plan_section_words() {
+  static const std::vector<std::string_view> w{"aktiviteter", "insatser", "budget", "finansiering", "ekonomi",
+                                               "indikatorer", "uppföljning", "period", "giltighet", "mål och delmål",
+                                               "bakgrund", "syfte"};
+  return w;
+}
+
+const std::vector<std::pair<std::string_view, bool>>& goal_words() {
+  static const std::vector<std::pair<std::string_view, bool>> w{
+      {"delmål", true}, {"insatsområde", false}, {"fokusområde", false}, {"målområde", false},
+      {"mål", false},   {"effektmål", false},    {"resultatmål", true}};
+  return w;
+}
+
 }  // namespace import::detail
 SAMVERKAN_END_NAMESPACE

@@ -3,12 +3,15 @@
 // for one layout is known to every stage. Internal to the library.
 #pragma once
 
+#include <samverkan/model/agreement.hpp>
 #include <samverkan/version.hpp>
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 SAMVERKAN_BEGIN_NAMESPACE
 namespace import::detail {
@@ -125,6 +128,61 @@ ActionColumn action_column(std::string_view low) noexcept;
 /// ("Ledamöter | Närv. | Ersättare | Närv.").
 enum class AttendanceColumn { none, name, party, organisation, function, title, presence, substitute, deputy };
 AttendanceColumn attendance_column(std::string_view low) noexcept;
+
+
+// ---------------------------------------------------------------- agreements and plans
+// Word lists of the agreement and action-plan readers (documents.cpp).
+
+/// What a title line says about an agreement: a form word alone
+/// ("SAMVERKANSAVTAL", "Bidragsöverenskommelse"), "Överenskommelse mellan
+/// ..." (parties follow, the title is above), or a title naming the form
+/// ("Samverkansavtal om ...", "Avtal om ..."). `low` is a lower-cased cell.
+enum class AgreementHeading { none, form_word, between, titled };
+AgreementHeading agreement_heading(std::string_view low) noexcept;
+
+/// A title line of an action plan: "Handlingsplan för ...", "Delregional
+/// genomförandeplan ...", "Aktivitetsplan 2024", "GENOMFÖRANDEPLAN".
+bool plan_heading(std::string_view low) noexcept;
+
+/// Words that name a part of an agreement's money: "block", "del".
+const std::vector<std::string_view>& agreement_block_words();
+
+/// "ett", "två", ... "tio" (and "en", "första", "andra", "tredje"): 1-10; 0 otherwise.
+int small_number_word(std::string_view low) noexcept;
+
+/// "januari" ... "december" (and "jan", "feb" ...): 1-12; 0 otherwise.
+unsigned month_number(std::string_view low) noexcept;
+
+/// A role word written beside a party: "huvudman", "finansiär",
+/// "mottagare", "samordnare", "utbetalare" (and their forms).
+std::optional<PartyRole> party_role_word(std::string_view low) noexcept;
+
+/// Phrases before a threshold and the comparison they mean: "minst",
+/// "högst", "inte överstiga", "mer än", "mindre än", "lägst", "över".
+const std::vector<std::pair<std::string_view, Comparator>>& comparator_phrases();
+
+/// Nouns that name what a threshold measures: "andelen", "antalet",
+/// "svarsfrekvens", "leveranstid", "väntetid".
+const std::vector<std::string_view>& measure_nouns();
+
+/// Verbs of reporting: "redovis", "rapport", "lämna", "skicka in", "inkomma".
+const std::vector<std::string_view>& reporting_verbs();
+
+/// Splits "staten och Sveriges Kommuner och Landsting" at ',', " och " and
+/// " samt ", keeping names that hold "och" ("Sveriges Kommuner och
+/// Regioner", "Hälso- och sjukvårdsnämnden") whole.
+std::vector<std::string> split_party_list(std::string_view text);
+
+/// Labels of a plan's owners: "ägare", "planägare", "ansvariga", "huvudmän".
+const std::vector<std::string_view>& plan_owner_labels();
+
+/// Words of a plan's section headings that are no goal: "aktiviteter",
+/// "budget", "finansiering", "indikatorer", "period", "giltighet".
+const std::vector<std::string_view>& plan_section_words();
+
+/// Words that open a goal line, and whether the goal is a sub-goal:
+/// "mål", "delmål", "insatsområde", "fokusområde", "målområde".
+const std::vector<std::pair<std::string_view, bool>>& goal_words();
 
 }  // namespace import::detail
 SAMVERKAN_END_NAMESPACE

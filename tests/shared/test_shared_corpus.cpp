@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 
 #include <samverkan/corpus.hpp>
+#include <samverkan/allocate/koemiljard2019.hpp>
+#include <samverkan/import/documents.hpp>
 #include <samverkan/import/minutes.hpp>
 #include <samverkan/io/archive.hpp>
 
@@ -179,7 +181,8 @@ TEST_CASE("both documents into one corpus: one region, valid references", "[shar
   for (const auto& name : {"000_9c70a888c9c3dc34.txt", "002_41110eb7b0da83e7.txt"})
     sv::import::import_file(corpus, corpus_dir / name);
   CHECK(corpus.meetings().size() == 2);
-  CHECK(corpus.people().size() == 18);
+  // 18 met in the meetings, and the agreement's two signatories.
+  CHECK(corpus.people().size() == 20);
   const auto region = corpus.resolve_organisation("Västra Götalandsregionen");
   REQUIRE(region);
   CHECK(corpus.get(*region).kind == sv::OrganisationKind::region);
@@ -188,6 +191,102 @@ TEST_CASE("both documents into one corpus: one region, valid references", "[shar
   CHECK(corpus.get(*committee).kind == sv::OrganisationKind::committee);
   // The region's people point at it; the committee's meeting at the committee.
   CHECK(corpus.referring_to(sv::EntityRef(*region)).size() >= 4);
+  for (const auto& problem : corpus.validate()) {
+    INFO(problem.str());
+    CHECK(problem.severity == sv::Severity::warning);
+  }
+}
+
+// The state–SKL agreement "En ny, uppdaterad kömiljard 2019" is appended
+// after the protocol extract in 002; the allocation engine's koemiljard2019
+// programme was written from the same agreement, so the two must agree.
+TEST_CASE("the queue-billion agreement appended to 002 agrees with the koemiljard2019 programme", "[shared]") {
+  namespace k = sv::allocate::koemiljard2019;
+  const std::string name = "002_41110eb7b0da83e7.txt";
+  const std::string text = read(name);
+  const auto minutes = sv::import::parse_minutes(text, name);
+  const auto docs = sv::import::parse_documents(text, name, {}, &minutes);
+  CHECK_FALSE(docs.standalone);
+  REQUIRE(docs.agreements.size() == 1);
+  const auto& a = docs.agreements.front();
+  CHECK(a.title == "En ny, uppdaterad kömiljard 2019");
+  const k::Parameters programme;
+
+  // Total and split: 1 610 000 000 kr, of which 1 600 000 000 to the regions
+  // (Block 1 + Block 2) and 10 000 000 to SKL.
+  REQUIRE(a.total);
+  CHECK(a.total->ore() == sv::Money::from_kronor(1'610'000'000).ore());
+  REQUIRE(a.shares.size() == 2);
+  CHECK(a.shares[0].amount.ore() == (programme.block1 + programme.block2).ore());
+  CHECK(a.shares[1].to == "SKL");
+  CHECK(a.shares[1].amount.ore() == sv::Money::from_kronor(10'000'000).ore());
+  CHECK(a.total->ore() == (programme.block1 + programme.block2).ore() + a.shares[1].amount.ore());
+
+  // Blocks.
+  REQUIRE(a.blocks.size() == 2);
+  CHECK(a.blocks[0].key == "1");
+  CHECK(a.blocks[0].amount.ore() == programme.block1.ore());
+  CHECK(a.blocks[1].key == "2");
+  CHECK(a.blocks[1].amount.ore() == programme.block2.ore());
+
+  // Block 2's conditions: response rate at least 95 %, status report by 15 October 2019.
+  const auto rate = std::find_if(a.conditions.begin(), a.conditions.end(), [](const auto& c) {
+    return c.block == "2" && c.threshold.comparator == sv::Comparator::at_least && c.threshold.unit == "%";
+  });
+  REQUIRE(rate != a.conditions.end());
+  CHECK(rate->threshold.value * 100 == double(programme.response_rate.value.hundredths()));
+  CHECK(programme.response_rate.inclusive);
+  CHECK(rate->kind == sv::ConditionKind::performance_requirement);
+  // Block 1's absolute alternative: at least 71 % within 60 days.
+  CHECK(std::any_of(a.conditions.begin(), a.conditions.end(), [](const auto& c) {
+    return c.block == "1" && c.threshold.comparator == sv::Comparator::at_least && c.threshold.value == 71;
+  }));
+  std::vector<std::string> to_by_deadline;
+  for (const auto& o : a.obligations)
+    if (o.deadline == programme.status_report_deadline) to_by_deadline.push_back(o.to);
+  CHECK(to_by_deadline == std::vector<std::string>{"SKL", "Socialstyrelsen"});
+
+  // Payments: Block 1 in December 2019, Block 2 in June.
+  REQUIRE(a.payments.size() == 2);
+  CHECK(a.payments[0].amount.ore() == programme.block1.ore());
+  CHECK(a.payments[0].date == sv::make_date(2019, 12, 31));
+  CHECK(a.payments[0].month_only);
+  CHECK(a.payments[0].block == "1");
+  CHECK(a.payments[1].amount.ore() == programme.block2.ore());
+  CHECK(a.payments[1].date == sv::make_date(2019, 6, 30));
+  CHECK(a.payments[1].block == "2");
+  REQUIRE(a.requisitions.size() == 1);
+  CHECK(a.requisitions[0].deadline == sv::make_date(2019, 12, 1));
+
+  // Parties and signatories, with title, place and date.
+  REQUIRE(a.parties.size() == 2);
+  CHECK(a.parties[0].name == "Socialdepartementet");
+  CHECK(a.parties[0].aliases == std::vector<std::string>{"staten"});
+  CHECK(a.parties[1].name == "Sveriges Kommuner och Landsting");
+  REQUIRE(a.signatories.size() == 2);
+  CHECK(a.signatories[0].name == "Maja Fjaestad");
+  CHECK(a.signatories[0].title == "Statssekreterare");
+  CHECK(a.signatories[0].organisation == "Socialdepartementet");
+  CHECK(a.signatories[0].place == "Stockholm");
+  CHECK(a.signatories[0].date == sv::make_date(2019, 6, 19));
+  CHECK(a.signatories[1].name == "Vesna Jovic");
+  CHECK(a.signatories[1].title == "Verkställande direktör");
+  CHECK(a.signatories[1].date == sv::make_date(2019, 6, 26));
+  CHECK(a.start == sv::make_date(2019, 1, 1));
+  CHECK(a.end == sv::make_date(2019, 12, 31));
+
+  // Into a corpus: the agreement, and the protocol item referring to it.
+  sv::Corpus corpus;
+  const auto result = sv::import::import_file(corpus, corpus_dir / name);
+  REQUIRE(result.agreements.size() == 1);
+  const auto& stored = corpus.get(result.agreements.front());
+  CHECK(stored.block("1")->amount == programme.block1);
+  CHECK(stored.block("2")->amount == programme.block2);
+  const auto& meeting = corpus.get(result.meeting);
+  REQUIRE(meeting.items.size() == 1);
+  REQUIRE_FALSE(meeting.items[0].decisions.empty());
+  for (const auto& d : meeting.items[0].decisions)
+    CHECK(std::find(d.references.begin(), d.references.end(), sv::EntityRef(stored.id)) != d.references.end());
   for (const auto& problem : corpus.validate()) {
     INFO(problem.str());
     CHECK(problem.severity == sv::Severity::warning);

@@ -225,6 +225,11 @@ struct ImportResult {
   /// Records created because no known one matched a name.
   std::vector<OrganisationId> new_organisations;
   std::vector<PersonId> new_people;
+  /// Agreements and action plans the document holds (import/documents.hpp),
+  /// and indicators made because no known one matched a name.
+  std::vector<AgreementId> agreements;
+  std::vector<ActionPlanId> plans;
+  std::vector<IndicatorId> new_indicators;
   /// The parser's warnings and those of name resolution.
   std::vector<Warning> warnings;
   friend bool operator==(const ImportResult&, const ImportResult&) = default;
@@ -242,7 +247,9 @@ struct ImportResult {
 /// Strong guarantee: on an exception the corpus is unchanged.
 ImportResult add_to_corpus(Corpus& corpus, const ParsedMinutes& minutes);
 
-/// parse_minutes() then add_to_corpus().
+/// parse_minutes() and parse_documents() (agreements and action plans, see
+/// import/documents.hpp), then add_to_corpus(). A document that is an
+/// agreement or a plan alone adds no meeting (ImportResult::meeting empty).
 ImportResult import_minutes(Corpus& corpus, std::string_view text, std::string document = {},
                             const ParseOptions& options = {});
 
