@@ -2,7 +2,9 @@
 // (header, attendance, items, closing block, appended documents). Every
 // decision about a line is local and cheap; nothing looks further ahead than
 // the next few non-blank lines, so time is linear in the document.
+#include "classify.hpp"
 #include "lines.hpp"
+#include "recover.hpp"
 #include "scan.hpp"
 #include "vocabulary.hpp"
 
@@ -47,253 +49,7 @@ namespace {
 
 using namespace detail;
 constexpr std::size_t npos = std::string::npos;
-
-// ---------------------------------------------------------------------------
-// Labels: a word or phrase at the start of a line, then ':' and a value, or
-// alone on the line with the value on the lines that follow.
-
-enum class L {
-  none,
-  ignored,
-  signatures,
-  kind,
-  date,
-  time,
-  date_time,
-  place,
-  form,
-  place_form,
-  body,
-  present,
-  invited,
-  absent,
-  excused,
-  substitutes,
-  coopted,
-  guests,
-  chair,
-  vice_chair,
-  secretary,
-  writer,
-  adjusters,
-  adjusted,
-  certifier,
-  presenter,
-  purpose,
-  decision,
-  position,
-  proposal,
-  attachments,
-  sent_to,
-  case_number,
-  escalations,
-  next_meeting,
-  agenda,
-  section,
-  assignment,
-  responsible,
-};
-
-struct LabelDef {
-  std::string_view text;  // lower case
-  L kind;
-  bool value_without_colon;  // "Justerat 2019-10-09"
-};
-
-// Longer phrases first: the first match wins.
-constexpr LabelDef label_defs[] = {
-    {"datum, tid och plats", L::date_time, false},
-    {"datum och tid", L::date_time, false},
-    {"datum/tid", L::date_time, false},
-    {"tid och plats", L::date_time, false},
-    {"plats och tid", L::date_time, false},
-    {"sammanträdesdatum", L::date, true},
-    {"mötesdatum", L::date, true},
-    {"datum", L::date, true},
-    {"tidpunkt", L::time, false},
-    {"klockslag", L::time, false},
-    {"tid", L::time, true},
-    {"mötesform", L::form, false},
-    {"form för mötet", L::form, false},
-    {"plats/form", L::place_form, false},
-    {"mötesplats", L::place, false},
-    {"plats", L::place, true},
-    {"lokal", L::place, false},
-    {"var", L::place, false},
-    {"när", L::date_time, false},
-    {"möte", L::date_time, false},
-    {"närvarande ledamöter", L::present, false},
-    {"beslutande ledamöter", L::present, false},
-    {"tjänstgörande ledamöter", L::present, false},
-    {"beslutande", L::present, false},
-    {"justeringens plats och tid", L::adjusted, true},
-    {"justeringens tid och plats", L::adjusted, true},
-    {"paragrafer", L::ignored, false},
-    {"underskrifter", L::signatures, false},
-    {"underskrift", L::signatures, false},
-    {"närvarande ersättare", L::substitutes, false},
-    {"tjänstgörande ersättare", L::substitutes, false},
-    {"övriga närvarande", L::present, false},
-    {"övriga deltagare", L::present, false},
-    {"övriga", L::present, false},  // only with ':' or a column after it: "Övriga frågor" is an item
-    {"närvarande tjänstepersoner", L::present, false},
-    {"närvarolista", L::present, false},
-    {"närvaro", L::present, false},
-    {"närvaroförteckning", L::present, false},
-    {"deltagarförteckning", L::present, false},
-    {"deltagarlista", L::present, false},
-    {"närvarande", L::present, false},
-    {"mötesdeltagare", L::present, false},
-    {"deltagare", L::present, false},
-    {"deltagande", L::present, false},
-    {"deltog", L::present, false},
-    {"ledamöter", L::present, false},
-    {"tjänstepersoner", L::present, false},
-    {"tjänstemän", L::present, false},
-    {"kallade ledamöter", L::invited, false},
-    {"kallade", L::invited, false},
-    {"inbjudna gäster", L::guests, false},
-    {"inbjudna", L::invited, false},
-    {"frånvarande ledamöter", L::absent, false},
-    {"frånvarande", L::absent, false},
-    {"ej närvarande", L::absent, false},
-    {"anmäld frånvaro", L::excused, false},
-    {"anmält förhinder", L::excused, false},
-    {"förhinder", L::excused, false},
-    {"förhindrade", L::excused, false},
-    {"ersättare", L::substitutes, false},
-    {"adjungerade", L::coopted, false},
-    {"adjungerad", L::coopted, false},
-    {"gäster", L::guests, false},
-    {"åhörare", L::guests, false},
-    {"vice ordförande", L::vice_chair, false},
-    {"mötesordförande", L::chair, false},
-    {"ordförande", L::chair, false},
-    {"ordf", L::chair, false},
-    {"mötessekreterare", L::secretary, false},
-    {"sekreterare vid anteckningarna", L::writer, false},
-    {"sekreterare", L::secretary, false},
-    {"vid anteckningarna", L::writer, true},
-    {"vid protokollet", L::writer, true},
-    {"antecknat av", L::writer, true},
-    {"antecknare", L::writer, false},
-    {"protokollförare", L::writer, false},
-    {"minnesanteckningar förda av", L::writer, true},
-    {"anteckningar förda av", L::writer, true},
-    {"justerare", L::adjusters, false},
-    {"justerande", L::adjusters, false},
-    {"justeras av", L::adjusters, true},
-    {"justeras", L::adjusters, false},
-    {"justerat", L::adjusted, true},
-    {"justerad", L::adjusted, true},
-    {"justeringsdatum", L::adjusted, true},
-    {"justering", L::adjusted, true},
-    {"utdragsbestyrkande", L::certifier, false},
-    {"föredragande", L::presenter, true},
-    {"föredragare", L::presenter, true},
-    {"föredras av", L::presenter, true},
-    {"presenteras av", L::presenter, true},
-    {"presentatör", L::presenter, false},
-    {"syfte", L::purpose, false},
-    {"ärendetyp", L::purpose, false},
-    {"förslag till ställningstagande", L::proposal, false},
-    {"förslag till beslut", L::proposal, false},
-    {"beslutsförslag", L::proposal, false},
-    {"ställningstagande", L::position, false},
-    {"mötet beslutade", L::decision, false},
-    {"mötet beslutar", L::decision, false},
-    {"beslutade", L::decision, false},
-    {"beslut", L::decision, false},
-    {"beslutsunderlag", L::attachments, false},
-    {"bilagor", L::attachments, false},
-    {"bilaga", L::attachments, false},
-    {"handlingar", L::attachments, false},
-    {"underlag", L::attachments, false},
-    {"expedieras till", L::sent_to, false},
-    {"expedieras", L::sent_to, false},
-    {"beslutet skickas till", L::sent_to, false},
-    {"beslutet expedieras till", L::sent_to, false},
-    {"styrelsens/nämndens beslut delges", L::sent_to, false},
-    {"delges", L::sent_to, false},
-    {"diarienummer", L::case_number, true},
-    {"diarienr", L::case_number, true},
-    {"dnr", L::case_number, true},
-    {"ärendenummer", L::case_number, true},
-    {"eskaleringsfrågor", L::escalations, true},
-    {"eskaleringsfråga", L::escalations, true},
-    {"eskaleras", L::escalations, false},
-    {"nästa möte", L::next_meeting, true},
-    {"nästa sammanträde", L::next_meeting, true},
-    {"nästa träff", L::next_meeting, true},
-    {"dagordning", L::agenda, false},
-    {"föredragningslista", L::agenda, false},
-    {"agenda", L::agenda, false},
-    {"ärenden", L::agenda, false},
-    {"ärendet", L::section, false},
-    {"ärendebeskrivning", L::section, false},
-    {"bakgrund", L::section, false},
-    {"sammanfattning", L::section, false},
-    {"beskrivning", L::section, false},
-    {"uppdrag", L::assignment, false},
-    {"ansvariga", L::responsible, false},
-    {"ansvarig", L::responsible, false},
-    {"åtgärd", L::assignment, false},
-    {"åtgärder", L::assignment, false},
-};
-
-struct Label {
-  L kind = L::none;
-  std::string value;  // after the label, trimmed of space and punctuation; may be empty
-  std::string raw;    // after the label, only trimmed: a decision keeps its full stop
-  bool colon = false;
-};
-
-Label read_label(const Line& line) {
-  if (line.blank() || line.low.size() > 8000) return {};
-  const char first = line.low[0];
-  for (const auto& def : label_defs) {
-    if (def.text[0] != first || !starts_with_word(line.low, def.text)) continue;
-    std::size_t i = def.text.size();
-    // "Datum:" "Datum :" "Datum" "Datum\t2024-10-28" "**Justerat** 2019-10-09"
-    while (i < line.low.size() && (line.low[i] == ' ')) ++i;
-    Label out;
-    out.kind = def.kind;
-    if (i >= line.low.size()) return out;
-    if (line.low[i] == ':' || line.low[i] == '\t') {
-      out.colon = line.low[i] == ':';
-      out.raw = std::string(trim(std::string_view(line.text).substr(i + 1)));
-      out.value = std::string(strip_punct(std::string_view(line.text).substr(i + 1)));
-      if (out.value.empty()) out.value = std::string(trim(std::string_view(line.text).substr(i + 1)));
-      return out;
-    }
-    if (def.value_without_colon) {
-      out.value = std::string(trim(std::string_view(line.text).substr(i)));
-      return out;
-    }
-    return {};
-  }
-  return {};
-}
-
-// Lines that are page furniture of converted protocols.
-bool is_noise(const Line& line) {
-  if (line.rule) return true;
-  const std::string_view l = line.low;
-  for (std::string_view n : {"ordförandes sign", "justerares sign", "justerandes sign", "ordförandens sign",
-                             "sekreterarens sign", "underskrift", "namnförtydligande"})
-    if (l == n) return true;
-  // "Sida 2 av 5", "Sid 2(5)", "2 (5)", a bare page number.
-  if ((starts_with_word(l, "sida") || starts_with_word(l, "sid")) && l.size() < 20) {
-    for (char c : l)
-      if (is_digit(c)) return true;
-  }
-  if (!l.empty() && l.size() <= 8) {
-    bool page = true;
-    for (char c : l) page = page && (is_digit(c) || c == ' ' || c == '(' || c == ')' || c == '/');
-    if (page) return true;
-  }
-  return false;
-}
+using L = LabelKind;
 
 constexpr std::string_view record_kind_words[] = {
     "mötesanteckningar", "mötesanteckning", "minnesanteckningar", "minnesanteckning", "anteckningar",
@@ -330,6 +86,13 @@ bool is_side_word(std::string_view low) {
 bool is_column_heading(std::string_view low) {
   for (std::string_view w : {"namn", "organisation", "funktion", "roll", "befattning", "representerar", "titel"})
     if (low == w) return true;
+  // "Namn Organisation": the headings of a table whose columns the converter lost.
+  if (low.find('\t') == npos && low.find(' ') != npos && low.size() < 60) {
+    const auto ws = words(low);
+    bool all = ws.size() >= 2;
+    for (auto w : ws) all = all && is_column_heading(w);
+    if (all) return true;
+  }
   if (low.find('\t') != npos) {
     bool all = true;
     std::size_t start = 0;
@@ -342,18 +105,6 @@ bool is_column_heading(std::string_view low) {
     return all;
   }
   return false;
-}
-
-std::vector<std::string> cells(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t tab = text.find('\t', start);
-    if (tab == npos) tab = text.size();
-    out.emplace_back(trim(text.substr(start, tab - start)));
-    start = tab + 1;
-  }
-  return out;
 }
 
 // ---- decoded documents: a table row's real cells ----
@@ -568,97 +319,6 @@ std::string body_name(std::string_view text) {
 enum class Style { paragraphs, numbered, headings };
 enum class Mode { header, attendance, items, closing, annex };
 
-struct ItemNumber {
-  std::string number;  // as the model keeps it: "4", "18a", "§182"
-  std::string title;   // rest of the line
-  int value = 0;       // numeric part, for ordering
-  char letter = 0;
-};
-
-// "§182", "§ 12 Budget", "Paragraf 12"
-std::optional<ItemNumber> paragraph_number(const Line& line) {
-  std::string_view t = line.text;
-  if (t.compare(0, 2, "\xC2\xA7") != 0) return std::nullopt;  // §
-  std::size_t i = 2;
-  while (i < t.size() && t[i] == ' ') ++i;
-  const std::size_t digits = i;
-  while (i < t.size() && is_digit(t[i]) && i - digits < 5) ++i;
-  if (i == digits || (i < t.size() && is_digit(t[i]))) return std::nullopt;
-  ItemNumber n;
-  n.value = std::stoi(std::string(t.substr(digits, i - digits)));
-  if (i < t.size() && t[i] >= 'a' && t[i] <= 'z' && (i + 1 == t.size() || t[i + 1] == ' ' || t[i + 1] == '.')) {
-    n.letter = t[i];
-    ++i;
-  }
-  n.number = "\xC2\xA7" + std::string(t.substr(digits, i - digits));
-  n.title = std::string(strip_punct(t.substr(i)));
-  return n;
-}
-
-// "4.", "18a.", "4. Budget", "4) Budget", "Punkt 4: Budget", "Ärende 4 Budget".
-// `loose`: the line stands alone in a record that numbers its items without
-// punctuation, so "4 Budget" and "1 a Val av justerare" are items too.
-std::optional<ItemNumber> numbered_item(const Line& line, bool loose = false) {
-  if (line.bullet || line.text.size() > 160) return std::nullopt;
-  std::string_view t = line.text;
-  std::size_t i = 0;
-  bool keyword = false;
-  for (std::string_view k : {"punkt ", "ärende ", "p. "})
-    if (line.low.compare(0, k.size(), k) == 0) {
-      i = k.size();
-      keyword = true;
-      break;
-    }
-  const std::size_t digits = i;
-  while (i < t.size() && is_digit(t[i]) && i - digits < 4) ++i;
-  if (i == digits || i - digits > 3) return std::nullopt;
-  ItemNumber n;
-  n.value = std::stoi(std::string(t.substr(digits, i - digits)));
-  if (i < t.size() && t[i] >= 'a' && t[i] <= 'z' &&
-      (i + 1 == t.size() || t[i + 1] == '.' || t[i + 1] == ')' || t[i + 1] == ' ' || t[i + 1] == ':')) {
-    n.letter = t[i];
-    ++i;
-  } else if (loose && !keyword && i + 3 < t.size() && t[i] == ' ' && t[i + 1] >= 'a' && t[i + 1] <= 'h' &&
-             (t[i + 2] == ' ' || t[i + 2] == ')') && starts_upper(trim(t.substr(i + 3)))) {
-    // "1 a Val av justerare", "1 b) Dagordning": the letter after a space.
-    n.letter = t[i + 1];
-    i += 2;
-  }
-  bool marked = false;  // punctuation or a dash between the number and the title
-  if (i < t.size() && (t[i] == '.' || t[i] == ')' || t[i] == ':')) {
-    ++i;
-    marked = true;
-  } else if (!keyword) {
-    // "4 Budget" without punctuation is a numbered heading only in a heading,
-    // or standing alone in a record that numbers its items so.
-    if (!((line.heading || loose) && i < t.size() && t[i] == ' ')) return std::nullopt;
-  }
-  if (i < t.size() && t[i] != ' ' && t[i] != '\t') return std::nullopt;  // "1.5", "28.10.2024"
-  n.number = std::string(t.substr(digits, i - digits));
-  while (!n.number.empty() && (n.number.back() == '.' || n.number.back() == ')' || n.number.back() == ':'))
-    n.number.pop_back();
-  std::string_view rest = trim(t.substr(i));
-  // "Punkt 4 – Budget": a dash between number and title, as Word writes it.
-  for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94"})  // – —
-    if (rest.starts_with(dash)) {
-      rest.remove_prefix(dash.size());
-      marked = true;
-    }
-  // "under punkt 6 Lennart Öberg, ..." broken so that "punkt 6" starts a
-  // line is prose: a keyword item needs a mark after its number, or a heading.
-  if (keyword && !marked && !line.heading) return std::nullopt;
-  if (keyword && !line.heading && !rest.empty() && rest.back() == '.') return std::nullopt;
-  n.title = std::string(strip_punct(rest));
-  // The title reads like a heading: a capital, a digit or a quote first.
-  if (!n.title.empty() && !starts_upper(n.title) && !is_digit(n.title[0]) && n.title[0] != '"' &&
-      n.title.compare(0, 3, "\xE2\x80\x9D") != 0)
-    return std::nullopt;
-  if (n.title.empty() && !line.heading) return std::nullopt;
-  // "2019. Det" would be odd; months after a day are dates ("10. mars").
-  if (n.value > 400) return std::nullopt;
-  return n;
-}
-
 class Parser {
  public:
   Parser(std::string_view text, std::string document, const ParseOptions& options) : options_(options) {
@@ -667,6 +327,7 @@ class Parser {
     std::size_t replaced = 0;
     const std::string utf8 = to_utf8(text, encoding, replaced);
     lines_ = split_lines(utf8);
+    join_title_continuations(lines_);
     out_.line_count = lines_.size();
     if (encoding == Encoding::windows1252) {
       warn(0, "the document is not UTF-8; it was read as Windows-1252", "");
@@ -971,50 +632,17 @@ class Parser {
     }
   }
 
+  // How the record numbers its items, from the classify stage.
   void choose_style() {
-    int paragraphs = 0;
-    int numbered = 0;
-    int last = 0;
-    for (const auto& l : lines_) {
-      if (l.bullet) continue;
-      if (paragraph_number(l)) ++paragraphs;
-      if (auto n = numbered_item(l); n && n->value > last && !n->title.empty()) {
-        ++numbered;
-        last = n->value;
-      }
-    }
-    // Items numbered without punctuation ("3 Kartläggning", "1 a Val av
-    // justerare"), each a line standing alone: a run of at least three with
-    // rising numbers makes them the record's items.
-    int loose = 0;
-    last = 0;
-    for (std::size_t k = 0; k < lines_.size(); ++k) {
-      if (lines_[k].bullet || !stands_alone(k)) continue;
-      if (auto n = numbered_item(lines_[k], true); n && n->value >= last && n->value <= last + 3 && !n->title.empty()) {
-        if (n->value > last || n->letter) ++loose;
-        last = n->value;
-      }
-    }
-    if (paragraphs == 0 && loose >= 3 && loose > numbered) {
-      loose_numbers_ = true;
-      numbered = loose;
-    }
-    style_ = paragraphs > 0 ? Style::paragraphs : numbered >= 2 ? Style::numbered : Style::headings;
-    int marked = 0;
-    for (const auto& l : lines_)
-      if (l.heading && !l.bullet && read_label(l).kind == L::none) ++marked;
-    headings_marked_ = marked >= 3;
+    const Classified c = classify(lines_);
+    loose_numbers_ = c.loose_numbers;
+    headings_marked_ = c.headings_marked;
+    style_ = c.style == ItemStyle::paragraphs ? Style::paragraphs
+             : c.style == ItemStyle::numbered ? Style::numbered
+                                              : Style::headings;
   }
 
-  // A line after a blank line (or at the top), not a sentence, not going on
-  // in lower case on the next line: where an unpunctuated item number may stand.
-  bool stands_alone(std::size_t k) const {
-    const Line& l = lines_[k];
-    if (l.blank() || l.text.size() > 120 || ends_sentence(l.text) || l.text.back() == ',') return false;
-    if (k > 0 && !lines_[k - 1].blank() && !lines_[k - 1].rule) return false;
-    if (k + 1 < lines_.size() && !lines_[k + 1].blank() && starts_lower(lines_[k + 1].text)) return false;
-    return true;
-  }
+  bool stands_alone(std::size_t k) const { return detail::stands_alone(lines_, k); }
 
   std::optional<ItemNumber> numbered_at(std::size_t k) const {
     if (auto n = numbered_item(lines_[k])) return n;
@@ -1560,7 +1188,8 @@ class Parser {
     const auto after_form = [&](std::size_t length) {
       std::string_view rest = std::string_view(value).substr(length);
       rest = trim(rest);
-      for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94", "-", ",", ":"})
+      // "Digitalt/Digital (Zoom)": the form said again in English after a slash.
+      for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94", "-", ",", ":", "/"})
         if (rest.substr(0, dash.size()) == dash) rest = trim(rest.substr(dash.size()));
       return std::string(strip_punct(rest));
     };
@@ -1589,7 +1218,8 @@ class Parser {
       bool only_form = true;
       const std::string lowered_place = lower(place);
       for (const auto w : words(lowered_place)) {
-        const std::string_view word = strip_punct(w);
+        std::string_view word = strip_punct(w);
+        while (!word.empty() && (word.front() == '(' || word.front() == '/')) word.remove_prefix(1);
         if (word.empty()) continue;
         bool form_word = false;
         for (const auto& f : forms) form_word = form_word || f.word == word;
@@ -2030,9 +1660,25 @@ class Parser {
     inline_list(label.value);
   }
 
+  // The parts of an inline list; "Eva Holm (5) Omar Said (5) Lars Ek (7)",
+  // with no comma between, is cut at its marks.
+  static std::vector<std::string> list_parts(std::string_view value) {
+    auto parts = split_list(value);
+    std::vector<std::string> out;
+    for (auto& part : parts) {
+      auto marked = split_at_marks(part);
+      if (marked.size() >= 2) {
+        for (auto& m : marked) out.push_back(std::move(m));
+      } else {
+        out.push_back(std::move(part));
+      }
+    }
+    return out;
+  }
+
   void inline_list(std::string_view value) {
     ParsedAttendee* previous = nullptr;
-    for (const auto& part : split_list(value)) {
+    for (const auto& part : list_parts(value)) {
       const std::string bare = strip_parens(part);
       if (looks_like_person(bare)) {
         if (auto a = read_attendee(part)) previous = add_attendee(std::move(*a));
@@ -2385,6 +2031,7 @@ class Parser {
         return true;
       }
     }
+    if (flattened_table()) return true;
     // Prose ends the list.
     if (l.text.size() > 140 || (ends_sentence(l.text) && words(l.text).size() > 6)) return false;
     const auto row = row_cells(l);
@@ -2567,6 +2214,36 @@ class Parser {
       return true;
     }
     warn_here("a table row not read as an attendee");
+    return true;
+  }
+
+  // A members table flattened by the converter: its name column run
+  // together on this line, its organisation column on the next ("Annika
+  // Berglund, ordförande Petter Lindh ..." over "Region Uppsala Region
+  // Uppsala Uppsala kommun ..."). The organisations are cut by their forms;
+  // their count tells how many names to cut the first line into.
+  bool flattened_table() {
+    const Line& l = line();
+    if (l.text.find('\t') != npos || words(l.text).size() < 6 || ends_sentence(l.text)) return false;
+    const std::size_t n = next_content(i_);
+    if (n == npos || n > i_ + 2 || lines_[n].text.find('\t') != npos) return false;
+    const auto orgs = split_organisations(lines_[n].text);
+    if (orgs.size() < 3) return false;
+    const auto names = split_names(l.text, orgs.size());
+    if (names.size() != orgs.size()) return false;
+    flush_pending_people();
+    for (std::size_t k = 0; k < names.size(); ++k) {
+      auto a = read_attendee(names[k]);
+      if (!a) {
+        warn_here("a name in a flattened table not read as a person: " + names[k]);
+        continue;
+      }
+      if (a->organisation.empty()) a->organisation = orgs[k];
+      a->provenance = span(i_, n);
+      add_attendee(std::move(*a));
+    }
+    skip_until_ = n;
+    skip_set_ = true;
     return true;
   }
 
@@ -3037,6 +2714,15 @@ class Parser {
         if (looks_like_person(candidate)) {
           a.owner = candidate;
           break;
+        }
+      }
+      // "Åtgärd: Anders återkommer med ...": a first name, or a group, before
+      // the verb of a plain statement of work.
+      if (a.owner.empty()) {
+        const std::size_t verb = action_verb(low);
+        if (verb != npos && verb > 0 && verb < 40 && starts_upper(value)) {
+          const std::string_view subject = trim(std::string_view(value).substr(0, verb));
+          if (words(subject).size() <= 3) a.owner = std::string(subject);
         }
       }
     }

@@ -50,12 +50,14 @@ struct MonthName {
   unsigned month;
 };
 // Full names first so that "mars" is not read as "mar" + "s".
-constexpr std::array<MonthName, 30> month_names{{
+constexpr std::array<MonthName, 37> month_names{{
     {"januari", 1},  {"februari", 2}, {"mars", 3},      {"april", 4},    {"maj", 5},      {"juni", 6},
     {"juli", 7},     {"augusti", 8},  {"september", 9}, {"oktober", 10}, {"november", 11}, {"december", 12},
     {"sept.", 9},    {"sept", 9},     {"jan.", 1},      {"jan", 1},      {"feb.", 2},     {"feb", 2},
     {"mar.", 3},     {"apr.", 4},     {"apr", 4},       {"aug.", 8},     {"aug", 8},      {"sep.", 9},
-    {"sep", 9},      {"okt.", 10},    {"okt", 10},      {"nov.", 11},    {"nov", 11},     {"dec", 12},
+    {"sep", 9},      {"okt.", 10},    {"okt", 10},      {"nov.", 11},    {"nov", 11},     {"dec.", 12},
+    {"dec", 12},     {"jun.", 6},     {"jun", 6},       {"jul.", 7},     {"jul", 7},      {"mar", 3},
+    {"febr.", 2},
 }};
 
 // Month name at i (lowered text); returns its length, 0 if none.
