@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ccache pkg-config
   libboost-serialization-dev librange-v3-dev catch2 nlohmann-json3-dev
   pybind11-dev python3-dev python3-venv python3-jsonschema
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-format clang-tidy
   python3-pybind11 python3-setuptools python3-wheel python3-pip
   python3-numpy python3-pandas python3-pytest mypy
   python3-matplotlib python3-nbclient python3-nbconvert python3-nbformat python3-ipykernel

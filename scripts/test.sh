@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test from a clean Debian 12 machine: installs dependencies, builds
+# Runs every test from a clean Debian 12 machine: installs dependencies, checks
+# the formatting of the listed files, builds
 # and runs the C++ suite, then the importer's fidelity on the labelled set
 # (benchmarks/fidelity), then the same suite under AddressSanitizer and
 # UndefinedBehaviorSanitizer, then the Python package's tests and stub check
@@ -20,10 +21,17 @@ jobs=${SAMVERKAN_JOBS:-$(nproc)}
 # earlier run compiled from the same sources.
 export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
 
+echo "== style: formatting of the listed files (scripts/formatted.txt) =="
+bash scripts/format.sh --check
+
 echo "== build and test (release) =="
 cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DSAMVERKAN_TEST=ON >/dev/null
 cmake --build build/release -j "$jobs"
 ctest --test-dir build/release --output-on-failure -j "$jobs"
+
+echo "== the JSON Schema is the one the field descriptions give (scripts/schema.sh); clang-tidy on the listed files =="
+bash scripts/schema.sh --check build/release
+bash scripts/tidy.sh build/release
 
 echo "== import fidelity on the labelled set (benchmarks/fidelity) and its Word and PDF forms: no document below its recorded figures =="
 /usr/bin/python3 benchmarks/fidelity/score.py --check --forms --bin build/release/samverkan

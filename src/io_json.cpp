@@ -3,7 +3,8 @@
 // Versions: 1 had no organisation_number (it was kept in extensions as
 // "organisationsnummer"); 2 had no attendance[].party and no
 // decisions[].procedural. Older documents load through the upgrade steps
-// of src/io/upgrade.hpp. docs/corpus.schema.json is the JSON Schema.
+// of src/io/upgrade.hpp. docs/corpus.schema.json is the JSON Schema, generated
+// from the field descriptions (corpus_json_schema below).
 //
 // The layout
 // ----------
@@ -65,11 +66,13 @@
 #include "io/upgrade.hpp"
 
 #include <samverkan/io/archive.hpp>
+#include <samverkan/io/fields.hpp>
 #include <samverkan/io/json.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <concepts>
 #include <cstdint>
@@ -82,6 +85,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <tuple>
 #include <type_traits>
 #include <unordered_set>
 #include <utility>
@@ -109,73 +113,14 @@ constexpr std::string_view period_keys[] = {"start", "end"};
 constexpr std::string_view entity_ref_keys[] = {"kind", "id"};
 constexpr std::string_view provenance_keys[] = {"document", "first_line", "last_line"};
 
-constexpr std::string_view organisation_keys[] = {"id",     "name",       "aliases",   "kind", "organisation_number",
-                                                  "parent", "extensions", "provenance"};
-constexpr std::string_view person_keys[] = {"id", "name", "title", "organisation", "extensions", "provenance"};
-constexpr std::string_view membership_keys[] = {"id",     "person",       "organisation",   "role",
-                                                "role_title", "period",   "on_behalf_of",   "substitute_for",
-                                                "extensions", "provenance"};
-
-constexpr std::string_view attendance_keys[] = {"person",         "represents", "status", "roles",      "coopted_for_items",
-                                                "substitute_for", "party",      "note",   "extensions", "provenance"};
-constexpr std::string_view vote_cast_keys[] = {"person", "option"};
-constexpr std::string_view vote_keys[] = {"question", "yes", "no", "abstain", "votes", "extensions"};
-constexpr std::string_view reservation_keys[] = {"person", "text", "extensions"};
-constexpr std::string_view decision_keys[] = {"id",         "kind",  "procedural",   "text",       "proposal",  "body",
-                                              "references", "votes", "reservations", "extensions", "provenance"};
-constexpr std::string_view escalation_keys[] = {"what", "to", "extensions", "provenance"};
-constexpr std::string_view agenda_item_keys[] = {"number",      "order",     "title",   "purposes",    "presenters",
-                                                 "text",        "case_number", "decisions", "escalations", "amounts",
-                                                 "dates",       "attachments", "extensions", "provenance"};
-constexpr std::string_view meeting_keys[] = {"id",         "record_kind", "body",  "title",      "date",
-                                             "start",      "end",         "place", "form",       "attendance",
-                                             "items",      "adjusted_on", "next_meeting", "extensions", "provenance"};
-constexpr std::string_view action_item_keys[] = {"id",      "what",        "owner_person", "owner_organisation",
-                                                 "due",     "status",      "meeting",      "item_number",
-                                                 "decision", "extensions", "provenance"};
-
-constexpr std::string_view party_keys[] = {"organisation", "roles"};
-constexpr std::string_view signatory_keys[] = {"person", "name", "title", "organisation", "place", "date"};
-constexpr std::string_view block_keys[] = {"key", "title", "amount", "purpose", "extensions"};
-constexpr std::string_view threshold_keys[] = {"comparator", "value", "unit"};
-constexpr std::string_view condition_keys[] = {"key",   "kind",  "text",       "indicator",
-                                               "threshold", "block", "extensions", "provenance"};
-constexpr std::string_view obligation_keys[] = {"what",   "by",         "to",        "deadline",
-                                                "status", "extensions", "provenance"};
-constexpr std::string_view payment_keys[] = {"amount", "date",  "condition", "condition_keys", "block",
-                                             "payer",  "payee", "status",    "extensions",     "provenance"};
-constexpr std::string_view requisition_keys[] = {"text", "from", "deadline"};
-constexpr std::string_view amendment_keys[] = {"kind",       "date",      "text",       "new_validity", "new_total",
-                                               "decided_by", "reference", "extensions", "provenance"};
-constexpr std::string_view agreement_keys[] = {"id",         "title",       "short_name",   "case_number",
-                                               "parties",    "signatories", "validity",     "total",
-                                               "blocks",     "conditions",  "obligations",  "payments",
-                                               "requisition_rules", "amendments", "extensions", "provenance"};
-
-constexpr std::string_view plan_extension_keys[] = {"new_end",   "decided_on", "decided_by",
-                                                    "reference", "extensions", "provenance"};
-constexpr std::string_view goal_keys[] = {"id",     "number",     "title",     "description",
-                                          "parent", "indicators", "extensions", "provenance"};
-constexpr std::string_view activity_keys[] = {"id",    "number",      "title",  "description", "goals",
-                                              "level", "responsible", "period", "extensions",  "provenance"};
-constexpr std::string_view funding_line_keys[] = {"id",   "amount", "activity", "goal",       "pot",
-                                                  "year", "budget", "text",     "extensions", "provenance"};
-constexpr std::string_view plan_keys[] = {"id",     "title",     "period",     "period_extensions", "owners",
-                                          "level",  "parent",    "agreement",  "goals",             "activities",
-                                          "funding", "extensions", "provenance"};
-
-constexpr std::string_view pot_keys[] = {"id",     "name",    "amount", "agreement",  "block",     "year",
-                                         "period", "purpose", "parent", "extensions", "provenance"};
-constexpr std::string_view share_keys[] = {"recipient", "amount", "explanation", "extensions"};
-constexpr std::string_view allocation_keys[] = {"id",     "pot",           "rule",
-                                                "rule_description", "shares", "undistributed",
-                                                "undistributed_reason", "extensions", "provenance"};
-
-constexpr std::string_view target_keys[] = {"value", "kind", "period", "note"};
-constexpr std::string_view observation_keys[] = {"organisation", "period", "value", "note", "extensions", "provenance"};
-constexpr std::string_view indicator_keys[] = {"id",         "name",    "area",         "serves",
-                                               "unit",       "direction", "definition", "targets",
-                                               "observations", "extensions", "provenance"};
+// Records: their described fields (io/fields.hpp), in declaration order.
+template <described T>
+constexpr auto make_keys() {
+  return std::apply([](const auto&... field) { return std::array<std::string_view, sizeof...(field)>{field.name...}; },
+                    description<T>::fields);
+}
+template <described T>
+constexpr auto keys_of = make_keys<T>();
 
 bool is_known(Keys keys, std::string_view key) { return std::find(keys.begin(), keys.end(), key) != keys.end(); }
 
@@ -192,9 +137,7 @@ std::string child(const std::string& path, std::string_view key) {
   return path.empty() ? std::string(key) : path + "." + std::string(key);
 }
 
-std::string element(const std::string& path, std::size_t index) {
-  return path + "[" + std::to_string(index) + "]";
-}
+std::string element(const std::string& path, std::size_t index) { return path + "[" + std::to_string(index) + "]"; }
 
 // ---- reading JSON text into a tree, bounded ----
 //
@@ -339,10 +282,7 @@ struct Encode {
   static json of(bool flag) { return flag; }
   static json of(double value);
   template <std::integral I>
-    requires(!std::same_as<I, bool>)
-  static json of(I value) {
-    return value;
-  }
+  requires(!std::same_as<I, bool>) static json of(I value) { return value; }
   template <vocabulary E>
   static json of(E value) {
     return std::string(to_string(value));
@@ -362,6 +302,8 @@ struct Encode {
   static json of(const Period& period);
   static json of(const EntityRef& ref);
   static json of(const Provenance& provenance);
+  template <described T>
+  static json of(const T& record);
   template <class T>
   static json of(const std::vector<T>& values) {
     json array = json::array();
@@ -372,40 +314,6 @@ struct Encode {
   static json of(const std::optional<T>& value) {
     return value ? of(*value) : json(nullptr);
   }
-
-  static json of(const Organisation&);
-  static json of(const Person&);
-  static json of(const Membership&);
-  static json of(const Attendance&);
-  static json of(const VoteCast&);
-  static json of(const Vote&);
-  static json of(const Reservation&);
-  static json of(const Decision&);
-  static json of(const Escalation&);
-  static json of(const AgendaItem&);
-  static json of(const Meeting&);
-  static json of(const ActionItem&);
-  static json of(const Party&);
-  static json of(const Signatory&);
-  static json of(const AgreementBlock&);
-  static json of(const Threshold&);
-  static json of(const Condition&);
-  static json of(const ReportingObligation&);
-  static json of(const Payment&);
-  static json of(const RequisitionRule&);
-  static json of(const Amendment&);
-  static json of(const Agreement&);
-  static json of(const PlanExtension&);
-  static json of(const Goal&);
-  static json of(const Activity&);
-  static json of(const FundingLine&);
-  static json of(const ActionPlan&);
-  static json of(const FundingPot&);
-  static json of(const AllocationShare&);
-  static json of(const Allocation&);
-  static json of(const Target&);
-  static json of(const Observation&);
-  static json of(const Indicator&);
 };
 
 // What "unset" means for the omission rule of the layout.
@@ -413,6 +321,11 @@ bool is_blank(const std::string& text) { return text.empty(); }
 // A flag is written only when set: false is the default and the common case.
 bool is_blank(bool flag) { return !flag; }
 bool is_blank(const Period& period) { return !period.start && !period.end; }
+// Only nested records (decisions, goals, ...) have ids that may be left out.
+template <EntityKind K>
+bool is_blank(const Id<K>& id) {
+  return id.empty();
+}
 template <class T>
 bool is_blank(const std::vector<T>& values) {
   return values.empty();
@@ -527,412 +440,21 @@ json Encode::of(const Provenance& p) {
       .done();
 }
 
-json Encode::of(const Organisation& r) {
-  return Out(organisation_keys)
-      .always("id", r.id)
-      .always("name", r.name)
-      .field("aliases", r.aliases)
-      .always("kind", r.kind)
-      .field("organisation_number", r.organisation_number)
-      .field("parent", r.parent)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const Person& r) {
-  return Out(person_keys)
-      .always("id", r.id)
-      .always("name", r.name)
-      .field("title", r.title)
-      .field("organisation", r.organisation)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const Membership& r) {
-  return Out(membership_keys)
-      .always("id", r.id)
-      .always("person", r.person)
-      .always("organisation", r.organisation)
-      .always("role", r.role)
-      .field("role_title", r.role_title)
-      .field("period", r.period)
-      .field("on_behalf_of", r.on_behalf_of)
-      .field("substitute_for", r.substitute_for)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const Attendance& r) {
-  return Out(attendance_keys)
-      .always("person", r.person)
-      .field("represents", r.represents)
-      .always("status", r.status)
-      .field("roles", r.roles)
-      .field("coopted_for_items", r.coopted_for_items)
-      .field("substitute_for", r.substitute_for)
-      .field("party", r.party)
-      .field("note", r.note)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const VoteCast& r) {
-  return Out(vote_cast_keys).always("person", r.person).always("option", r.option).done();
-}
-
-json Encode::of(const Vote& r) {
-  return Out(vote_keys)
-      .field("question", r.question)
-      .always("yes", r.yes)
-      .always("no", r.no)
-      .always("abstain", r.abstain)
-      .field("votes", r.votes)
-      .extensions(r.extensions)
-      .done();
-}
-
-json Encode::of(const Reservation& r) {
-  return Out(reservation_keys).always("person", r.person).field("text", r.text).extensions(r.extensions).done();
-}
-
-json Encode::of(const Decision& r) {
-  return Out(decision_keys)
-      .field("id", r.id.str())
-      .always("kind", r.kind)
-      .field("procedural", r.procedural)
-      .field("text", r.text)
-      .field("proposal", r.proposal)
-      .field("body", r.body)
-      .field("references", r.references)
-      .field("votes", r.votes)
-      .field("reservations", r.reservations)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const Escalation& r) {
-  return Out(escalation_keys)
-      .field("what", r.what)
-      .field("to", r.to)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const AgendaItem& r) {
-  return Out(agenda_item_keys)
-      .field("number", r.number)
-      .always("order", r.order)
-      .field("title", r.title)
-      .field("purposes", r.purposes)
-      .field("presenters", r.presenters)
-      .field("text", r.text)
-      .field("case_number", r.case_number)
-      .field("decisions", r.decisions)
-      .field("escalations", r.escalations)
-      .field("amounts", r.amounts)
-      .field("dates", r.dates)
-      .field("attachments", r.attachments)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const Meeting& r) {
-  return Out(meeting_keys)
-      .always("id", r.id)
-      .always("record_kind", r.record_kind)
-      .always("body", r.body)
-      .field("title", r.title)
-      .field("date", r.date)
-      .field("start", r.start)
-      .field("end", r.end)
-      .field("place", r.place)
-      .always("form", r.form)
-      .field("attendance", r.attendance)
-      .field("items", r.items)
-      .field("adjusted_on", r.adjusted_on)
-      .field("next_meeting", r.next_meeting)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const ActionItem& r) {
-  return Out(action_item_keys)
-      .always("id", r.id)
-      .always("what", r.what)
-      .field("owner_person", r.owner_person)
-      .field("owner_organisation", r.owner_organisation)
-      .field("due", r.due)
-      .always("status", r.status)
-      .field("meeting", r.meeting)
-      .field("item_number", r.item_number)
-      .field("decision", r.decision)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const Party& r) {
-  return Out(party_keys).always("organisation", r.organisation).field("roles", r.roles).done();
-}
-
-json Encode::of(const Signatory& r) {
-  return Out(signatory_keys)
-      .field("person", r.person)
-      .field("name", r.name)
-      .field("title", r.title)
-      .field("organisation", r.organisation)
-      .field("place", r.place)
-      .field("date", r.date)
-      .done();
-}
-
-json Encode::of(const AgreementBlock& r) {
-  return Out(block_keys)
-      .field("key", r.key)
-      .field("title", r.title)
-      .always("amount", r.amount)
-      .field("purpose", r.purpose)
-      .extensions(r.extensions)
-      .done();
-}
-
-json Encode::of(const Threshold& r) {
-  return Out(threshold_keys).always("comparator", r.comparator).always("value", r.value).field("unit", r.unit).done();
-}
-
-json Encode::of(const Condition& r) {
-  return Out(condition_keys)
-      .field("key", r.key)
-      .always("kind", r.kind)
-      .field("text", r.text)
-      .field("indicator", r.indicator)
-      .field("threshold", r.threshold)
-      .field("block", r.block)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const ReportingObligation& r) {
-  return Out(obligation_keys)
-      .field("what", r.what)
-      .field("by", r.by)
-      .field("to", r.to)
-      .field("deadline", r.deadline)
-      .always("status", r.status)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const Payment& r) {
-  return Out(payment_keys)
-      .always("amount", r.amount)
-      .field("date", r.date)
-      .field("condition", r.condition)
-      .field("condition_keys", r.condition_keys)
-      .field("block", r.block)
-      .field("payer", r.payer)
-      .field("payee", r.payee)
-      .always("status", r.status)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const RequisitionRule& r) {
-  return Out(requisition_keys).field("text", r.text).field("from", r.from).field("deadline", r.deadline).done();
-}
-
-json Encode::of(const Amendment& r) {
-  return Out(amendment_keys)
-      .always("kind", r.kind)
-      .field("date", r.date)
-      .field("text", r.text)
-      .field("new_validity", r.new_validity)
-      .field("new_total", r.new_total)
-      .field("decided_by", r.decided_by)
-      .field("reference", r.reference)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const Agreement& r) {
-  return Out(agreement_keys)
-      .always("id", r.id)
-      .always("title", r.title)
-      .field("short_name", r.short_name)
-      .field("case_number", r.case_number)
-      .field("parties", r.parties)
-      .field("signatories", r.signatories)
-      .field("validity", r.validity)
-      .field("total", r.total)
-      .field("blocks", r.blocks)
-      .field("conditions", r.conditions)
-      .field("obligations", r.obligations)
-      .field("payments", r.payments)
-      .field("requisition_rules", r.requisition_rules)
-      .field("amendments", r.amendments)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const PlanExtension& r) {
-  return Out(plan_extension_keys)
-      .always("new_end", r.new_end)
-      .field("decided_on", r.decided_on)
-      .field("decided_by", r.decided_by)
-      .field("reference", r.reference)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const Goal& r) {
-  return Out(goal_keys)
-      .field("id", r.id.str())
-      .field("number", r.number)
-      .field("title", r.title)
-      .field("description", r.description)
-      .field("parent", r.parent)
-      .field("indicators", r.indicators)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const Activity& r) {
-  return Out(activity_keys)
-      .field("id", r.id.str())
-      .field("number", r.number)
-      .field("title", r.title)
-      .field("description", r.description)
-      .field("goals", r.goals)
-      .always("level", r.level)
-      .field("responsible", r.responsible)
-      .field("period", r.period)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const FundingLine& r) {
-  return Out(funding_line_keys)
-      .field("id", r.id.str())
-      .always("amount", r.amount)
-      .field("activity", r.activity)
-      .field("goal", r.goal)
-      .field("pot", r.pot)
-      .field("year", r.year)
-      .always("budget", r.budget)
-      .field("text", r.text)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const ActionPlan& r) {
-  return Out(plan_keys)
-      .always("id", r.id)
-      .always("title", r.title)
-      .field("period", r.period)
-      .field("period_extensions", r.period_extensions)
-      .field("owners", r.owners)
-      .always("level", r.level)
-      .field("parent", r.parent)
-      .field("agreement", r.agreement)
-      .field("goals", r.goals)
-      .field("activities", r.activities)
-      .field("funding", r.funding)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const FundingPot& r) {
-  return Out(pot_keys)
-      .always("id", r.id)
-      .always("name", r.name)
-      .always("amount", r.amount)
-      .field("agreement", r.agreement)
-      .field("block", r.block)
-      .field("year", r.year)
-      .field("period", r.period)
-      .field("purpose", r.purpose)
-      .field("parent", r.parent)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const AllocationShare& r) {
-  return Out(share_keys)
-      .always("recipient", r.recipient)
-      .always("amount", r.amount)
-      .field("explanation", r.explanation)
-      .extensions(r.extensions)
-      .done();
-}
-
-json Encode::of(const Allocation& r) {
-  return Out(allocation_keys)
-      .always("id", r.id)
-      .always("pot", r.pot)
-      .field("rule", r.rule)
-      .field("rule_description", r.rule_description)
-      .field("shares", r.shares)
-      .always("undistributed", r.undistributed)
-      .field("undistributed_reason", r.undistributed_reason)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const Target& r) {
-  return Out(target_keys)
-      .always("value", r.value)
-      .always("kind", r.kind)
-      .field("period", r.period)
-      .field("note", r.note)
-      .done();
-}
-
-json Encode::of(const Observation& r) {
-  return Out(observation_keys)
-      .field("organisation", r.organisation)
-      .field("period", r.period)
-      .always("value", r.value)
-      .field("note", r.note)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
-}
-
-json Encode::of(const Indicator& r) {
-  return Out(indicator_keys)
-      .always("id", r.id)
-      .always("name", r.name)
-      .field("area", r.area)
-      .field("serves", r.serves)
-      .field("unit", r.unit)
-      .always("direction", r.direction)
-      .field("definition", r.definition)
-      .field("targets", r.targets)
-      .field("observations", r.observations)
-      .extensions(r.extensions)
-      .field("provenance", r.provenance)
-      .done();
+// A record: its described fields in declaration order, each written always
+// or only when set as its description says; extensions as Out::extensions.
+template <described T>
+json Encode::of(const T& record) {
+  Out out(keys_of<T>);
+  for_each_field<T>([&](const auto& field) {
+    const auto& value = record.*field.member;
+    if constexpr (std::is_same_v<std::remove_cvref_t<decltype(value)>, Extensions>)
+      out.extensions(value);
+    else if (field.json == json_presence::optional)
+      out.field(field.name, value);
+    else
+      out.always(field.name, value);
+  });
+  return out.done();
 }
 
 template <corpus_record T>
@@ -1000,7 +522,8 @@ class Fields;
 // every error.
 class Reader {
  public:
-  explicit Reader(std::string source) : source_(std::move(source)) {}
+  explicit Reader(std::string source, unsigned version = json_version)
+      : source_(std::move(source)), version_(version) {}
 
   [[noreturn]] void fail(const std::string& path, const std::string& what) const {
     throw parse_error(path.empty() ? what : path + ": " + what, source_);
@@ -1014,8 +537,7 @@ class Reader {
   void read(const json& value, const std::string& path, bool& out) const;
   void read(const json& value, const std::string& path, double& out) const;
   template <std::integral I>
-    requires(!std::same_as<I, bool>)
-  void read(const json& value, const std::string& path, I& out) const {
+  requires(!std::same_as<I, bool>) void read(const json& value, const std::string& path, I& out) const {
     if (!value.is_number_integer()) wrong_type(value, path, "an integer");
     const bool fits = value.is_number_unsigned() ? std::in_range<I>(value.get<std::uint64_t>())
                                                  : std::in_range<I>(value.get<std::int64_t>());
@@ -1045,6 +567,8 @@ class Reader {
   void read(const json& value, const std::string& path, Period& out) const;
   void read(const json& value, const std::string& path, EntityRef& out) const;
   void read(const json& value, const std::string& path, Provenance& out) const;
+  template <described T>
+  void read(const json& value, const std::string& path, T& record) const;
   template <class T>
   void read(const json& value, const std::string& path, std::vector<T>& out) const {
     if (!value.is_array()) wrong_type(value, path, "an array");
@@ -1063,42 +587,11 @@ class Reader {
     out = std::move(item);
   }
 
-  void read(const json& value, const std::string& path, Organisation& out) const;
-  void read(const json& value, const std::string& path, Person& out) const;
-  void read(const json& value, const std::string& path, Membership& out) const;
-  void read(const json& value, const std::string& path, Attendance& out) const;
-  void read(const json& value, const std::string& path, VoteCast& out) const;
-  void read(const json& value, const std::string& path, Vote& out) const;
-  void read(const json& value, const std::string& path, Reservation& out) const;
-  void read(const json& value, const std::string& path, Decision& out) const;
-  void read(const json& value, const std::string& path, Escalation& out) const;
-  void read(const json& value, const std::string& path, AgendaItem& out) const;
-  void read(const json& value, const std::string& path, Meeting& out) const;
-  void read(const json& value, const std::string& path, ActionItem& out) const;
-  void read(const json& value, const std::string& path, Party& out) const;
-  void read(const json& value, const std::string& path, Signatory& out) const;
-  void read(const json& value, const std::string& path, AgreementBlock& out) const;
-  void read(const json& value, const std::string& path, Threshold& out) const;
-  void read(const json& value, const std::string& path, Condition& out) const;
-  void read(const json& value, const std::string& path, ReportingObligation& out) const;
-  void read(const json& value, const std::string& path, Payment& out) const;
-  void read(const json& value, const std::string& path, RequisitionRule& out) const;
-  void read(const json& value, const std::string& path, Amendment& out) const;
-  void read(const json& value, const std::string& path, Agreement& out) const;
-  void read(const json& value, const std::string& path, PlanExtension& out) const;
-  void read(const json& value, const std::string& path, Goal& out) const;
-  void read(const json& value, const std::string& path, Activity& out) const;
-  void read(const json& value, const std::string& path, FundingLine& out) const;
-  void read(const json& value, const std::string& path, ActionPlan& out) const;
-  void read(const json& value, const std::string& path, FundingPot& out) const;
-  void read(const json& value, const std::string& path, AllocationShare& out) const;
-  void read(const json& value, const std::string& path, Allocation& out) const;
-  void read(const json& value, const std::string& path, Target& out) const;
-  void read(const json& value, const std::string& path, Observation& out) const;
-  void read(const json& value, const std::string& path, Indicator& out) const;
-
  private:
   std::string source_;
+  // The document's layout version: records are upgraded from the schema
+  // version they have in it (upgrade.hpp).
+  unsigned version_;
 };
 
 enum class Openness {
@@ -1242,401 +735,25 @@ void Reader::read(const json& value, const std::string& path, Provenance& out) c
   f.optional("last_line", out.last_line);
 }
 
-void Reader::read(const json& value, const std::string& path, Organisation& r) const {
-  const Fields f(*this, value, path, organisation_keys, Openness::open);
-  f.required("id", r.id);
-  f.required("name", r.name);
-  f.optional("aliases", r.aliases);
-  f.optional("kind", r.kind);
-  f.optional("organisation_number", r.organisation_number);
-  f.optional("parent", r.parent);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, Person& r) const {
-  const Fields f(*this, value, path, person_keys, Openness::open);
-  f.required("id", r.id);
-  f.required("name", r.name);
-  f.optional("title", r.title);
-  f.optional("organisation", r.organisation);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, Membership& r) const {
-  const Fields f(*this, value, path, membership_keys, Openness::open);
-  f.required("id", r.id);
-  f.required("person", r.person);
-  f.required("organisation", r.organisation);
-  f.optional("role", r.role);
-  f.optional("role_title", r.role_title);
-  f.optional("period", r.period);
-  f.optional("on_behalf_of", r.on_behalf_of);
-  f.optional("substitute_for", r.substitute_for);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, Attendance& r) const {
-  const Fields f(*this, value, path, attendance_keys, Openness::open);
-  f.required("person", r.person);
-  f.optional("represents", r.represents);
-  f.optional("status", r.status);
-  f.optional("roles", r.roles);
-  f.optional("coopted_for_items", r.coopted_for_items);
-  f.optional("substitute_for", r.substitute_for);
-  f.optional("party", r.party);
-  f.optional("note", r.note);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, VoteCast& r) const {
-  const Fields f(*this, value, path, vote_cast_keys, Openness::closed);
-  f.required("person", r.person);
-  f.optional("option", r.option);
-}
-
-void Reader::read(const json& value, const std::string& path, Vote& r) const {
-  const Fields f(*this, value, path, vote_keys, Openness::open);
-  f.optional("question", r.question);
-  f.optional("yes", r.yes);
-  f.optional("no", r.no);
-  f.optional("abstain", r.abstain);
-  f.optional("votes", r.votes);
-  f.extensions(r.extensions);
-}
-
-void Reader::read(const json& value, const std::string& path, Reservation& r) const {
-  const Fields f(*this, value, path, reservation_keys, Openness::open);
-  f.required("person", r.person);
-  f.optional("text", r.text);
-  f.extensions(r.extensions);
-}
-
-void Reader::read(const json& value, const std::string& path, Decision& r) const {
-  const Fields f(*this, value, path, decision_keys, Openness::open);
-  f.optional("id", r.id);
-  f.optional("kind", r.kind);
-  f.optional("procedural", r.procedural);
-  f.optional("text", r.text);
-  f.optional("proposal", r.proposal);
-  f.optional("body", r.body);
-  f.optional("references", r.references);
-  f.optional("votes", r.votes);
-  f.optional("reservations", r.reservations);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, Escalation& r) const {
-  const Fields f(*this, value, path, escalation_keys, Openness::open);
-  f.optional("what", r.what);
-  f.optional("to", r.to);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, AgendaItem& r) const {
-  const Fields f(*this, value, path, agenda_item_keys, Openness::open);
-  f.optional("number", r.number);
-  f.optional("order", r.order);
-  f.optional("title", r.title);
-  f.optional("purposes", r.purposes);
-  f.optional("presenters", r.presenters);
-  f.optional("text", r.text);
-  f.optional("case_number", r.case_number);
-  f.optional("decisions", r.decisions);
-  f.optional("escalations", r.escalations);
-  f.optional("amounts", r.amounts);
-  f.optional("dates", r.dates);
-  f.optional("attachments", r.attachments);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, Meeting& r) const {
-  const Fields f(*this, value, path, meeting_keys, Openness::open);
-  f.required("id", r.id);
-  f.optional("record_kind", r.record_kind);
-  f.required("body", r.body);
-  f.optional("title", r.title);
-  f.optional("date", r.date);
-  f.optional("start", r.start);
-  f.optional("end", r.end);
-  f.optional("place", r.place);
-  f.optional("form", r.form);
-  f.optional("attendance", r.attendance);
-  f.optional("items", r.items);
-  f.optional("adjusted_on", r.adjusted_on);
-  f.optional("next_meeting", r.next_meeting);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, ActionItem& r) const {
-  const Fields f(*this, value, path, action_item_keys, Openness::open);
-  f.required("id", r.id);
-  f.required("what", r.what);
-  f.optional("owner_person", r.owner_person);
-  f.optional("owner_organisation", r.owner_organisation);
-  f.optional("due", r.due);
-  f.optional("status", r.status);
-  f.optional("meeting", r.meeting);
-  f.optional("item_number", r.item_number);
-  f.optional("decision", r.decision);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, Party& r) const {
-  const Fields f(*this, value, path, party_keys, Openness::closed);
-  f.required("organisation", r.organisation);
-  f.optional("roles", r.roles);
-}
-
-void Reader::read(const json& value, const std::string& path, Signatory& r) const {
-  const Fields f(*this, value, path, signatory_keys, Openness::closed);
-  f.optional("person", r.person);
-  f.optional("name", r.name);
-  f.optional("title", r.title);
-  f.optional("organisation", r.organisation);
-  f.optional("place", r.place);
-  f.optional("date", r.date);
-}
-
-void Reader::read(const json& value, const std::string& path, AgreementBlock& r) const {
-  const Fields f(*this, value, path, block_keys, Openness::open);
-  f.optional("key", r.key);
-  f.optional("title", r.title);
-  f.required("amount", r.amount);
-  f.optional("purpose", r.purpose);
-  f.extensions(r.extensions);
-}
-
-void Reader::read(const json& value, const std::string& path, Threshold& r) const {
-  const Fields f(*this, value, path, threshold_keys, Openness::closed);
-  f.optional("comparator", r.comparator);
-  f.required("value", r.value);
-  f.optional("unit", r.unit);
-}
-
-void Reader::read(const json& value, const std::string& path, Condition& r) const {
-  const Fields f(*this, value, path, condition_keys, Openness::open);
-  f.optional("key", r.key);
-  f.optional("kind", r.kind);
-  f.optional("text", r.text);
-  f.optional("indicator", r.indicator);
-  f.optional("threshold", r.threshold);
-  f.optional("block", r.block);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, ReportingObligation& r) const {
-  const Fields f(*this, value, path, obligation_keys, Openness::open);
-  f.optional("what", r.what);
-  f.optional("by", r.by);
-  f.optional("to", r.to);
-  f.optional("deadline", r.deadline);
-  f.optional("status", r.status);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, Payment& r) const {
-  const Fields f(*this, value, path, payment_keys, Openness::open);
-  f.required("amount", r.amount);
-  f.optional("date", r.date);
-  f.optional("condition", r.condition);
-  f.optional("condition_keys", r.condition_keys);
-  f.optional("block", r.block);
-  f.optional("payer", r.payer);
-  f.optional("payee", r.payee);
-  f.optional("status", r.status);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, RequisitionRule& r) const {
-  const Fields f(*this, value, path, requisition_keys, Openness::closed);
-  f.optional("text", r.text);
-  f.optional("from", r.from);
-  f.optional("deadline", r.deadline);
-}
-
-void Reader::read(const json& value, const std::string& path, Amendment& r) const {
-  const Fields f(*this, value, path, amendment_keys, Openness::open);
-  f.optional("kind", r.kind);
-  f.optional("date", r.date);
-  f.optional("text", r.text);
-  f.optional("new_validity", r.new_validity);
-  f.optional("new_total", r.new_total);
-  f.optional("decided_by", r.decided_by);
-  f.optional("reference", r.reference);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, Agreement& r) const {
-  const Fields f(*this, value, path, agreement_keys, Openness::open);
-  f.required("id", r.id);
-  f.required("title", r.title);
-  f.optional("short_name", r.short_name);
-  f.optional("case_number", r.case_number);
-  f.optional("parties", r.parties);
-  f.optional("signatories", r.signatories);
-  f.optional("validity", r.validity);
-  f.optional("total", r.total);
-  f.optional("blocks", r.blocks);
-  f.optional("conditions", r.conditions);
-  f.optional("obligations", r.obligations);
-  f.optional("payments", r.payments);
-  f.optional("requisition_rules", r.requisition_rules);
-  f.optional("amendments", r.amendments);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, PlanExtension& r) const {
-  const Fields f(*this, value, path, plan_extension_keys, Openness::open);
-  f.required("new_end", r.new_end);
-  f.optional("decided_on", r.decided_on);
-  f.optional("decided_by", r.decided_by);
-  f.optional("reference", r.reference);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, Goal& r) const {
-  const Fields f(*this, value, path, goal_keys, Openness::open);
-  f.optional("id", r.id);
-  f.optional("number", r.number);
-  f.optional("title", r.title);
-  f.optional("description", r.description);
-  f.optional("parent", r.parent);
-  f.optional("indicators", r.indicators);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, Activity& r) const {
-  const Fields f(*this, value, path, activity_keys, Openness::open);
-  f.optional("id", r.id);
-  f.optional("number", r.number);
-  f.optional("title", r.title);
-  f.optional("description", r.description);
-  f.optional("goals", r.goals);
-  f.optional("level", r.level);
-  f.optional("responsible", r.responsible);
-  f.optional("period", r.period);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, FundingLine& r) const {
-  const Fields f(*this, value, path, funding_line_keys, Openness::open);
-  f.optional("id", r.id);
-  f.required("amount", r.amount);
-  f.optional("activity", r.activity);
-  f.optional("goal", r.goal);
-  f.optional("pot", r.pot);
-  f.optional("year", r.year);
-  f.optional("budget", r.budget);
-  f.optional("text", r.text);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, ActionPlan& r) const {
-  const Fields f(*this, value, path, plan_keys, Openness::open);
-  f.required("id", r.id);
-  f.required("title", r.title);
-  f.optional("period", r.period);
-  f.optional("period_extensions", r.period_extensions);
-  f.optional("owners", r.owners);
-  f.optional("level", r.level);
-  f.optional("parent", r.parent);
-  f.optional("agreement", r.agreement);
-  f.optional("goals", r.goals);
-  f.optional("activities", r.activities);
-  f.optional("funding", r.funding);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, FundingPot& r) const {
-  const Fields f(*this, value, path, pot_keys, Openness::open);
-  f.required("id", r.id);
-  f.required("name", r.name);
-  f.required("amount", r.amount);
-  f.optional("agreement", r.agreement);
-  f.optional("block", r.block);
-  f.optional("year", r.year);
-  f.optional("period", r.period);
-  f.optional("purpose", r.purpose);
-  f.optional("parent", r.parent);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, AllocationShare& r) const {
-  const Fields f(*this, value, path, share_keys, Openness::open);
-  f.required("recipient", r.recipient);
-  f.required("amount", r.amount);
-  f.optional("explanation", r.explanation);
-  f.extensions(r.extensions);
-}
-
-void Reader::read(const json& value, const std::string& path, Allocation& r) const {
-  const Fields f(*this, value, path, allocation_keys, Openness::open);
-  f.required("id", r.id);
-  f.required("pot", r.pot);
-  f.optional("rule", r.rule);
-  f.optional("rule_description", r.rule_description);
-  f.optional("shares", r.shares);
-  f.optional("undistributed", r.undistributed);
-  f.optional("undistributed_reason", r.undistributed_reason);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, Target& r) const {
-  const Fields f(*this, value, path, target_keys, Openness::closed);
-  f.required("value", r.value);
-  f.optional("kind", r.kind);
-  f.optional("period", r.period);
-  f.optional("note", r.note);
-}
-
-void Reader::read(const json& value, const std::string& path, Observation& r) const {
-  const Fields f(*this, value, path, observation_keys, Openness::open);
-  f.optional("organisation", r.organisation);
-  f.optional("period", r.period);
-  f.required("value", r.value);
-  f.optional("note", r.note);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
-}
-
-void Reader::read(const json& value, const std::string& path, Indicator& r) const {
-  const Fields f(*this, value, path, indicator_keys, Openness::open);
-  f.required("id", r.id);
-  f.required("name", r.name);
-  f.optional("area", r.area);
-  f.optional("serves", r.serves);
-  f.optional("unit", r.unit);
-  f.optional("direction", r.direction);
-  f.optional("definition", r.definition);
-  f.optional("targets", r.targets);
-  f.optional("observations", r.observations);
-  f.extensions(r.extensions);
-  f.optional("provenance", r.provenance);
+// A record: required fields must be there, the others may be; a record
+// with extensions keeps unknown keys there, one without refuses them.
+template <described T>
+void Reader::read(const json& value, const std::string& path, T& record) const {
+  const Fields f(*this, value, path, keys_of<T>, has_extensions<T>() ? Openness::open : Openness::closed);
+  for_each_field<T>([&](const auto& field) {
+    auto& member = record.*field.member;
+    if constexpr (std::is_same_v<std::remove_cvref_t<decltype(member)>, Extensions>)
+      f.extensions(member);
+    else if (field.json == json_presence::required)
+      f.required(field.name, member);
+    else
+      f.optional(field.name, member);
+  });
+  detail::upgrade(record, detail::version_in_json<T>(version_));
 }
 
 template <corpus_record T>
-void read_table(const Reader& reader, const json& doc, std::string_view key, Corpus& corpus, unsigned version) {
+void read_table(const Reader& reader, const json& doc, std::string_view key, Corpus& corpus) {
   const auto it = doc.find(key);
   if (it == doc.end() || it->is_null()) return;
   const std::string path(key);
@@ -1645,7 +762,6 @@ void read_table(const Reader& reader, const json& doc, std::string_view key, Cor
     const std::string at = element(path, i);
     T record{};
     reader.read((*it)[i], at, record);
-    detail::upgrade(record, detail::version_in_json<T>(version));
     // The corpus would invent an id for an empty one, and references to the
     // record written in the file could then never match.
     if (record.id.empty()) reader.fail(child(at, "id"), "must not be empty");
@@ -1692,7 +808,8 @@ Corpus read_document(const Reader& reader, std::string_view text) {
     reader.fail(failure->path, failure->message);
   }
   json doc = std::move(*parsed);
-  if (!doc.is_object()) reader.fail("", "expected a samverkan corpus (a JSON object), found " + std::string(doc.type_name()));
+  if (!doc.is_object())
+    reader.fail("", "expected a samverkan corpus (a JSON object), found " + std::string(doc.type_name()));
 
   // Schema and version first: a newer document is refused as such, not for
   // the unknown keys it may contain.
@@ -1710,25 +827,163 @@ Corpus read_document(const Reader& reader, std::string_view text) {
     reader.fail("version", "the document has version " + std::to_string(version) +
                                ", newer than this samverkan reads (" + std::to_string(json_version) +
                                "); upgrade samverkan to read it");
-  if (version < 1) reader.fail("version", "version " + std::to_string(version) + " does not exist; versions start at 1");
+  if (version < 1)
+    reader.fail("version", "version " + std::to_string(version) + " does not exist; versions start at 1");
   for (const auto& [key, member] : doc.items())
     if (!is_known(document_keys, key)) reader.fail(key, "unknown key; expected one of: " + list_keys(document_keys));
 
+  // Records are upgraded from the versions they have in this layout.
+  const Reader versioned(reader.source(), static_cast<unsigned>(version));
   Corpus corpus;
-  read_table<Organisation>(reader, doc, "organisations", corpus, static_cast<unsigned>(version));
-  read_table<Person>(reader, doc, "people", corpus, static_cast<unsigned>(version));
-  read_table<Membership>(reader, doc, "memberships", corpus, static_cast<unsigned>(version));
-  read_table<Meeting>(reader, doc, "meetings", corpus, static_cast<unsigned>(version));
-  read_table<ActionItem>(reader, doc, "action_items", corpus, static_cast<unsigned>(version));
-  read_table<Agreement>(reader, doc, "agreements", corpus, static_cast<unsigned>(version));
-  read_table<ActionPlan>(reader, doc, "plans", corpus, static_cast<unsigned>(version));
-  read_table<FundingPot>(reader, doc, "funding_pots", corpus, static_cast<unsigned>(version));
-  read_table<Allocation>(reader, doc, "allocations", corpus, static_cast<unsigned>(version));
-  read_table<Indicator>(reader, doc, "indicators", corpus, static_cast<unsigned>(version));
+  read_table<Organisation>(versioned, doc, "organisations", corpus);
+  read_table<Person>(versioned, doc, "people", corpus);
+  read_table<Membership>(versioned, doc, "memberships", corpus);
+  read_table<Meeting>(versioned, doc, "meetings", corpus);
+  read_table<ActionItem>(versioned, doc, "action_items", corpus);
+  read_table<Agreement>(versioned, doc, "agreements", corpus);
+  read_table<ActionPlan>(versioned, doc, "plans", corpus);
+  read_table<FundingPot>(versioned, doc, "funding_pots", corpus);
+  read_table<Allocation>(versioned, doc, "allocations", corpus);
+  read_table<Indicator>(versioned, doc, "indicators", corpus);
   return corpus;
 }
 
+// ================================ the JSON Schema ================================
+//
+// docs/corpus.schema.json is this function's output (scripts/schema.sh), and
+// the test suite checks that it still is. The value objects are stated here
+// once; every record's definition comes from its description.
+
+// The definitions of the value objects, which have encoders of their own.
+constexpr std::string_view value_definitions =
+    R"json({"id":{"type":"string","minLength":1,"description":"An id such as \"org/vgr\""},"date":{"type":"string","pattern":"^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}$","description":"ISO 8601 date, YYYY-MM-DD"},"time":{"type":"string","pattern":"^[0-9]{2}:[0-9]{2}$","description":"Time of day HH:MM (24:00 is end of day)"},"measure":{"oneOf":[{"type":"number"},{"enum":["NaN","Infinity","-Infinity"]}],"description":"A measured value; JSON has no literal for NaN and infinities"},"count":{"type":"integer","minimum":0},"vocabulary":{"type":"string","minLength":1,"description":"A closed vocabulary value: its English name (Swedish names and synonyms are accepted on input)"},"extensions":{"type":"object","additionalProperties":{"type":"string"},"description":"Data this version does not know, kept through every round trip"},"money":{"type":"object","properties":{"ore":{"type":"integer","description":"Whole öre (1/100 of the currency unit), never floating point"},"currency":{"type":"string","pattern":"^[A-Z]{3}$"},"approximate":{"const":true}},"required":["ore"],"additionalProperties":false},"period":{"type":"object","properties":{"start":{"oneOf":[{"$ref":"#/$defs/date"},{"type":"null"}]},"end":{"oneOf":[{"$ref":"#/$defs/date"},{"type":"null"}]}},"additionalProperties":false},"entity_ref":{"type":"object","properties":{"kind":{"$ref":"#/$defs/vocabulary"},"id":{"$ref":"#/$defs/id"}},"required":["kind","id"],"additionalProperties":false},"provenance":{"type":"object","properties":{"document":{"type":"string"},"first_line":{"$ref":"#/$defs/count"},"last_line":{"$ref":"#/$defs/count"}},"required":["document"],"additionalProperties":false}})json";
+
+json reference(std::string_view definition) { return json{{"$ref", "#/$defs/" + std::string(definition)}}; }
+
+template <class M>
+json schema_of() {
+  if constexpr (std::is_same_v<M, std::string>)
+    return json{{"type", "string"}};
+  else if constexpr (std::is_same_v<M, bool>)
+    return json{{"type", "boolean"}};
+  else if constexpr (std::is_same_v<M, double>)
+    return reference("measure");
+  else if constexpr (std::is_integral_v<M> && std::is_unsigned_v<M>)
+    return reference("count");
+  else if constexpr (std::is_integral_v<M>)
+    return json{{"type", "integer"}};
+  else if constexpr (vocabulary<M>)
+    return reference("vocabulary");
+  else if constexpr (std::is_same_v<M, Date>)
+    return reference("date");
+  else if constexpr (std::is_same_v<M, TimeOfDay>)
+    return reference("time");
+  else if constexpr (std::is_same_v<M, Money>)
+    return reference("money");
+  else if constexpr (std::is_same_v<M, Period>)
+    return reference("period");
+  else if constexpr (std::is_same_v<M, EntityRef>)
+    return reference("entity_ref");
+  else if constexpr (std::is_same_v<M, Provenance>)
+    return reference("provenance");
+  else if constexpr (std::is_same_v<M, Extensions>)
+    return reference("extensions");
+  else if constexpr (described<M>)
+    return reference(description<M>::json_name);
+  else if constexpr (requires(const M& id) {
+                       id.str();
+                       id.empty();
+                     })
+    return reference("id");
+  else if constexpr (requires {
+                       typename M::value_type;
+                       M().has_value();
+                     })
+    return schema_of<typename M::value_type>();
+  else
+    return json{{"type", "array"}, {"items", schema_of<typename M::value_type>()}};
+}
+
+// The first layout version whose records of type T have schema version `since`.
+template <described T>
+unsigned json_version_of(unsigned since) {
+  for (unsigned version = 1; version <= static_cast<unsigned>(json_version); ++version)
+    if (detail::version_in_json<T>(version) >= since) return version;
+  return static_cast<unsigned>(json_version);
+}
+
+template <described T>
+void define(json& definitions) {
+  json properties = json::object();
+  json required = json::array();
+  for_each_field<T>([&](const auto& field) {
+    using M = typename std::remove_cvref_t<decltype(field)>::member_type;
+    json property = schema_of<M>();
+    if (field.since > 1)
+      property["description"] =
+          "Since version " + std::to_string(json_version_of<T>(field.since)) + ": " + std::string(field.doc) + ".";
+    properties[std::string(field.name)] = std::move(property);
+    if (field.json == json_presence::required) required.push_back(std::string(field.name));
+  });
+  json definition = json::object();
+  definition["type"] = "object";
+  definition["properties"] = std::move(properties);
+  if (!required.empty()) definition["required"] = std::move(required);
+  if (!has_extensions<T>()) definition["additionalProperties"] = false;
+  definitions[std::string(description<T>::json_name)] = std::move(definition);
+}
+
+template <class... T>
+void define_all(json& definitions) {
+  (define<T>(definitions), ...);
+}
+
+template <corpus_record T>
+void table_schema(json& properties, std::string_view key) {
+  properties[std::string(key)] = json{{"type", "array"}, {"items", reference(description<T>::json_name)}};
+}
+
 }  // namespace
+
+std::string corpus_json_schema() {
+  json schema = json::object();
+  schema["$schema"] = "https://json-schema.org/draft/2020-12/schema";
+  schema["$id"] = "https://samverkan.example/corpus.schema.json";
+  schema["title"] = "samverkan corpus";
+  schema["description"] =
+      "A whole corpus as written by samverkan::to_json / save_json (src/io_json.cpp): schema \"" +
+      std::string(json_schema) + "\", versions 1 to " + std::to_string(json_version) +
+      ". Records are objects keyed by the C++ member names; records with extensions may carry keys a newer "
+      "version added, so they are open; small value objects are closed. Generated from "
+      "include/samverkan/io/fields.hpp by samverkan::corpus_json_schema() (scripts/schema.sh); not edited by hand.";
+  schema["type"] = "object";
+  schema["required"] = json::array({"schema", "version"});
+  schema["additionalProperties"] = false;
+  json versions = json::array();
+  for (int version = 1; version <= json_version; ++version) versions.push_back(version);
+  json properties = json::object();
+  properties["schema"] = json{{"const", std::string(json_schema)}};
+  properties["version"] = json{{"type", "integer"}, {"enum", std::move(versions)}};
+  table_schema<Organisation>(properties, "organisations");
+  table_schema<Person>(properties, "people");
+  table_schema<Membership>(properties, "memberships");
+  table_schema<Meeting>(properties, "meetings");
+  table_schema<ActionItem>(properties, "action_items");
+  table_schema<Agreement>(properties, "agreements");
+  table_schema<ActionPlan>(properties, "plans");
+  table_schema<FundingPot>(properties, "funding_pots");
+  table_schema<Allocation>(properties, "allocations");
+  table_schema<Indicator>(properties, "indicators");
+  schema["properties"] = std::move(properties);
+  json definitions = json::parse(value_definitions);
+  define_all<Organisation, Person, Membership, Attendance, VoteCast, Vote, Reservation, Decision, Escalation,
+             AgendaItem, Meeting, ActionItem, Party, Signatory, AgreementBlock, Threshold, Condition,
+             ReportingObligation, Payment, RequisitionRule, Amendment, Agreement, PlanExtension, Goal, Activity,
+             FundingLine, ActionPlan, FundingPot, AllocationShare, Allocation, Target, Observation, Indicator>(
+      definitions);
+  schema["$defs"] = std::move(definitions);
+  return schema.dump(2, ' ', /*ensure_ascii=*/false) + "\n";
+}
 
 std::string to_json(const Corpus& corpus, int indent) {
   const json doc = document(corpus);

@@ -3,6 +3,7 @@
 // different ids the same one; records are recognised by what they say (names,
 // dates, titles), and every reference is carried over through one id mapping.
 #include <samverkan/corpus.hpp>
+#include <samverkan/io/fields.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -236,198 +237,196 @@ class Combiner {
   std::string prefix_;
 };
 
-// ---- combining matched records, kind by kind ----
+// ---- combining matched records, field by field ----
+//
+// Every field is combined by the rule its description gives (io/fields.hpp),
+// in declaration order, so conflict lines come in the order of the fields.
+// Fields whose rule is `custom` are handed to the record's own code below.
+
+template <class M>
+struct is_optional : std::false_type {};
+template <class M>
+struct is_optional<std::optional<M>> : std::true_type {};
+template <class M>
+struct is_vector : std::false_type {};
+template <class M>
+struct is_vector<std::vector<M>> : std::true_type {};
+
+// What `value` rules compare and print in a conflict line.
+template <class M>
+constexpr bool is_plain_value = vocabulary<M> || std::is_arithmetic_v<M> || std::is_same_v<M, Money>;
+
+// Whether a rule can be applied to a member of type M at all.
+template <class M>
+constexpr bool rule_fits(merge_rule rule) {
+  switch (rule) {
+    case merge_rule::keep:
+    case merge_rule::custom: return true;
+    case merge_rule::value:
+    case merge_rule::value_or_unset: return is_plain_value<M>;
+    case merge_rule::text: return std::is_same_v<M, std::string>;
+    case merge_rule::optional:
+    case merge_rule::parent: return is_optional<M>::value;
+    case merge_rule::period: return std::is_same_v<M, Period>;
+    case merge_rule::first_list:
+    case merge_rule::union_of:
+    case merge_rule::by_id: return is_vector<M>::value;
+    case merge_rule::either: return std::is_same_v<M, bool>;
+    case merge_rule::extensions: return std::is_same_v<M, Extensions>;
+    case merge_rule::provenance: return std::is_same_v<M, std::optional<Provenance>>;
+  }
+  return false;
+}
+
+template <described T>
+constexpr bool rules_fit() {
+  bool fit = true;
+  for_each_field<T>([&](const auto& field) {
+    fit = fit && rule_fits<typename std::remove_cvref_t<decltype(field)>::member_type>(field.merge);
+  });
+  return fit;
+}
+
+template <class Nested>
+void combine_by_id(std::vector<Nested>& ours, const std::vector<Nested>& theirs, const Combiner& c,
+                   std::string_view field);
+
+struct no_custom_fields {
+  void operator()(std::string_view) const {}
+};
+
+template <described T, class Custom = no_custom_fields>
+void combine_described(T& ours, const T& theirs, Combiner& c, Custom&& custom = {}) {
+  static_assert(rules_fit<T>(), "a merge rule of this type's description does not fit its member's type");
+  for_each_field<T>([&](const auto& field) {
+    using M = typename std::remove_cvref_t<decltype(field)>::member_type;
+    M& mine = ours.*field.member;
+    const M& other = theirs.*field.member;
+    const std::string_view name = field.name;
+    switch (field.merge) {
+      case merge_rule::keep: return;
+      case merge_rule::custom: custom(name); return;
+      default: break;
+    }
+    if constexpr (is_plain_value<M>) {
+      if (field.merge == merge_rule::value) {
+        c.value(name, mine, other);
+        return;
+      }
+      if (field.merge == merge_rule::value_or_unset) {
+        // The default of a new record is what "not stated" looks like.
+        static const T defaults{};
+        c.value(name, mine, other, defaults.*field.member);
+        return;
+      }
+    }
+    if constexpr (std::is_same_v<M, std::string>) {
+      if (field.merge == merge_rule::text) c.text(name, mine, other);
+    } else if constexpr (std::is_same_v<M, std::optional<Provenance>>) {
+      Combiner::provenance(mine, other);
+    } else if constexpr (is_optional<M>::value) {
+      if constexpr (requires { other&&* other == ours.id; }) {
+        // Two incoming records that both turned out to be this one must not
+        // make it its own parent.
+        if (field.merge == merge_rule::parent && other && *other == ours.id) return;
+      }
+      c.optional(name, mine, other);
+    } else if constexpr (std::is_same_v<M, Period>) {
+      c.period(name, mine, other);
+    } else if constexpr (std::is_same_v<M, Extensions>) {
+      c.extensions(mine, other);
+    } else if constexpr (std::is_same_v<M, bool>) {
+      // Either record saying so is enough.
+      mine = mine || other;
+    } else if constexpr (is_vector<M>::value) {
+      if (field.merge == merge_rule::first_list)
+        Combiner::list(mine, other);
+      else if (field.merge == merge_rule::union_of)
+        Combiner::set_union(mine, other);
+      else if constexpr (requires { mine.front().id.str(); })
+        combine_by_id(mine, other, c, name);
+    }
+  });
+}
+
+// Records without fields of their own code: the description says it all.
+template <described T>
+void combine(T& ours, const T& theirs, Combiner c) {
+  combine_described(ours, theirs, c);
+}
 
 void combine(Organisation& ours, const Organisation& theirs, Combiner& c) {
-  std::set<std::string> names{fold(ours.name)};
-  for (const auto& alias : ours.aliases) names.insert(fold(alias));
-  // Their name is one more spelling of ours ("VGR" for "Västra Götalandsregionen").
-  const auto add_name = [&](const std::string& name) {
-    const auto key = fold(name);
-    if (!key.empty() && names.insert(key).second) ours.aliases.emplace_back(trim(name));
-  };
-  if (fold(ours.name).empty()) {
-    ours.name = theirs.name;
-    names.insert(fold(ours.name));
-  } else {
-    add_name(theirs.name);
-  }
-  for (const auto& alias : theirs.aliases) add_name(alias);
-  c.value("kind", ours.kind, theirs.kind, OrganisationKind::other);
-  c.text("organisation_number", ours.organisation_number, theirs.organisation_number);
-  // Two incoming organisations that both turned out to be this one must not
-  // make it its own parent.
-  if (!(theirs.parent && *theirs.parent == ours.id)) c.optional("parent", ours.parent, theirs.parent);
-  c.extensions(ours.extensions, theirs.extensions);
-  c.provenance(ours.provenance, theirs.provenance);
-}
-
-void combine(Person& ours, const Person& theirs, Combiner& c) {
-  c.text("name", ours.name, theirs.name);
-  c.text("title", ours.title, theirs.title);
-  c.optional("organisation", ours.organisation, theirs.organisation);
-  c.extensions(ours.extensions, theirs.extensions);
-  c.provenance(ours.provenance, theirs.provenance);
-}
-
-void combine(Membership& ours, const Membership& theirs, Combiner& c) {
-  c.text("role_title", ours.role_title, theirs.role_title);
-  c.optional("on_behalf_of", ours.on_behalf_of, theirs.on_behalf_of);
-  c.optional("substitute_for", ours.substitute_for, theirs.substitute_for);
-  c.extensions(ours.extensions, theirs.extensions);
-  c.provenance(ours.provenance, theirs.provenance);
-}
-
-void combine(Attendance& ours, const Attendance& theirs, Combiner c) {
-  c.optional("represents", ours.represents, theirs.represents);
-  c.value("status", ours.status, theirs.status);
-  Combiner::set_union(ours.roles, theirs.roles);
-  Combiner::list(ours.coopted_for_items, theirs.coopted_for_items);
-  c.optional("substitute_for", ours.substitute_for, theirs.substitute_for);
-  c.text("party", ours.party, theirs.party);
-  c.text("note", ours.note, theirs.note);
-  c.extensions(ours.extensions, theirs.extensions);
-  Combiner::provenance(ours.provenance, theirs.provenance);
-}
-
-void combine(Decision& ours, const Decision& theirs, Combiner c) {
-  c.value("kind", ours.kind, theirs.kind);
-  // Either record saying the decision was about the meeting itself is enough.
-  ours.procedural = ours.procedural || theirs.procedural;
-  c.text("text", ours.text, theirs.text);
-  c.text("proposal", ours.proposal, theirs.proposal);
-  c.optional("body", ours.body, theirs.body);
-  Combiner::set_union(ours.references, theirs.references);
-  Combiner::list(ours.votes, theirs.votes);
-  Combiner::list(ours.reservations, theirs.reservations);
-  c.extensions(ours.extensions, theirs.extensions);
-  Combiner::provenance(ours.provenance, theirs.provenance);
+  combine_described(ours, theirs, c, [&](std::string_view) {
+    // The name, with the aliases: their name is one more spelling of ours
+    // ("VGR" for "Västra Götalandsregionen").
+    std::set<std::string> names{fold(ours.name)};
+    for (const auto& alias : ours.aliases) names.insert(fold(alias));
+    const auto add_name = [&](const std::string& name) {
+      const auto key = fold(name);
+      if (!key.empty() && names.insert(key).second) ours.aliases.emplace_back(trim(name));
+    };
+    if (fold(ours.name).empty()) {
+      ours.name = theirs.name;
+      names.insert(fold(ours.name));
+    } else {
+      add_name(theirs.name);
+    }
+    for (const auto& alias : theirs.aliases) add_name(alias);
+  });
 }
 
 void combine(AgendaItem& ours, const AgendaItem& theirs, Combiner c) {
-  c.text("title", ours.title, theirs.title);
-  Combiner::set_union(ours.purposes, theirs.purposes);
-  Combiner::set_union(ours.presenters, theirs.presenters);
-  c.text("text", ours.text, theirs.text);
-  c.text("case_number", ours.case_number, theirs.case_number);
-  // Merge decided which of their decisions are ours (same text); those carry
-  // our ids by now, the others are new to the item.
-  for (const auto& decision : theirs.decisions) {
-    auto it = std::find_if(ours.decisions.begin(), ours.decisions.end(),
-                           [&](const Decision& d) { return d.id == decision.id; });
-    if (it == ours.decisions.end())
-      ours.decisions.push_back(decision);
-    else
-      combine(*it, decision, c.nested("decisions[" + decision.id.str() + "]."));
-  }
-  for (const auto& escalation : theirs.escalations)
-    if (std::none_of(ours.escalations.begin(), ours.escalations.end(),
-                     [&](const Escalation& e) { return fold(e.what) == fold(escalation.what) && e.to == escalation.to; }))
-      ours.escalations.push_back(escalation);
-  Combiner::list(ours.amounts, theirs.amounts);
-  Combiner::list(ours.dates, theirs.dates);
-  Combiner::set_union(ours.attachments, theirs.attachments);
-  c.extensions(ours.extensions, theirs.extensions);
-  Combiner::provenance(ours.provenance, theirs.provenance);
+  combine_described(ours, theirs, c, [&](std::string_view field) {
+    if (field == "decisions") {
+      // Merge decided which of their decisions are ours (same text); those
+      // carry our ids by now, the others are new to the item.
+      for (const auto& decision : theirs.decisions) {
+        auto it = std::find_if(ours.decisions.begin(), ours.decisions.end(),
+                               [&](const Decision& d) { return d.id == decision.id; });
+        if (it == ours.decisions.end())
+          ours.decisions.push_back(decision);
+        else
+          combine(*it, decision, c.nested("decisions[" + decision.id.str() + "]."));
+      }
+    } else if (field == "escalations") {
+      for (const auto& escalation : theirs.escalations)
+        if (std::none_of(ours.escalations.begin(), ours.escalations.end(), [&](const Escalation& e) {
+              return fold(e.what) == fold(escalation.what) && e.to == escalation.to;
+            }))
+          ours.escalations.push_back(escalation);
+    }
+  });
 }
 
 void combine(Meeting& ours, const Meeting& theirs, Combiner& c) {
-  c.value("record_kind", ours.record_kind, theirs.record_kind);
-  c.text("title", ours.title, theirs.title);
-  c.optional("date", ours.date, theirs.date);
-  c.optional("start", ours.start, theirs.start);
-  c.optional("end", ours.end, theirs.end);
-  c.text("place", ours.place, theirs.place);
-  c.value("form", ours.form, theirs.form, MeetingForm::unknown);
-
-  for (const auto& attendee : theirs.attendance) {
-    auto it = std::find_if(ours.attendance.begin(), ours.attendance.end(),
-                           [&](const Attendance& a) { return a.person == attendee.person; });
-    if (it == ours.attendance.end())
-      ours.attendance.push_back(attendee);
-    else
-      combine(*it, attendee, c.nested("attendance[" + attendee.person.str() + "]."));
-  }
-
-  const auto partner = pair_items(ours.items, theirs.items);
-  std::uint32_t last_order = 0;
-  for (const auto& item : ours.items) last_order = std::max(last_order, item.order);
-  for (std::size_t i = 0; i < theirs.items.size(); ++i) {
-    const auto& item = theirs.items[i];
-    if (partner[i]) {
-      combine(ours.items[*partner[i]], item,
-              c.nested("items[" + (item.number.empty() ? item.title : item.number) + "]."));
-      continue;
+  combine_described(ours, theirs, c, [&](std::string_view field) {
+    if (field == "attendance") {
+      for (const auto& attendee : theirs.attendance) {
+        auto it = std::find_if(ours.attendance.begin(), ours.attendance.end(),
+                               [&](const Attendance& a) { return a.person == attendee.person; });
+        if (it == ours.attendance.end())
+          ours.attendance.push_back(attendee);
+        else
+          combine(*it, attendee, c.nested("attendance[" + attendee.person.str() + "]."));
+      }
+    } else if (field == "items") {
+      const auto partner = pair_items(ours.items, theirs.items);
+      std::uint32_t last_order = 0;
+      for (const auto& item : ours.items) last_order = std::max(last_order, item.order);
+      for (std::size_t i = 0; i < theirs.items.size(); ++i) {
+        const auto& item = theirs.items[i];
+        if (partner[i]) {
+          combine(ours.items[*partner[i]], item,
+                  c.nested("items[" + (item.number.empty() ? item.title : item.number) + "]."));
+          continue;
+        }
+        // Appended after ours; their position is kept when it does not clash.
+        ours.items.push_back(item);
+        last_order = std::max(item.order, last_order + 1);
+        ours.items.back().order = last_order;
+      }
     }
-    // Appended after ours; their position is kept when it does not clash.
-    ours.items.push_back(item);
-    last_order = std::max(item.order, last_order + 1);
-    ours.items.back().order = last_order;
-  }
-
-  c.optional("adjusted_on", ours.adjusted_on, theirs.adjusted_on);
-  c.optional("next_meeting", ours.next_meeting, theirs.next_meeting);
-  c.extensions(ours.extensions, theirs.extensions);
-  Combiner::provenance(ours.provenance, theirs.provenance);
-}
-
-void combine(ActionItem& ours, const ActionItem& theirs, Combiner& c) {
-  c.optional("owner_person", ours.owner_person, theirs.owner_person);
-  c.optional("owner_organisation", ours.owner_organisation, theirs.owner_organisation);
-  c.optional("due", ours.due, theirs.due);
-  c.value("status", ours.status, theirs.status);
-  c.text("item_number", ours.item_number, theirs.item_number);
-  c.optional("decision", ours.decision, theirs.decision);
-  c.extensions(ours.extensions, theirs.extensions);
-  Combiner::provenance(ours.provenance, theirs.provenance);
-}
-
-void combine(Agreement& ours, const Agreement& theirs, Combiner& c) {
-  c.text("title", ours.title, theirs.title);
-  c.text("short_name", ours.short_name, theirs.short_name);
-  c.text("case_number", ours.case_number, theirs.case_number);
-  Combiner::list(ours.parties, theirs.parties);
-  Combiner::list(ours.signatories, theirs.signatories);
-  c.period("validity", ours.validity, theirs.validity);
-  c.optional("total", ours.total, theirs.total);
-  Combiner::list(ours.blocks, theirs.blocks);
-  Combiner::list(ours.conditions, theirs.conditions);
-  Combiner::list(ours.obligations, theirs.obligations);
-  Combiner::list(ours.payments, theirs.payments);
-  Combiner::list(ours.requisition_rules, theirs.requisition_rules);
-  Combiner::list(ours.amendments, theirs.amendments);
-  c.extensions(ours.extensions, theirs.extensions);
-  Combiner::provenance(ours.provenance, theirs.provenance);
-}
-
-void combine(Goal& ours, const Goal& theirs, Combiner c) {
-  c.text("number", ours.number, theirs.number);
-  c.text("title", ours.title, theirs.title);
-  c.text("description", ours.description, theirs.description);
-  c.optional("parent", ours.parent, theirs.parent);
-  Combiner::set_union(ours.indicators, theirs.indicators);
-  c.extensions(ours.extensions, theirs.extensions);
-  Combiner::provenance(ours.provenance, theirs.provenance);
-}
-
-void combine(Activity& ours, const Activity& theirs, Combiner c) {
-  c.text("number", ours.number, theirs.number);
-  c.text("title", ours.title, theirs.title);
-  c.text("description", ours.description, theirs.description);
-  // The links between activities and goals are what evaluations look for;
-  // one document naming a link is enough.
-  Combiner::set_union(ours.goals, theirs.goals);
-  c.value("level", ours.level, theirs.level);
-  Combiner::set_union(ours.responsible, theirs.responsible);
-  c.period("period", ours.period, theirs.period);
-  c.extensions(ours.extensions, theirs.extensions);
-  Combiner::provenance(ours.provenance, theirs.provenance);
-}
-
-void combine(FundingLine& ours, const FundingLine& theirs, Combiner c) {
-  c.value("budget", ours.budget, theirs.budget);
-  c.extensions(ours.extensions, theirs.extensions);
-  Combiner::provenance(ours.provenance, theirs.provenance);
+  });
 }
 
 // Nested records merge decided were ours carry our ids by now; the rest are added.
@@ -443,70 +442,31 @@ void combine_by_id(std::vector<Nested>& ours, const std::vector<Nested>& theirs,
   }
 }
 
-void combine(ActionPlan& ours, const ActionPlan& theirs, Combiner& c) {
-  c.text("title", ours.title, theirs.title);
-  c.period("period", ours.period, theirs.period);
-  Combiner::list(ours.period_extensions, theirs.period_extensions);
-  Combiner::set_union(ours.owners, theirs.owners);
-  c.value("level", ours.level, theirs.level);
-  if (!(theirs.parent && *theirs.parent == ours.id)) c.optional("parent", ours.parent, theirs.parent);
-  c.optional("agreement", ours.agreement, theirs.agreement);
-  combine_by_id(ours.goals, theirs.goals, c, "goals");
-  combine_by_id(ours.activities, theirs.activities, c, "activities");
-  combine_by_id(ours.funding, theirs.funding, c, "funding");
-  c.extensions(ours.extensions, theirs.extensions);
-  Combiner::provenance(ours.provenance, theirs.provenance);
-}
-
-void combine(FundingPot& ours, const FundingPot& theirs, Combiner& c) {
-  c.text("name", ours.name, theirs.name);
-  c.value("amount", ours.amount, theirs.amount, Money{});
-  c.optional("agreement", ours.agreement, theirs.agreement);
-  c.text("block", ours.block, theirs.block);
-  c.optional("year", ours.year, theirs.year);
-  c.period("period", ours.period, theirs.period);
-  c.text("purpose", ours.purpose, theirs.purpose);
-  if (!(theirs.parent && *theirs.parent == ours.id)) c.optional("parent", ours.parent, theirs.parent);
-  c.extensions(ours.extensions, theirs.extensions);
-  Combiner::provenance(ours.provenance, theirs.provenance);
-}
-
-void combine(Allocation& ours, const Allocation& theirs, Combiner& c) {
-  c.text("rule_description", ours.rule_description, theirs.rule_description);
-  Combiner::list(ours.shares, theirs.shares);
-  c.value("undistributed", ours.undistributed, theirs.undistributed, Money{});
-  c.text("undistributed_reason", ours.undistributed_reason, theirs.undistributed_reason);
-  c.extensions(ours.extensions, theirs.extensions);
-  Combiner::provenance(ours.provenance, theirs.provenance);
-}
-
 void combine(Indicator& ours, const Indicator& theirs, Combiner& c) {
-  c.text("name", ours.name, theirs.name);
-  c.text("area", ours.area, theirs.area);
-  c.text("serves", ours.serves, theirs.serves);
-  c.text("unit", ours.unit, theirs.unit);
-  c.value("direction", ours.direction, theirs.direction);
-  c.text("definition", ours.definition, theirs.definition);
-  // Indicator data arrives a document at a time: each adds its targets and
-  // its observations; one organisation's value for one period is one fact.
-  for (const auto& target : theirs.targets)
-    if (std::none_of(ours.targets.begin(), ours.targets.end(),
-                     [&](const Target& t) { return t.kind == target.kind && t.period == target.period; }))
-      ours.targets.push_back(target);
-  for (const auto& observation : theirs.observations) {
-    auto it = std::find_if(ours.observations.begin(), ours.observations.end(), [&](const Observation& o) {
-      return o.organisation == observation.organisation && o.period == observation.period;
-    });
-    if (it == ours.observations.end()) {
-      ours.observations.push_back(observation);
-      continue;
+  combine_described(ours, theirs, c, [&](std::string_view field) {
+    // Indicator data arrives a document at a time: each adds its targets and
+    // its observations; one organisation's value for one period is one fact.
+    if (field == "targets") {
+      for (const auto& target : theirs.targets)
+        if (std::none_of(ours.targets.begin(), ours.targets.end(),
+                         [&](const Target& t) { return t.kind == target.kind && t.period == target.period; }))
+          ours.targets.push_back(target);
+    } else if (field == "observations") {
+      for (const auto& observation : theirs.observations) {
+        auto it = std::find_if(ours.observations.begin(), ours.observations.end(), [&](const Observation& o) {
+          return o.organisation == observation.organisation && o.period == observation.period;
+        });
+        if (it == ours.observations.end()) {
+          ours.observations.push_back(observation);
+          continue;
+        }
+        const std::string where = "observations[" +
+                                  (observation.organisation ? observation.organisation->str() : "riket") + " " +
+                                  observation.period.str() + "].value";
+        c.value(where, it->value, observation.value);
+      }
     }
-    const std::string where = "observations[" + (observation.organisation ? observation.organisation->str() : "riket") +
-                              " " + observation.period.str() + "].value";
-    c.value(where, it->value, observation.value);
-  }
-  c.extensions(ours.extensions, theirs.extensions);
-  Combiner::provenance(ours.provenance, theirs.provenance);
+  });
 }
 
 }  // namespace
@@ -578,7 +538,8 @@ class CorpusMerger {
 
   // ---- deciding ids ----
 
-  std::optional<OrganisationId> match(const Organisation& org, const std::multimap<std::string, OrganisationId>&) const {
+  std::optional<OrganisationId> match(const Organisation& org,
+                                      const std::multimap<std::string, OrganisationId>&) const {
     if (const auto* same = self_.find(org.id); same && fold(same->name) == fold(org.name)) return org.id;
     if (auto id = self_.resolve_organisation(org.name)) return id;
     for (const auto& alias : org.aliases)
@@ -688,8 +649,8 @@ class CorpusMerger {
     for (const auto& [id, meeting] : other_.meetings()) {
       const EntityRef holder(MeetingId(mapped(id)));
       const Meeting* ours = matched_.count(EntityRef(id)) ? self_.find(MeetingId(holder.id)) : nullptr;
-      const auto partner = ours ? pair_items(ours->items, meeting.items)
-                                : std::vector<std::optional<std::size_t>>(meeting.items.size());
+      const auto partner =
+          ours ? pair_items(ours->items, meeting.items) : std::vector<std::optional<std::size_t>>(meeting.items.size());
       for (std::size_t i = 0; i < meeting.items.size(); ++i)
         for (const auto& decision : meeting.items[i].decisions) {
           if (partner[i] && !to_.count(EntityRef(decision.id)))
@@ -708,7 +669,8 @@ class CorpusMerger {
       const ActionPlan* ours = matched_.count(EntityRef(id)) ? self_.find(ActionPlanId(holder.id)) : nullptr;
       for (const auto& goal : plan.goals) {
         if (ours && !to_.count(EntityRef(goal.id)))
-          if (auto same = pick(ours->goals, goal.id, [&](const Goal& g) { return numbered_key(g) == numbered_key(goal); })) {
+          if (auto same =
+                  pick(ours->goals, goal.id, [&](const Goal& g) { return numbered_key(g) == numbered_key(goal); })) {
             to_[EntityRef(goal.id)] = same->str();
             continue;
           }

@@ -3,17 +3,20 @@
 // randomly generated corpora, and any corpus files given, re-exported.
 //
 //   samverkan_export_corpora OUTDIR [FILE...]
+//   samverkan_export_corpora --schema      the generated JSON Schema (scripts/schema.sh)
 
 #include "cpp/archive_support.hpp"
 #include "cpp/fixtures.hpp"
 
 #include <samverkan/io/archive.hpp>
+#include <samverkan/io/fields.hpp>
 #include <samverkan/io/json.hpp>
 
 #include <exception>
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <string_view>
 
 int main(int argc, char** argv) {
   if (argc < 2) {
@@ -21,6 +24,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
+    if (std::string_view(argv[1]) == "--schema") {
+      std::cout << samverkan::corpus_json_schema();
+      return 0;
+    }
     const std::filesystem::path out = argv[1];
     std::filesystem::create_directories(out);
     samverkan::save_json(fixtures::sample().corpus, out / "fixtures-sample.json");
@@ -28,7 +35,8 @@ int main(int argc, char** argv) {
       samverkan::save_json(archive_support::random_corpus(seed, 3), out / ("random-" + std::to_string(seed) + ".json"));
     for (int i = 2; i < argc; ++i) {
       const std::filesystem::path in = argv[i];
-      samverkan::save_json(samverkan::load(in), out / ("exported-" + std::to_string(i - 1) + "-" + in.stem().string() + ".json"));
+      samverkan::save_json(samverkan::load(in),
+                           out / ("exported-" + std::to_string(i - 1) + "-" + in.stem().string() + ".json"));
     }
     return 0;
   } catch (const std::exception& e) {

@@ -15,6 +15,7 @@
 #include "upgrade.hpp"
 
 #include <samverkan/io/archive.hpp>
+#include <samverkan/io/fields.hpp>
 #include <samverkan/io/schema.hpp>
 
 #include <boost/archive/binary_iarchive.hpp>
@@ -30,12 +31,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdlib>
-#include <cstring>
 #include <bit>
 #include <cctype>
 #include <charconv>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <istream>
 #include <map>
 #include <optional>
@@ -106,7 +107,9 @@ class context_guard {
 
 [[noreturn]] inline void corrupt(const std::string& what) { throw corrupt_file_error("damaged archive: " + what, {}); }
 
-inline std::size_t bytes_remaining() { return current_archive && current_archive->buf ? current_archive->buf->remaining() : 0; }
+inline std::size_t bytes_remaining() {
+  return current_archive && current_archive->buf ? current_archive->buf->remaining() : 0;
+}
 
 // Every element, character or entry takes at least one byte in every format,
 // so a count above the bytes left cannot be genuine.
@@ -155,7 +158,8 @@ const char* tag(const char* name) {
 inline void check_xml_end_tags(std::string_view payload) {
   for (auto at = payload.find("</"); at != std::string_view::npos; at = payload.find("</", at + 2)) {
     std::size_t length = 0;
-    for (auto i = at + 2; i < payload.size() && payload[i] != '>' && !std::isspace(static_cast<unsigned char>(payload[i])); ++i)
+    for (auto i = at + 2;
+         i < payload.size() && payload[i] != '>' && !std::isspace(static_cast<unsigned char>(payload[i])); ++i)
       ++length;
     if (length >= xml_name_room) corrupt("an XML end tag of " + std::to_string(length) + " characters");
   }
@@ -164,8 +168,7 @@ inline void check_xml_end_tags(std::string_view payload) {
 // ---- scalars ----
 
 template <class Ar, class I>
-  requires(std::is_integral_v<I> && !std::is_same_v<I, bool>)
-void io(Ar& ar, const char* name, I& value) {
+requires(std::is_integral_v<I> && !std::is_same_v<I, bool>) void io(Ar& ar, const char* name, I& value) {
   ar& make_nvp(tag<Ar>(name), value);
 }
 
@@ -233,7 +236,8 @@ void io(Ar& ar, const char* name, double& value) {
     if constexpr (loading<Ar>()) {
       const char* end = text.data() + text.size();
       const auto result = std::from_chars(text.data(), end, value);
-      if (result.ec != std::errc() || result.ptr != end) corrupt(std::string(name) + " is not a number: '" + text + "'");
+      if (result.ec != std::errc() || result.ptr != end)
+        corrupt(std::string(name) + " is not a number: '" + text + "'");
     }
   }
 }
@@ -244,8 +248,8 @@ void io(Ar& ar, const char* name, E& value) {
   ar& make_nvp(tag<Ar>(name), number);
   if constexpr (loading<Ar>()) {
     const auto values = all_values<E>();
-    const auto found = std::find_if(values.begin(), values.end(),
-                                    [number](E v) { return static_cast<std::uint32_t>(v) == number; });
+    const auto found =
+        std::find_if(values.begin(), values.end(), [number](E v) { return static_cast<std::uint32_t>(v) == number; });
     if (found == values.end())
       corrupt(std::string(name) + ": " + std::to_string(number) + " is no " + std::string(enum_traits<E>::type_name));
     value = *found;
@@ -271,8 +275,8 @@ void io(Ar& ar, const char* name, Date& date) {
                         " is not a date (days of years 1-9999 only)");
   }
   const int year = static_cast<int>(date.year());
-  const auto month_day = static_cast<std::int32_t>(static_cast<unsigned>(date.month()) * 100 +
-                                                   static_cast<unsigned>(date.day()));
+  const auto month_day =
+      static_cast<std::int32_t>(static_cast<unsigned>(date.month()) * 100 + static_cast<unsigned>(date.day()));
   std::int32_t number = year * 10000 + month_day;
   io(ar, name, number);
   if constexpr (loading<Ar>()) {
@@ -352,9 +356,9 @@ void io(Ar& ar, const char* name, Extensions& map) {
   }
 }
 
-// ---- the fields of each type, in declaration order ----
+// ---- the fields of each type ----
 // `version` is the schema version the archive holds (see io/schema.hpp).
-// A field added in version N is read only when version >= N.
+// Value objects are written by hand; records from their description.
 
 template <class Ar>
 void fields(Ar& ar, Money& m, unsigned) {
@@ -365,7 +369,8 @@ void fields(Ar& ar, Money& m, unsigned) {
   io(ar, "currency", currency);
   io(ar, "approximate", approximate);
   if constexpr (loading<Ar>()) {
-    if (currency.size() != 3 || !std::all_of(currency.begin(), currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+    if (currency.size() != 3 ||
+        !std::all_of(currency.begin(), currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
       corrupt("currency '" + currency + "' is not three letters A-Z");
     m = Money::from_ore(ore, Currency(currency), approximate);
   }
@@ -403,397 +408,22 @@ void fields(Ar& ar, Provenance& p, unsigned) {
   }
 }
 
-template <class Ar>
-void fields(Ar& ar, Organisation& r, unsigned version) {
-  io(ar, "id", r.id);
-  io(ar, "name", r.name);
-  io(ar, "aliases", r.aliases);
-  io(ar, "kind", r.kind);
-  if (version >= 2) io(ar, "organisation_number", r.organisation_number);
-  io(ar, "parent", r.parent);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, Person& r, unsigned) {
-  io(ar, "id", r.id);
-  io(ar, "name", r.name);
-  io(ar, "title", r.title);
-  io(ar, "organisation", r.organisation);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, Membership& r, unsigned) {
-  io(ar, "id", r.id);
-  io(ar, "person", r.person);
-  io(ar, "organisation", r.organisation);
-  io(ar, "role", r.role);
-  io(ar, "role_title", r.role_title);
-  io(ar, "period", r.period);
-  io(ar, "on_behalf_of", r.on_behalf_of);
-  io(ar, "substitute_for", r.substitute_for);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, Attendance& r, unsigned version) {
-  io(ar, "person", r.person);
-  io(ar, "represents", r.represents);
-  io(ar, "status", r.status);
-  io(ar, "roles", r.roles);
-  io(ar, "coopted_for_items", r.coopted_for_items);
-  io(ar, "substitute_for", r.substitute_for);
-  io(ar, "note", r.note);
-  if (version >= 2) io(ar, "party", r.party);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, VoteCast& r, unsigned) {
-  io(ar, "person", r.person);
-  io(ar, "option", r.option);
-}
-
-template <class Ar>
-void fields(Ar& ar, Vote& r, unsigned) {
-  io(ar, "question", r.question);
-  io(ar, "yes", r.yes);
-  io(ar, "no", r.no);
-  io(ar, "abstain", r.abstain);
-  io(ar, "votes", r.votes);
-  io(ar, "extensions", r.extensions);
-}
-
-template <class Ar>
-void fields(Ar& ar, Reservation& r, unsigned) {
-  io(ar, "person", r.person);
-  io(ar, "text", r.text);
-  io(ar, "extensions", r.extensions);
-}
-
-template <class Ar>
-void fields(Ar& ar, Decision& r, unsigned version) {
-  io(ar, "id", r.id);
-  io(ar, "kind", r.kind);
-  io(ar, "text", r.text);
-  io(ar, "proposal", r.proposal);
-  io(ar, "body", r.body);
-  io(ar, "references", r.references);
-  io(ar, "votes", r.votes);
-  io(ar, "reservations", r.reservations);
-  if (version >= 2) io(ar, "procedural", r.procedural);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, Escalation& r, unsigned) {
-  io(ar, "what", r.what);
-  io(ar, "to", r.to);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, AgendaItem& r, unsigned) {
-  io(ar, "number", r.number);
-  io(ar, "order", r.order);
-  io(ar, "title", r.title);
-  io(ar, "purposes", r.purposes);
-  io(ar, "presenters", r.presenters);
-  io(ar, "text", r.text);
-  io(ar, "case_number", r.case_number);
-  io(ar, "decisions", r.decisions);
-  io(ar, "escalations", r.escalations);
-  io(ar, "amounts", r.amounts);
-  io(ar, "dates", r.dates);
-  io(ar, "attachments", r.attachments);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, Meeting& r, unsigned) {
-  io(ar, "id", r.id);
-  io(ar, "record_kind", r.record_kind);
-  io(ar, "body", r.body);
-  io(ar, "title", r.title);
-  io(ar, "date", r.date);
-  io(ar, "start", r.start);
-  io(ar, "end", r.end);
-  io(ar, "place", r.place);
-  io(ar, "form", r.form);
-  io(ar, "attendance", r.attendance);
-  io(ar, "items", r.items);
-  io(ar, "adjusted_on", r.adjusted_on);
-  io(ar, "next_meeting", r.next_meeting);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, ActionItem& r, unsigned) {
-  io(ar, "id", r.id);
-  io(ar, "what", r.what);
-  io(ar, "owner_person", r.owner_person);
-  io(ar, "owner_organisation", r.owner_organisation);
-  io(ar, "due", r.due);
-  io(ar, "status", r.status);
-  io(ar, "meeting", r.meeting);
-  io(ar, "item_number", r.item_number);
-  io(ar, "decision", r.decision);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, Party& r, unsigned) {
-  io(ar, "organisation", r.organisation);
-  io(ar, "roles", r.roles);
-}
-
-template <class Ar>
-void fields(Ar& ar, Signatory& r, unsigned) {
-  io(ar, "person", r.person);
-  io(ar, "name", r.name);
-  io(ar, "title", r.title);
-  io(ar, "organisation", r.organisation);
-  io(ar, "place", r.place);
-  io(ar, "date", r.date);
-}
-
-template <class Ar>
-void fields(Ar& ar, AgreementBlock& r, unsigned) {
-  io(ar, "key", r.key);
-  io(ar, "title", r.title);
-  io(ar, "amount", r.amount);
-  io(ar, "purpose", r.purpose);
-  io(ar, "extensions", r.extensions);
-}
-
-template <class Ar>
-void fields(Ar& ar, Threshold& r, unsigned) {
-  io(ar, "comparator", r.comparator);
-  io(ar, "value", r.value);
-  io(ar, "unit", r.unit);
-}
-
-template <class Ar>
-void fields(Ar& ar, Condition& r, unsigned) {
-  io(ar, "key", r.key);
-  io(ar, "kind", r.kind);
-  io(ar, "text", r.text);
-  io(ar, "indicator", r.indicator);
-  io(ar, "threshold", r.threshold);
-  io(ar, "block", r.block);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, ReportingObligation& r, unsigned) {
-  io(ar, "what", r.what);
-  io(ar, "by", r.by);
-  io(ar, "to", r.to);
-  io(ar, "deadline", r.deadline);
-  io(ar, "status", r.status);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, Payment& r, unsigned) {
-  io(ar, "amount", r.amount);
-  io(ar, "date", r.date);
-  io(ar, "condition", r.condition);
-  io(ar, "condition_keys", r.condition_keys);
-  io(ar, "block", r.block);
-  io(ar, "payer", r.payer);
-  io(ar, "payee", r.payee);
-  io(ar, "status", r.status);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, RequisitionRule& r, unsigned) {
-  io(ar, "text", r.text);
-  io(ar, "from", r.from);
-  io(ar, "deadline", r.deadline);
-}
-
-template <class Ar>
-void fields(Ar& ar, Amendment& r, unsigned) {
-  io(ar, "kind", r.kind);
-  io(ar, "date", r.date);
-  io(ar, "text", r.text);
-  io(ar, "new_validity", r.new_validity);
-  io(ar, "new_total", r.new_total);
-  io(ar, "decided_by", r.decided_by);
-  io(ar, "reference", r.reference);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, Agreement& r, unsigned) {
-  io(ar, "id", r.id);
-  io(ar, "title", r.title);
-  io(ar, "short_name", r.short_name);
-  io(ar, "case_number", r.case_number);
-  io(ar, "parties", r.parties);
-  io(ar, "signatories", r.signatories);
-  io(ar, "validity", r.validity);
-  io(ar, "total", r.total);
-  io(ar, "blocks", r.blocks);
-  io(ar, "conditions", r.conditions);
-  io(ar, "obligations", r.obligations);
-  io(ar, "payments", r.payments);
-  io(ar, "requisition_rules", r.requisition_rules);
-  io(ar, "amendments", r.amendments);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, PlanExtension& r, unsigned) {
-  io(ar, "new_end", r.new_end);
-  io(ar, "decided_on", r.decided_on);
-  io(ar, "decided_by", r.decided_by);
-  io(ar, "reference", r.reference);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, Goal& r, unsigned) {
-  io(ar, "id", r.id);
-  io(ar, "number", r.number);
-  io(ar, "title", r.title);
-  io(ar, "description", r.description);
-  io(ar, "parent", r.parent);
-  io(ar, "indicators", r.indicators);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, Activity& r, unsigned) {
-  io(ar, "id", r.id);
-  io(ar, "number", r.number);
-  io(ar, "title", r.title);
-  io(ar, "description", r.description);
-  io(ar, "goals", r.goals);
-  io(ar, "level", r.level);
-  io(ar, "responsible", r.responsible);
-  io(ar, "period", r.period);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, FundingLine& r, unsigned) {
-  io(ar, "id", r.id);
-  io(ar, "amount", r.amount);
-  io(ar, "activity", r.activity);
-  io(ar, "goal", r.goal);
-  io(ar, "pot", r.pot);
-  io(ar, "year", r.year);
-  io(ar, "budget", r.budget);
-  io(ar, "text", r.text);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, ActionPlan& r, unsigned) {
-  io(ar, "id", r.id);
-  io(ar, "title", r.title);
-  io(ar, "period", r.period);
-  io(ar, "period_extensions", r.period_extensions);
-  io(ar, "owners", r.owners);
-  io(ar, "level", r.level);
-  io(ar, "parent", r.parent);
-  io(ar, "agreement", r.agreement);
-  io(ar, "goals", r.goals);
-  io(ar, "activities", r.activities);
-  io(ar, "funding", r.funding);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, FundingPot& r, unsigned) {
-  io(ar, "id", r.id);
-  io(ar, "name", r.name);
-  io(ar, "amount", r.amount);
-  io(ar, "agreement", r.agreement);
-  io(ar, "block", r.block);
-  io(ar, "year", r.year);
-  io(ar, "period", r.period);
-  io(ar, "purpose", r.purpose);
-  io(ar, "parent", r.parent);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, AllocationShare& r, unsigned) {
-  io(ar, "recipient", r.recipient);
-  io(ar, "amount", r.amount);
-  io(ar, "explanation", r.explanation);
-  io(ar, "extensions", r.extensions);
-}
-
-template <class Ar>
-void fields(Ar& ar, Allocation& r, unsigned) {
-  io(ar, "id", r.id);
-  io(ar, "pot", r.pot);
-  io(ar, "rule", r.rule);
-  io(ar, "rule_description", r.rule_description);
-  io(ar, "shares", r.shares);
-  io(ar, "undistributed", r.undistributed);
-  io(ar, "undistributed_reason", r.undistributed_reason);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, Target& r, unsigned) {
-  io(ar, "value", r.value);
-  io(ar, "kind", r.kind);
-  io(ar, "period", r.period);
-  io(ar, "note", r.note);
-}
-
-template <class Ar>
-void fields(Ar& ar, Observation& r, unsigned) {
-  io(ar, "organisation", r.organisation);
-  io(ar, "period", r.period);
-  io(ar, "value", r.value);
-  io(ar, "note", r.note);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
-}
-
-template <class Ar>
-void fields(Ar& ar, Indicator& r, unsigned) {
-  io(ar, "id", r.id);
-  io(ar, "name", r.name);
-  io(ar, "area", r.area);
-  io(ar, "serves", r.serves);
-  io(ar, "unit", r.unit);
-  io(ar, "direction", r.direction);
-  io(ar, "definition", r.definition);
-  io(ar, "targets", r.targets);
-  io(ar, "observations", r.observations);
-  io(ar, "extensions", r.extensions);
-  io(ar, "provenance", r.provenance);
+// Every described record (io/fields.hpp), field by field in declaration
+// order. A field added in version N is read only from archives of version N
+// or later; one marked late_in_archive is written just before `extensions`.
+template <class Ar, described T>
+void fields(Ar& ar, T& r, unsigned version) {
+  const auto one = [&](const auto& field) {
+    if (version >= field.since) io(ar, field.name.data(), r.*field.member);
+  };
+  for_each_field<T>([&](const auto& field) {
+    if (field.archived_before_extensions) return;
+    if constexpr (std::is_same_v<typename std::remove_cvref_t<decltype(field)>::member_type, Extensions>)
+      for_each_field<T>([&](const auto& late) {
+        if (late.archived_before_extensions) one(late);
+      });
+    one(field);
+  });
 }
 
 // The corpus: each table as a count and its records in id order; loading
@@ -898,7 +528,8 @@ void load_payload_from(std::istream& in, const span_buf& buffer, unsigned librar
 template <class Ar, persisted T>
 void serialize(Ar& ar, T& value, const unsigned int version) {
   if constexpr (Ar::is_loading::value) {
-    if (version > schema<T>::version) throw schema_version_error(std::string(schema<T>::name), version, schema<T>::version);
+    if (version > schema<T>::version)
+      throw schema_version_error(std::string(schema<T>::name), version, schema<T>::version);
   }
   detail::fields(ar, value, version);
   if constexpr (Ar::is_loading::value) detail::upgrade(value, version);
