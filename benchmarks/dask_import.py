@@ -62,6 +62,19 @@ def run_cluster(workers: int, source: str, partition_size: int, split_every: int
         return t_map, t_merge, total, bag.npartitions
 
 
+def compare(one, many) -> str:
+    """How far the partitioned import's corpus is from the one-process import's."""
+    if one == many:
+        return "same corpus as one process"
+    out = []
+    for kind in ("organisations", "people", "meetings", "action_items"):
+        a = {r.id: r for r in getattr(one, kind)()}
+        b = {r.id: r for r in getattr(many, kind)()}
+        differ = len(set(a) ^ set(b)) + sum(1 for k in set(a) & set(b) if a[k] != b[k])
+        out.append(f"{kind} {differ}/{len(a)}")
+    return "differs: " + ", ".join(out)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--files", type=int, default=20000)
@@ -91,8 +104,7 @@ def main(argv=None) -> int:
         rows.append((f"dask, {workers} worker(s), {parts} partitions", t_map + t_merge, t_merge / (t_map + t_merge),
                      n / (t_map + t_merge)))
         if one is not None:
-            same = total.corpus == one.corpus
-            rows[-1] = rows[-1] + ("same corpus as one process" if same else "corpus DIFFERS from one process",)
+            rows[-1] = rows[-1] + (compare(one.corpus, total.corpus),)
     print(f"{n} documents, {sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(args.out) for f in fs) / 1e6:.0f} MB")
     print("| run | seconds | merge share | documents/s | |")
     print("|---|---:|---:|---:|---|")
