@@ -75,14 +75,29 @@ def test_partitioned_import_gives_the_ids_and_records_of_one_import(archive, cli
 def test_acronym_first_met_in_another_partition_is_one_organisation(tmp_path, client):
     # "VGR" alone in the first document, the full name in the second: one
     # import takes them for one organisation; so must two partitions.
-    first = "Styrgrupp för nära vård\nDatum: 2024-03-14\n\nNärvarande:\nAnna Berg, VGR\n"
-    second = "Styrgrupp för nära vård\nDatum: 2024-04-11\n\nNärvarande:\nAnna Berg, Västra Götalandsregionen\n"
+    # Likewise "Hallands region" for "Region Halland", and a name met at one
+    # organisation for the same person at another.
+    first = ("Styrgrupp för nära vård\nDatum: 2024-03-14\n\nNärvarande:\nAnna Berg, VGR\n"
+             "Per Ek, Region Halland\nEva Lund, Borås Stad\n")
+    second = ("Styrgrupp för nära vård\nDatum: 2024-04-11\n\nNärvarande:\n"
+              "Anna Berg, Västra Götalandsregionen\nPer Ek, Hallands region\nEva Lund, Alingsås kommun\n")
     (tmp_path / "a.txt").write_text(first, encoding="utf-8")
     (tmp_path / "b.txt").write_text(second, encoding="utf-8")
     one = sv.import_minutes(str(tmp_path))
+    # What one import makes of these, so that the equality below is not of two empty corpora.
+    assert one.corpus.resolve_organisation("VGR") == one.corpus.resolve_organisation("Västra Götalandsregionen")
+    assert one.corpus.resolve_organisation("VGR") is not None
+    assert one.corpus.resolve_organisation("Hallands region") == one.corpus.resolve_organisation("Region Halland")
+    assert len(one.corpus.resolve_person("Eva Lund")) == 1
     many = svd.import_corpus(str(tmp_path), client=client, partition_size=1)
     assert records(many.corpus, "organisations") == records(one.corpus, "organisations")
     assert records(many.corpus, "people") == records(one.corpus, "people")
+    assert many.corpus == one.corpus and many.results == one.results
+    # Without the importer's rules across the seam the merge alone keeps them apart.
+    parts = [svd._import_partition([(i, str(p))], None)[0] for i, p in enumerate(svd.documents(str(tmp_path)))]
+    plain = parts[0].corpus
+    plain.merge(parts[1].corpus)
+    assert len(plain.organisations()) > len(one.corpus.organisations())
 
 
 def test_sample_minutes_in_partitions_of_one(client):
@@ -156,3 +171,20 @@ def test_a_grouped_query_runs_on_the_cluster(imported, client):
     # broadcast join with a one-partition frame made from_delayed).
     attendance = frames["attendance"].merge(frames["people"].compute(), on="person_id")
     assert len(attendance) == len(imported.to_frames()["attendance"])
+
+
+def test_threaded_workers_give_the_same_corpus(archive):
+    # Threads of one process share the corpus objects (no pickling between
+    # tasks); import and merge release the GIL so the threads run at once.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None)
+        c = distributed.Client(cluster)
+    try:
+        many = svd.import_corpus(str(archive), client=c, partition_size=4)
+    finally:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            c.close()
+            cluster.close()
+    assert many.corpus == sv.import_minutes(str(archive)).corpus
