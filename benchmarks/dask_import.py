@@ -49,7 +49,7 @@ def run_cluster(workers: int, source: str, partition_size: int, split_every: int
 
     from samverkan import dask as svd
 
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
             Client(cluster) as client:
         bag = svd.import_bag(source, partition_size=partition_size)
         t0 = time.perf_counter()

@@ -267,7 +267,7 @@ def import_corpus(
         from distributed import Client, LocalCluster
 
         cluster = LocalCluster(n_workers=n_workers, processes=processes, threads_per_worker=1,
-                               dashboard_address=None)
+                               dashboard_address=":0")
         own = Client(cluster)
         client = own
     try:

@@ -27,6 +27,7 @@ SAMPLE = ROOT / "data" / "sample" / "minutes"
 # calls of its own; nothing of samverkan's.
 pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning"),
               pytest.mark.filterwarnings("ignore::ResourceWarning"),
+              pytest.mark.filterwarnings("ignore:Port .* is already in use:UserWarning"),
               pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")]
 
 
@@ -44,7 +45,8 @@ def archive(tmp_path_factory):
 def client():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+        warnings.simplefilter("ignore", UserWarning)
+        cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
         c = distributed.Client(cluster)
     try:
         yield c
@@ -178,7 +180,8 @@ def test_threaded_workers_give_the_same_corpus(archive):
     # tasks); import and merge release the GIL so the threads run at once.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None)
+        warnings.simplefilter("ignore", UserWarning)
+        cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0")
         c = distributed.Client(cluster)
     try:
         many = svd.import_corpus(str(archive), client=c, partition_size=4)
