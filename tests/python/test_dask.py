@@ -5,6 +5,7 @@ really crosses a process boundary through pickling; the archive is a few
 dozen generated documents so that the module stays within seconds on 2 cores.
 """
 
+import os
 import pickle
 import subprocess
 import sys
@@ -43,6 +44,11 @@ def archive(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client():
+    if os.environ.get("SAMVERKAN_SANITIZED"):
+        # Worker processes would start with the sanitizer runtimes preloaded,
+        # several times slower, for what the threaded test below covers in
+        # one process.
+        pytest.skip("a cluster of worker processes is not run under the sanitizers (scripts/python_asan.sh)")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         warnings.simplefilter("ignore", UserWarning)
