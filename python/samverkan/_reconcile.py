@@ -60,8 +60,8 @@ def _importer_match(left: _core.Corpus, orgs: List[_core.Organisation], name: st
     return None if ambiguous else found
 
 
-def reconcile(left: _core.Corpus, right: _core.Corpus) -> Dict[Tuple[str, str], str]:
-    """Changes `left` and `right` so that left.merge(right) joins what one import would; returns no renames.
+def reconcile(left: _core.Corpus, right: _core.Corpus) -> None:
+    """Changes `left` and `right` so that left.merge(right) joins what one import would.
 
     Organisations of `right` that the importer would have taken for one of
     `left`'s get that one's name as an alias (the merge then matches them);
@@ -114,7 +114,6 @@ def reconcile(left: _core.Corpus, right: _core.Corpus) -> Dict[Tuple[str, str], 
             continue
         person.organisation = None
         right.update(person)
-    return {}
 
 
 def snapshot(corpus: _core.Corpus) -> Tuple[Dict[str, Optional[str]], Dict[str, object]]:

@@ -22,10 +22,11 @@ with "-2", "-3" ... when it is taken, and the importer resolves a name
 against what earlier documents made. A partition's import starts empty and
 sees none of them; what makes the ids come out as a one-process import's is
 the order of the merge (earlier partitions first, so the first spelling and
-the first namesake keep the plain id) and `reconcile`, which before each
-merge resolves the right-hand side's organisations and people against the
-left-hand side's as the importer would have (acronyms, a region's core
-name, a namesake elsewhere). docs/scale.md says what is and is not the same.
+the first namesake keep the plain id) and samverkan._reconcile, which before
+each merge resolves the right-hand side's organisations and people against
+the left-hand side's as the importer would have (acronyms, a region's core
+name, a namesake elsewhere), and after it keeps what the importer never
+changes once made. docs/scale.md says what is and is not the same.
 
 Everything that crosses a worker boundary pickles through the library's
 binary archive (`Corpus.__reduce__`, records, ImportResult); import, merge
@@ -186,19 +187,11 @@ def _merge_two(left: Part, right: Part) -> Part:
     from . import _reconcile
 
     before_orgs, before_people = _ids_of(left.corpus)
-    renames = _reconcile.reconcile(left.corpus, right.corpus)
+    _reconcile.reconcile(left.corpus, right.corpus)
     kept = _reconcile.snapshot(left.corpus)
     report = left.corpus.merge(right.corpus)
     _reconcile.restore(left.corpus, kept)
-    mapping: Dict[Tuple[str, str], str] = {}
-    for (kind, old), new in renames.items():
-        mapping[(kind, old)] = new
-    for theirs, ours in report.renamed:
-        key = (str(theirs.kind), theirs.id)
-        # reconcile renamed right's record before the merge; follow both steps.
-        mapping[key] = ours.id
-    for (kind, old), new in renames.items():
-        mapping[(kind, old)] = mapping.get((kind, new), new)
+    mapping: Dict[Tuple[str, str], str] = {(str(theirs.kind), theirs.id): ours.id for theirs, ours in report.renamed}
 
     def m(kind: str, value: str) -> str:
         return mapping.get((kind, value), value)
@@ -274,7 +267,7 @@ def import_corpus(
         from distributed import Client, LocalCluster
 
         cluster = LocalCluster(n_workers=n_workers, processes=processes, threads_per_worker=1,
-                               dashboard_address=None)
+                               dashboard_address=":0")
         own = Client(cluster)
         client = own
     try:
