@@ -14,6 +14,8 @@ void bind_queries(py::module_& m);
 void bind_allocation(py::module_& m);
 // importer.cpp
 void bind_importer(py::module_& m);
+// standards.cpp: OParl, Popolo, OCDS
+void bind_standards(py::module_& m);
 
 namespace {
 
@@ -204,6 +206,7 @@ PYBIND11_MODULE(_core, m) {
   bind_queries(m);
   bind_allocation(m);
   bind_importer(m);
+  bind_standards(m);
   def_reduce(m);
   refuse_bare_instances();
 }

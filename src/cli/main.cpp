@@ -373,7 +373,10 @@ int run(Args args) {
     throw usage_error("unknown command '" + std::string(args[0]) + "'");
   }
   const Args rest = args.subspan(1);
-  if (wants_help(rest)) return print_command_usage(*command, std::cout);
+  // A command that documents itself sees all its arguments, so that its help
+  // can depend on them (import --from oparl --help).
+  if (wants_help(rest)) return command->details.empty() ? command->run(*command, rest, std::cout)
+                                                        : print_command_usage(*command, std::cout);
   return command->run(*command, rest, std::cout);
 }
 

@@ -289,7 +289,7 @@ class OcdsReader {
     org["id"] = oid;
     org["name"] = in.string("name");
     if (const json ident = in.object("identifier"); ident.is_object()) {
-      if (ident.value("scheme", "") == orgnr_scheme && ident.contains("id") && ident["id"].is_string())
+      if (text_of(ident, "scheme") == orgnr_scheme && ident.contains("id") && ident["id"].is_string())
         org["organisation_number"] = ident["id"];
       else org["extensions"]["ocds.identifier"] = ident.dump();
     }

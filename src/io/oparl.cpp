@@ -308,7 +308,7 @@ class OParlReader {
   StandardImport run() {
     // The base of ids comes from the System, when a samverkan export wrote it.
     for (const auto& [path, doc] : docs_) {
-      if (doc.is_object() && doc.value("type", "") == type_of("System")) {
+      if (text_of(doc, "type") == type_of("System")) {
         system_ = &doc;
         system_path_ = path;
         // Else the System's own URL less "/system", as this library writes
@@ -316,7 +316,7 @@ class OParlReader {
         // as id ("organization/3").
         if (const auto it = doc.find(std::string(ext) + "base"); it != doc.end() && it->is_string())
           base_ = it->get<std::string>();
-        else if (const auto id = doc.value("id", ""); id.ends_with("/system"))
+        else if (const auto id = text_of(doc, "id"); id.ends_with("/system"))
           base_ = id.substr(0, id.size() - 7);
       }
     }
@@ -352,7 +352,7 @@ class OParlReader {
   }
 
   void read_object(const json& o, const std::string& where) {
-    const std::string type = o.is_object() ? o.value("type", "") : std::string();
+    const std::string type = text_of(o, "type");
     const std::string name = type.starts_with("https://schema.oparl.org/1.") && type.find('/', 26) != std::string::npos
                                  ? type.substr(type.rfind('/') + 1)
                                  : type;
@@ -457,7 +457,7 @@ class OParlReader {
       const auto t = time_part(end);
       if (t.empty()) in.fail("end", "'" + end + "' is not a date-time");
       r["end"] = t;
-      if (date_part(end) != r.value("date", "")) r["extensions"]["oparl.end"] = json(end).dump();
+      if (date_part(end) != text_of(r, "date")) r["extensions"]["oparl.end"] = json(end).dump();
     }
     if (const json location = in.object("location"); location.is_object()) {
       json rest = location;

@@ -174,7 +174,7 @@ class PopoloReader {
       json identifiers = in.array("identifiers");
       json others = json::array();
       for (const auto& ident : identifiers) {
-        if (ident.is_object() && ident.value("scheme", "") == orgnr_scheme && !r.contains("organisation_number") &&
+        if (text_of(ident, "scheme") == orgnr_scheme && !r.contains("organisation_number") &&
             ident.contains("identifier") && ident["identifier"].is_string())
           r["organisation_number"] = ident["identifier"];
         else others.push_back(ident);
@@ -239,7 +239,7 @@ class PopoloReader {
       }
       if (const std::string end = in.string("end_date"); !end.empty()) {
         if (const auto t = time_part(end); !t.empty()) r["end"] = t;
-        if (date_part(end) != r.value("date", "") || time_part(end).empty())
+        if (date_part(end) != text_of(r, "date") || time_part(end).empty())
           r["extensions"]["popolo.end_date"] = json(end).dump();
       }
       r["place"] = in.string("location");
@@ -286,7 +286,7 @@ class PopoloReader {
       if (!odd.empty()) vote["extensions"]["popolo.counts"] = odd.dump();
       json odd_votes = json::array();
       for (const auto& v : in.array("votes")) {
-        const std::string option = v.is_object() ? v.value("option", "") : std::string();
+        const std::string option = text_of(v, "option");
         if (v.is_object() && v.contains("voter_id") && v["voter_id"].is_string() &&
             (option == "yes" || option == "no" || option == "abstain"))
           vote["votes"].push_back({{"person", v["voter_id"]}, {"option", option}});
@@ -322,16 +322,22 @@ class PopoloReader {
     const auto infix = motion_id.rfind(motion_infix);
     if (infix != std::string::npos) {
       const std::string decision = motion_id.substr(0, infix);
-      for (auto& m : tree_["meetings"])
-        for (auto& item : m["items"])
+      // Items and decisions may have come from samverkan: properties of any
+      // shape; the corpus reader refuses the wrong ones, this only looks.
+      for (auto& m : tree_["meetings"]) {
+        if (!m.is_object() || !m.contains("items") || !m["items"].is_array()) continue;
+        for (auto& item : m["items"]) {
+          if (!item.is_object() || !item.contains("decisions") || !item["decisions"].is_array()) continue;
           for (auto& d : item["decisions"])
-            if (d.value("id", "") == decision) {
+            if (text_of(d, "id") == decision && (!d.contains("votes") || d["votes"].is_array())) {
               d["votes"].push_back(std::move(vote));
               return;
             }
+        }
+      }
     }
     std::string meeting = session;
-    if (meeting.empty() && motion.is_object()) meeting = motion.value("legislative_session_id", "");
+    if (meeting.empty() && motion.is_object()) meeting = text_of(motion, "legislative_session_id");
     const auto it = meetings_.find(meeting);
     if (it == meetings_.end()) {
       warnings_.push_back(where + ": vote event of motion " + motion_id + " names no event read (" + meeting +
@@ -339,10 +345,14 @@ class PopoloReader {
       return;
     }
     auto& m = tree_["meetings"][it->second];
-    const std::string number = motion.is_object() ? motion.value("identifier", "") : std::string();
+    const std::string number = text_of(motion, "identifier");
+    if (m.contains("items") && !m["items"].is_array())
+      throw parse_error("samverkan:items should be an array", where);
     json* item = nullptr;
     for (auto& i : m["items"])
-      if (i.value("number", "") == number) item = &i;
+      if (i.is_object() && text_of(i, "number") == number) item = &i;
+    if (item && item->contains("decisions") && !(*item)["decisions"].is_array())
+      throw parse_error("samverkan:items: decisions should be an array", where);
     if (!item) {
       m["items"].push_back({{"number", number}, {"order", m["items"].size() + 1}});
       item = &m["items"].back();
@@ -354,7 +364,7 @@ class PopoloReader {
       in.take("legislative_session_id");
       in.take("identifier");
       d["text"] = in.string("text");
-      if (const std::string org = in.string("organization_id"); !org.empty() && org != m.value("body", ""))
+      if (const std::string org = in.string("organization_id"); !org.empty() && org != text_of(m, "body"))
         d["body"] = org;
       const std::string result = in.string("result");
       d["kind"] = result == "pass" ? "approved" : result == "fail" ? "rejected" : "decided";

@@ -65,6 +65,12 @@ json parse_document(std::string_view text, std::string_view source) {
 
 std::string dump(const json& value) { return value.dump(2, ' ', false, json::error_handler_t::strict) + "\n"; }
 
+std::string text_of(const json& o, std::string_view key) {
+  if (!o.is_object()) return {};
+  const auto it = o.find(key);
+  return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 json take(json& record, std::string_view key) {
   if (!record.is_object()) return nullptr;
   const auto it = record.find(key);
@@ -364,19 +370,34 @@ std::vector<StandardFile> export_standard(const Corpus& corpus, Standard standar
 }
 
 StandardImport import_standard(Standard standard, const std::vector<StandardFile>& files) {
-  switch (standard) {
-    case Standard::oparl: return standards::import_oparl(files);
-    case Standard::popolo: return standards::import_popolo(files);
-    case Standard::ocds: return standards::import_ocds(files);
+  // The readers check the types of what they use; a value of a type they did
+  // not foresee, deep in a structure, is still an error of the data, never
+  // an exception of the JSON library.
+  try {
+    switch (standard) {
+      case Standard::oparl: return standards::import_oparl(files);
+      case Standard::popolo: return standards::import_popolo(files);
+      case Standard::ocds: return standards::import_ocds(files);
+    }
+  } catch (const nlohmann::json::exception& e) {
+    std::string names;
+    for (const auto& f : files) names += (names.empty() ? "" : ", ") + f.path;
+    throw parse_error(std::string(to_string(standard)) + " data has a value of an unexpected type or shape (" +
+                          e.what() + ")",
+                      names);
   }
   throw value_error("unknown standard");
 }
 
 std::vector<std::string> check_standard(Standard standard, const std::vector<StandardFile>& files) {
-  switch (standard) {
-    case Standard::oparl: return standards::check_oparl(files);
-    case Standard::popolo: return standards::check_popolo(files);
-    case Standard::ocds: return standards::check_ocds(files);
+  try {
+    switch (standard) {
+      case Standard::oparl: return standards::check_oparl(files);
+      case Standard::popolo: return standards::check_popolo(files);
+      case Standard::ocds: return standards::check_ocds(files);
+    }
+  } catch (const nlohmann::json::exception& e) {
+    return {"the documents have a value of an unexpected type or shape (" + std::string(e.what()) + ")"};
   }
   throw value_error("unknown standard");
 }

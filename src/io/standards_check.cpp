@@ -548,6 +548,7 @@ std::vector<std::string> ocds_check(const std::vector<StandardFile>& files) {
     if (doc.contains("extensions") && !(doc["extensions"].is_array()))
       p.add(w, "extensions", "should be an array of URLs of extension.json files");
     if (!doc.contains("releases") || !doc["releases"].is_array()) continue;
+    if (doc["releases"].empty()) p.add(w, "releases", "a release package needs at least one release (no agreement to publish)");
     for (std::size_t i = 0; i < doc["releases"].size(); ++i) {
       const json& r = doc["releases"][i];
       const std::string rw = w + ": releases[" + std::to_string(i) + "]";

@@ -37,6 +37,9 @@ json parse_document(std::string_view text, std::string_view source);
 /// Pretty JSON text with a final newline.
 std::string dump(const json& value);
 
+/// The string at `key` of an object; "" when `o` is no object or the value no string.
+std::string text_of(const json& o, std::string_view key);
+
 /// Takes `key` out of `record` (null when absent).
 json take(json& record, std::string_view key);
 std::string take_string(json& record, std::string_view key);

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 using namespace samverkan;
@@ -685,6 +686,15 @@ TEST_CASE("bad input is an error naming file and place, never a crash", "[standa
   CHECK(d.votes.at(0).extensions.at("popolo.votes") == R"([{"voter_id":"x","option":"paired"}])");
 }
 
+TEST_CASE("an OCDS package needs a release", "[standards][ocds]") {
+  Corpus c;
+  c.add(Organisation{.name = "Region Halland"});
+  const auto files = export_standard(c, Standard::ocds, fixed());
+  CHECK(check_standard(Standard::ocds, files) ==
+        std::vector<std::string>{"release-package.json.releases: a release package needs at least one release (no agreement to publish)"});
+  CHECK(import_standard(Standard::ocds, files).corpus == c);  // the organisation travels in samverkan:records
+}
+
 TEST_CASE("export options are checked; directories written and read", "[standards]") {
   const Corpus c = constructed();
   CHECK_THROWS_AS(export_standard(c, Standard::oparl, {.base_url = "ftp://x"}), value_error);
@@ -697,4 +707,58 @@ TEST_CASE("export options are checked; directories written and read", "[standard
   CHECK(to_json(import_standard_directory(Standard::oparl, dir).corpus) == to_json(c));
   std::filesystem::remove_all(dir);
   CHECK_THROWS_AS(import_standard_directory(Standard::oparl, dir), io_error);
+}
+
+namespace {
+
+// Every value of the document replaced, one at a time, by values of every
+// other JSON type.
+template <class F>
+void each_mutation(const json& doc, F&& visit) {
+  const json replacements[] = {nullptr, json(0), json(-1), json(1e300), json("x"), json(""), json::array(),
+                               json::object(), json(true), json::array({json::object()})};
+  std::vector<json::json_pointer> pointers;
+  const std::function<void(const json&, const json::json_pointer&)> walk = [&](const json& v, const json::json_pointer& at) {
+    pointers.push_back(at);
+    if (v.is_object())
+      for (const auto& [k, child] : v.items()) walk(child, at / k);
+    else if (v.is_array())
+      for (std::size_t i = 0; i < v.size(); ++i) walk(v[i], at / i);
+  };
+  walk(doc, json::json_pointer());
+  for (const auto& at : pointers)
+    for (const auto& r : replacements) {
+      json mutated = doc;
+      mutated[at] = r;
+      visit(mutated, at);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("damaged documents: every value of every type, an error or a corpus, never a crash", "[standards]") {
+  const Corpus c = constructed();
+  for (const auto s : all_standards) {
+    const auto files = export_standard(c, s, fixed());
+    std::size_t imported = 0, refused = 0;
+    for (std::size_t f = 0; f < files.size(); ++f) {
+      each_mutation(json::parse(files[f].text), [&](const json& mutated, const json::json_pointer& at) {
+        auto damaged = files;
+        damaged[f].text = mutated.dump();
+        try {
+          const auto back = import_standard(s, damaged);
+          (void)back.corpus.validate();
+          (void)check_standard(s, damaged);
+          ++imported;
+        } catch (const samverkan::error&) {
+          ++refused;
+        } catch (const std::exception& e) {
+          FAIL_CHECK(to_string(s) << " " << files[f].path << " " << at.to_string() << ": " << e.what());
+        }
+      });
+    }
+    INFO(to_string(s));
+    CHECK(imported > 0);
+    CHECK(refused > 0);
+  }
 }
