@@ -81,6 +81,8 @@ run_target() { (ulimit -s "$stack_kb" && exec "$@"); }
 final_stat() { grep -Eo "^stat::$1: *[0-9]+" "$2" | tail -1 | grep -Eo '[0-9]+$' || echo '?'; }
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# fontconfig, under Poppler, keeps its configuration until exit (fuzz/lsan.supp).
+export LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp"
 # A single allocation above 64 MB, an input taking over 10 s, or more than
 # 1 GB resident counts as a finding.
 limits=(-max_len=16384 -malloc_limit_mb=64 -rss_limit_mb=1024 -timeout=10)

@@ -108,9 +108,16 @@ def blocks_of(text: str):
             block.append(plain(lines[i]))
             i += 1
         # Prose wrapped at a fixed width reads on; a block of short lines
-        # (a list of names, labels) keeps its lines.
+        # (a list of names, labels) keeps its lines. A line that starts with
+        # a label ("Kommunerna: ...", "Beslut: ...") starts a paragraph.
         if len(block) > 1 and all(len(b) >= 55 for b in block[:-1]) and not any(b.endswith(":") for b in block[:-1]):
-            out.append(("prose", " ".join(block)))
+            paragraphs = [[]]
+            for b in block:
+                if paragraphs[-1] and re.match(r"[A-ZÅÄÖ][\w ./-]{0,40}: ", b):
+                    paragraphs.append([])
+                paragraphs[-1].append(b)
+            for para in paragraphs:
+                out.append(("prose", " ".join(para)))
         else:
             out.append(("lines", block))
     return out

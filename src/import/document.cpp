@@ -25,8 +25,17 @@ std::string_view to_string(FileFormat format) noexcept {
 }
 
 FileFormat detect_format(std::string_view bytes) noexcept {
-  // PDF readers accept the header anywhere in the first kilobyte.
-  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return FileFormat::pdf;
+  // PDF readers accept the header anywhere in the first kilobyte, after
+  // junk such as a MacBinary header; a text that merely mentions "%PDF-"
+  // near its start stays text.
+  if (const std::size_t at = bytes.substr(0, 1024).find("%PDF-"); at != std::string_view::npos) {
+    bool junk = at == 0;
+    for (std::size_t k = 0; k < at && !junk; ++k) {
+      const auto c = static_cast<unsigned char>(bytes[k]);
+      junk = c < 0x09 || (c > 0x0D && c < 0x20);
+    }
+    if (junk) return FileFormat::pdf;
+  }
   if (bytes.size() >= 4 && bytes.compare(0, 4, "PK\x03\x04") == 0) {
     // Every member's name is in the central directory near the end; the
     // local headers at the front hold it too, so either finds it.
