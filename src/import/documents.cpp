@@ -153,11 +153,14 @@ class Reader {
     std::vector<std::pair<std::size_t, bool>> starts;  // line, is plan
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       const Line& l = lines_[i];
+      // Cheap tests first: most lines of minutes open with no form word.
+      const std::string_view low = l.low;
+      std::string_view head = trim(low.substr(0, low.find('\t')));
+      if (head.empty()) continue;
+      if (agreement_heading(head) == AgreementHeading::none && !plan_heading(head)) continue;
       if (!heading_like(l)) continue;
-      const auto c = cells(l.low);
-      if (c.empty()) continue;
-      if (c.size() > 1 && is_page_cell(c.back())) continue;  // a line of the contents
-      const std::string_view head = c.front();
+      if (const auto tab = low.rfind('\t'); tab != npos && is_page_cell(trim(low.substr(tab + 1))))
+        continue;  // a line of the contents
       // An agenda item about an agreement ("Överenskommelse om läkarmedverkan"
       // as the item's title) is not the agreement's text.
       const bool agreement = agreement_heading(head) != AgreementHeading::none;
