@@ -373,9 +373,10 @@ class Reader {
     for (std::size_t p = low.find("i ", from); p != npos; p = low.find("i ", p + 1)) {
       if (p > 0 && low[p - 1] != ' ' && low[p - 1] != ',') continue;
       const auto rest = low.substr(p + 2);
-      const auto m = month_number(rest.substr(0, rest.find_first_of(" ,.;")));
+      const auto word_end = std::min(rest.size(), rest.find_first_of(" ,.;"));
+      const auto m = month_number(rest.substr(0, word_end));
       if (!m) continue;
-      std::size_t q = p + 2 + rest.find_first_of(" ,.;") ;
+      const std::size_t q = p + 2 + word_end;
       int year = 0;
       if (q < low.size() && low[q] == ' ') {
         std::size_t r = q + 1;
