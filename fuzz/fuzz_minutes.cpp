@@ -1,9 +1,10 @@
-// libFuzzer target of the minutes importer: any bytes, as a document, must
+// libFuzzer target of the importer (minutes, agreements and plans): any bytes, as a document, must
 // parse without crashing, hanging or leaking, and whatever is parsed must go
 // into a corpus that then validates and serialises. Name resolution runs
 // against a corpus that already knows a few organisations and people, so
 // the alias and acronym paths are exercised too.
 #include <samverkan/corpus.hpp>
+#include <samverkan/import/documents.hpp>
 #include <samverkan/import/minutes.hpp>
 #include <samverkan/io/json.hpp>
 
@@ -26,9 +27,11 @@ sv::Corpus base() {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   const auto parsed = sv::import::parse_minutes(text, "fuzz.txt");
+  // The agreement and plan readers run on every document the importer reads.
+  const auto held = sv::import::parse_documents(text, "fuzz.txt", {}, &parsed);
   sv::Corpus corpus = base();
   try {
-    sv::import::add_to_corpus(corpus, parsed);
+    sv::import::add_to_corpus(corpus, parsed, held);
   } catch (const sv::error&) {
     // A documented refusal (an id clash, say) is fine; a crash is not.
     return 0;

@@ -1,4 +1,4 @@
-"""Importing meeting minutes and protocols (text, Markdown, Word .docx and PDF).
+"""Importing minutes, protocols, agreements and action plans (text, Markdown, Word .docx and PDF).
 
     import samverkan as sv
     result = sv.import_minutes("data/sample/minutes")      # a folder, a file, or the text itself
@@ -58,8 +58,19 @@ class ImportedMinutes:
 
     @property
     def meetings(self) -> List[_core.Meeting]:
-        """The meetings the documents hold, as records (copies) from the corpus."""
-        return [self.corpus.get_meeting(r.meeting) for r in self.results]
+        """The meetings the documents hold, as records (copies) from the corpus. A document that
+        is only an agreement or an action plan holds none."""
+        return [self.corpus.get_meeting(r.meeting) for r in self.results if r.meeting]
+
+    @property
+    def agreements(self) -> List[_core.Agreement]:
+        """The agreements the documents hold (alone, or appended after a protocol), as records (copies)."""
+        return [self.corpus.get_agreement(i) for r in self.results for i in r.agreements]
+
+    @property
+    def plans(self) -> List[_core.ActionPlan]:
+        """The action plans the documents hold, as records (copies)."""
+        return [self.corpus.get_plan(i) for r in self.results for i in r.plans]
 
     @property
     def action_items(self) -> List[_core.ActionItem]:

@@ -54,6 +54,11 @@ void bind_importer(py::module_& m) {
               field{"new_organisations", &ImportResult::new_organisations,
                     "ids of organisations made because no known one matched a name"},
               field{"new_people", &ImportResult::new_people, "ids of people made because no known one matched a name"},
+              field{"agreements", &ImportResult::agreements,
+                    "ids of the agreements the document holds (alone, or appended after a protocol)"},
+              field{"plans", &ImportResult::plans, "ids of the action plans the document holds"},
+              field{"new_indicators", &ImportResult::new_indicators,
+                    "ids of indicators made because no known one matched a name"},
               field{"warnings", &ImportResult::warnings, "what could not be read, as ImportWarning values"});
 
   m.def(
@@ -64,7 +69,8 @@ void bind_importer(py::module_& m) {
         return writing_released(corpus, [&] { return import::import_minutes(corpus, text, document, options); });
       },
       py::arg("corpus"), py::arg("text"), py::arg("document") = "", py::arg("year") = py::none(),
-      "Reads minutes or a protocol given as text into `corpus` and returns an ImportResult.\n\n"
+      "Reads minutes, a protocol, an agreement or an action plan given as text into `corpus` and returns\n"
+      "an ImportResult (a document that is only an agreement or a plan adds no meeting).\n\n"
       "Args:\n"
       "    corpus: the Corpus the names are resolved against and the records added to\n"
       "    text: the document, plain text or Markdown\n"

@@ -90,6 +90,8 @@ std::string block_in(std::string_view low) {
 
 // ---------------------------------------------------------------- reader
 
+constexpr std::size_t max_facts = 2000;
+
 class Reader {
  public:
   Reader(std::string_view text, std::string document, const ParseOptions& options, const ParsedMinutes* minutes)
@@ -151,18 +153,19 @@ class Reader {
     std::vector<std::pair<std::size_t, bool>> starts;  // line, is plan
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       const Line& l = lines_[i];
+      // Cheap tests first: most lines of minutes open with no form word.
+      const std::string_view low = l.low;
+      std::string_view head = trim(low.substr(0, low.find('\t')));
+      if (head.empty()) continue;
+      if (agreement_heading(head) == AgreementHeading::none && !plan_heading(head)) continue;
       if (!heading_like(l)) continue;
-      const auto c = cells(l.low);
-      if (c.empty()) continue;
-      if (c.size() > 1 && is_page_cell(c.back())) continue;  // a line of the contents
-      const std::string_view head = c.front();
+      if (const auto tab = low.rfind('\t'); tab != npos && is_page_cell(trim(low.substr(tab + 1))))
+        continue;  // a line of the contents
       // An agenda item about an agreement ("Överenskommelse om läkarmedverkan"
       // as the item's title) is not the agreement's text.
-      if (is_item_title(l)) continue;
-      if (agreement_heading(head) != AgreementHeading::none)
-        starts.emplace_back(i, false);
-      else if (plan_heading(head))
-        starts.emplace_back(i, true);
+      const bool agreement = agreement_heading(head) != AgreementHeading::none;
+      const bool plan = !agreement && plan_heading(head);
+      if ((agreement || plan) && !is_item_title(l)) starts.emplace_back(i, plan);
     }
     // Lines of one title cluster ("SAMVERKANSAVTAL" over "Samverkansavtal om ...")
     // make one start.
@@ -370,9 +373,10 @@ class Reader {
     for (std::size_t p = low.find("i ", from); p != npos; p = low.find("i ", p + 1)) {
       if (p > 0 && low[p - 1] != ' ' && low[p - 1] != ',') continue;
       const auto rest = low.substr(p + 2);
-      const auto m = month_number(rest.substr(0, rest.find_first_of(" ,.;")));
+      const auto word_end = std::min(rest.size(), rest.find_first_of(" ,.;"));
+      const auto m = month_number(rest.substr(0, word_end));
       if (!m) continue;
-      std::size_t q = p + 2 + rest.find_first_of(" ,.;") ;
+      const std::size_t q = p + 2 + word_end;
       int year = 0;
       if (q < low.size() && low[q] == ' ') {
         std::size_t r = q + 1;
@@ -479,6 +483,14 @@ class Reader {
         lead_ctx = ctx;
         lead_paragraph = s.paragraph;
       }
+      // A document with thousands of facts is no agreement written by people;
+      // reading stops there, so the work stays bounded.
+      if (a.conditions.size() + a.obligations.size() + a.payments.size() + a.requisitions.size() +
+              a.amendments.size() + a.blocks.size() + a.parties.size() >
+          max_facts) {
+        warn(s.first, "more than " + std::to_string(max_facts) + " facts in one agreement; the rest is not read");
+        break;
+      }
       read_roles(s, a, alias);
       read_validity(s, a);
       read_total(s, a);
@@ -529,10 +541,11 @@ class Reader {
     const Line* l = line_at(s.first);
     return l && l->heading;
   }
+  // Lines are in source order, so a binary search finds one by its source line.
   const Line* line_at(std::size_t source_line) const {
-    for (const auto& l : lines_)
-      if (l.first == source_line) return &l;
-    return nullptr;
+    const auto it = std::lower_bound(lines_.begin(), lines_.end(), source_line,
+                                     [](const Line& l, std::size_t n) { return l.first < n; });
+    return it != lines_.end() && it->first == source_line ? &*it : nullptr;
   }
   static bool has_amount(std::string_view low) {
     for (const auto& f : find_amounts(low))
@@ -586,24 +599,25 @@ class Reader {
     // The paragraph names one block, and its first amount is what the block
     // distributes or pays ("... 1 280 000 000 kronor ... som fördelas ...").
     std::string key = ctx.block;
-    std::set<std::string> keys;
-    for (const auto& t : all)
-      if (t.paragraph == s.paragraph) {
+    // The block keys each paragraph names, worked out once per agreement
+    // (a paragraph's sentences are adjacent), so this stays linear.
+    if (paragraph_keys_for_ != &all) {
+      paragraph_keys_.clear();
+      for (const auto& t : all) {
         const auto k = block_in(t.low);
-        if (!k.empty()) keys.insert(k);
+        if (!k.empty()) paragraph_keys_[t.paragraph].insert(k);
       }
+      paragraph_keys_for_ = &all;
+    }
+    static const std::set<std::string> none;
+    const auto found = paragraph_keys_.find(s.paragraph);
+    const std::set<std::string>& keys = found == paragraph_keys_.end() ? none : found->second;
     if (keys.size() == 1) key = *keys.begin();
     if (keys.size() > 1 || key.empty()) return;
     ParsedBlock* b = nullptr;
     for (auto& x : a.blocks)
       if (x.key == key) b = &x;
     if (b && b->amount.ore() != 0) return;
-    const bool first_of_paragraph = [&] {
-      for (const auto& t : all)
-        if (t.paragraph == s.paragraph) return &t == &s || !has_amount(t.low) ? (&t == &s) : false;
-      return false;
-    }();
-    (void)first_of_paragraph;
     const auto amounts = find_amounts(s.text);
     if (amounts.empty() || amounts.front().irregular || amounts.front().money.approximate()) return;
     if (s.low.find("fördelas") == npos && s.low.find("betalas ut") == npos && s.low.find("avsätts") == npos) return;
@@ -1153,20 +1167,24 @@ class Reader {
         appendix = i;
         break;
       }
-    for (std::size_t i = from; i < appendix; ++i) {
-      if (!signature_start(lines_[i])) continue;
-      bool all_short = true;
-      for (std::size_t j = i; j < appendix && all_short; ++j) {
-        if (lines_[j].blank()) continue;
-        for (const auto& c : cells(lines_[j].text))
-          if (words(c).size() > 8 || (ends_sentence(c) && c.back() != ',')) all_short = false;
-      }
-      if (all_short) {
+    // The zone is the run of short lines before the appendices; found from
+    // the end, so that a long agreement is read in one pass.
+    std::size_t short_from = appendix;
+    while (short_from > from) {
+      const Line& l = lines_[short_from - 1];
+      bool is_short = true;
+      if (!l.blank())
+        for (const auto& c : cells(l.text))
+          if (words(c).size() > 8 || (ends_sentence(c) && c.back() != ',')) is_short = false;
+      if (!is_short) break;
+      --short_from;
+    }
+    for (std::size_t i = short_from; i < appendix; ++i)
+      if (signature_start(lines_[i])) {
         zone_from = i;
         zone_to = appendix;
         return;
       }
-    }
     zone_from = zone_to = seg.end;
   }
 
@@ -1423,13 +1441,20 @@ class Reader {
     std::optional<int> budget_year;
     std::vector<std::string> table_head;
     enum class Table { none, activities, funding, extensions } table = Table::none;
-    ParsedActivity* open_activity = nullptr;
-    ParsedPlanIndicator* open_indicator = nullptr;
+    // Indices, not pointers: the vectors grow while a line is open.
+    constexpr std::size_t closed = SIZE_MAX;
+    std::size_t open_activity = closed;
+    std::size_t open_indicator = closed;
 
     for (std::size_t i = seg.head_end; i < seg.end; ++i) {
       const Line& l = lines_[i];
+      if (plan.goals.size() + plan.activities.size() + plan.funding.size() + plan.indicators.size() +
+              plan.extensions.size() > max_facts) {
+        warn(l.first, "more than " + std::to_string(max_facts) + " facts in one plan; the rest is not read");
+        break;
+      }
       if (l.blank()) {
-        open_indicator = open_indicator && open_indicator->target ? nullptr : open_indicator;
+        if (open_indicator != closed && plan.indicators[open_indicator].target) open_indicator = closed;
         table = l.blank() ? table : table;
         continue;
       }
@@ -1464,7 +1489,7 @@ class Reader {
         if (l.heading) goal_heading = g->number;
         plan.goals.push_back(std::move(*g));
         in_activities = in_budget = in_indicators = false;
-        open_activity = nullptr;
+        open_activity = closed;
         continue;
       }
       // Section headings without a goal: Aktiviteter, Budget, Indikatorer.
@@ -1473,7 +1498,7 @@ class Reader {
         in_budget = low.find("budget") != npos || low.find("finansiering") != npos || low.find("ekonomi") != npos;
         in_indicators = low.find("indikator") != npos;
         goal_heading.clear();
-        open_activity = nullptr;
+        open_activity = closed;
         if (!plan.start) read_period(l.text, plan);
         continue;
       }
@@ -1509,13 +1534,13 @@ class Reader {
         ind.name = trimmed(text);
         ind.provenance = where;
         plan.indicators.push_back(std::move(ind));
-        open_indicator = &plan.indicators.back();
-        read_values(l.text, *open_indicator);
+        open_indicator = plan.indicators.size() - 1;
+        read_values(l.text, plan.indicators[open_indicator]);
         continue;
       }
-      if (open_indicator && (starts_with_word(low, "utgångsvärde") || starts_with_word(low, "utgångsläge") ||
+      if (open_indicator != closed && (starts_with_word(low, "utgångsvärde") || starts_with_word(low, "utgångsläge") ||
                              starts_with_word(low, "målvärde") || starts_with_word(low, "målnivå"))) {
-        read_values(l.text, *open_indicator);
+        read_values(l.text, plan.indicators[open_indicator]);
         continue;
       }
       // Activities.
@@ -1523,11 +1548,11 @@ class Reader {
         act->provenance = where;
         if (act->goals.empty() && !goal_heading.empty() && !in_activities) act->goals.push_back(goal_heading);
         plan.activities.push_back(std::move(*act));
-        open_activity = &plan.activities.back();
+        open_activity = plan.activities.size() - 1;
         continue;
       }
-      if (open_activity && !l.bullet) {
-        read_activity_details(l.text, *open_activity);
+      if (open_activity != closed && !l.bullet) {
+        read_activity_details(l.text, plan.activities[open_activity]);
         continue;
       }
       // Budget lines: "- Samordnartjänst, 650 000 kronor".
@@ -1883,6 +1908,8 @@ class Reader {
   std::vector<Segment> segments_;
   std::vector<std::size_t> pending_block_payments_;
   std::vector<std::pair<std::string, Money>> block_amounts_;
+  std::map<std::size_t, std::set<std::string>> paragraph_keys_;
+  const std::vector<Sentence>* paragraph_keys_for_ = nullptr;
   bool listed_parties_ = false;
   ParsedDocuments out_;
 };

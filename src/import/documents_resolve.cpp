@@ -238,6 +238,26 @@ class DocumentResolver {
       am.provenance = m.provenance;
       a.amendments.push_back(std::move(am));
     }
+    // Block names must be the agreement's blocks.
+    for (auto& x : a.payments)
+      if (!x.block.empty() && !a.block(x.block)) {
+        warn(x.provenance ? x.provenance->first_line : 0, "a payment names block " + x.block + ", which was not read");
+        x.extensions["source.block"] = x.block;
+        x.block.clear();
+      }
+    for (auto& c : a.conditions)
+      if (!c.block.empty() && !a.block(c.block)) {
+        warn(c.provenance ? c.provenance->first_line : 0, "a condition names block " + c.block + ", which was not read");
+        c.extensions["source.block"] = c.block;
+        c.block.clear();
+      }
+    if (a.total && !a.blocks.empty()) {
+      std::int64_t sum = 0;
+      for (const auto& b : a.blocks) sum += b.amount.ore();
+      if (sum != a.total->ore())
+        warn(p.provenance.first_line, "the blocks add up to " + Money::from_ore(sum).str() + ", not to the total " +
+                                          a.total->str());
+    }
     a.provenance = p.provenance;
     const auto id = corpus_.add(std::move(a));
     agreements_.push_back(id);
@@ -256,8 +276,17 @@ class DocumentResolver {
     ActionPlan plan;
     plan.title = p.title;
     plan.period = Period{p.start, p.end};
-    for (const auto& e : p.extensions)
+    // An extension must move the end on; one that does not is a misreading
+    // (or a misprint) and is reported instead of kept.
+    std::optional<Date> running_end = p.end;
+    for (const auto& e : p.extensions) {
+      if (running_end && e.new_end <= *running_end) {
+        warn(e.provenance.first_line, "an extension to a date that does not extend the plan; not kept", e.reference);
+        continue;
+      }
+      running_end = e.new_end;
       plan.period_extensions.push_back(PlanExtension{e.new_end, e.decided_on, std::nullopt, e.reference, {}, e.provenance});
+    }
     for (const auto& o : p.owners) plan.owners.push_back(organisation(o));
     plan.level = p.level.value_or(ResponsibleLevel::county_wide);
     // Ids of nested records, readable and unique ("goal/nara-vard-fyrbodal-1.1").

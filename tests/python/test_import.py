@@ -121,3 +121,23 @@ def test_the_real_working_group_minutes():
     assert len(meeting.attendance) == 15
     excused = [a for a in meeting.attendance if a.status == samverkan.AttendanceStatus.excused]
     assert [result.corpus.get_person(a.person).name for a in excused] == ["Jeanette Rehn"]
+
+
+AGREEMENTS = ROOT / "benchmarks" / "fidelity" / "agreements" / "documents"
+
+
+def test_agreements_and_plans_are_imported_with_their_links():
+    result = samverkan.import_minutes(AGREEMENTS)
+    # a1, h1, p1, p2, h2 stand alone; a2 is a protocol with the agreement appended.
+    assert len(result.meetings) == 1
+    titles = sorted(a.title for a in result.agreements)
+    assert "Kortare väntetider i barn- och ungdomspsykiatrin 2022" in titles
+    assert len(result.agreements) == 3 and len(result.plans) == 3
+    a2 = next(a for a in result.agreements if a.title.startswith("Gemensam hjälpmedelsverksamhet"))
+    decision = result.meetings[0].items[0].decisions[0]
+    assert a2.id in [r.id for r in decision.references]
+    assert a2.amendments[-1].new_total == samverkan.Money.from_kronor(14_400_000)
+    kalmar = next(p for p in result.plans if "Kalmar" in p.title)
+    assert [str(e.new_end) for e in kalmar.period_extensions] == ["2022-12-31", "2023-12-31"]
+    gaps = samverkan.plan_gaps(kalmar)
+    assert len(gaps.unlinked_funding) == 3
