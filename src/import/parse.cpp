@@ -1650,6 +1650,29 @@ class Parser {
   void inline_list(std::string_view value) {
     ParsedAttendee* previous = nullptr;
     for (const auto& part : list_parts(value)) {
+      // "Emelie Carlsson (enhetschef, Emmaboda kommun) ersätter Jessica Brandt".
+      {
+        const std::string low = lower(part);
+        std::size_t at = npos;
+        std::size_t len = 0;
+        for (std::string_view w : {" ersätter ", " tjänstgör för ", " i stället för "})
+          if (const std::size_t f = low.find(w); f != npos) {
+            at = f;
+            len = w.size();
+            break;
+          }
+        if (at != npos) {
+          const std::string left = part.substr(0, at);
+          const std::string member(strip_punct(trim(std::string_view(part).substr(at + len))));
+          if (looks_like_person(strip_parens(left)) && looks_like_person(member)) {
+            if (auto a = read_attendee(left)) {
+              a->substitute_for = member;
+              previous = add_attendee(std::move(*a));
+              continue;
+            }
+          }
+        }
+      }
       const std::string bare = strip_parens(part);
       if (looks_like_person(bare)) {
         if (auto a = read_attendee(part)) previous = add_attendee(std::move(*a));
@@ -1915,8 +1938,14 @@ class Parser {
       } else if (auto s = status_word(lp)) {
         a.status = *s;
         read = true;
-      } else if (a.organisation.empty() && looks_like_organisation(p) && words(p).size() > 1) {
+      } else if (a.organisation.empty() && starts_upper(p) && looks_like_organisation(p) && words(p).size() > 1) {
         a.organisation = p;
+        read = true;
+      } else if (parts.size() > 1 && words(p).size() <= 5 && substitute_phrase(lp).empty() &&
+                 (starts_lower(p) || (all_caps(p) && words(p).size() == 1)) && !is_digit(p[0])) {
+        // "(ordf., verksamhetschef primärvård södra)", "(MAS, Kalmar kommun)":
+        // beside a role or an organisation, a lower-case phrase is the title.
+        a.title += (a.title.empty() ? "" : ", ") + p;
         read = true;
       }
     }
@@ -1952,6 +1981,7 @@ class Parser {
       attendance_columns_.clear();
     }
     if (is_column_heading(l.low)) return true;
+    if (prose_attendance()) return true;
     // The member the attendee above stands in for ("..., för" at its end).
     if (awaiting_member_) {
       const std::size_t idx = *awaiting_member_;
@@ -1997,8 +2027,35 @@ class Parser {
         flush_pending_people();
         const std::string keep = group_org_;
         group_org_ = head;
-        inline_list(value);
+        // The list goes on over the next lines while a parenthesis is open,
+        // the line ends in a comma, or the next starts in lower case or a
+        // parenthesis; a line that opens a group of its own ("Kommunerna:") ends it.
+        std::string full(value);
+        std::size_t last = i_;
+        const auto open_parens = [](std::string_view t) {
+          int depth = 0;
+          for (char c : t) depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+          return depth > 0;
+        };
+        for (std::size_t j = i_ + 1; j < lines_.size() && j <= i_ + 12; ++j) {
+          const Line& next = lines_[j];
+          if (next.blank() || next.text.find('\t') != npos || read_label(next).kind != L::none) break;
+          const std::size_t c = next.text.find(':');
+          if (c != npos && c < 50) break;
+          const auto ws = words(full);
+          const bool goes_on = open_parens(full) || full.back() == ',' || starts_lower(next.text) || next.text[0] == '(' ||
+                               (!ws.empty() && starts_lower(ws.back()) && !ends_sentence(full));
+          if (!goes_on) break;
+          full += ' ';
+          full += next.text;
+          last = j;
+        }
+        inline_list(full);
         group_org_ = keep;
+        if (last > i_) {
+          skip_until_ = last;
+          skip_set_ = true;
+        }
         return true;
       }
     }
@@ -2007,6 +2064,7 @@ class Parser {
     if (l.text.size() > 140 || (ends_sentence(l.text) && words(l.text).size() > 6)) return false;
     const auto row = cells(l.text);
     if (row.size() >= 2) return table_row(row);
+    if (organisation_first()) return true;
     const std::string bare = strip_parens(l.text);
     if (looks_like_person(bare) && l.text.find(',') == npos && l.text.find(" \xE2\x80\x93 ") == npos &&
         l.text.find(" - ") == npos) {
@@ -2214,6 +2272,137 @@ class Parser {
       add_attendee(std::move(*a));
     }
     skip_until_ = n;
+    skip_set_ = true;
+    return true;
+  }
+
+  // "Umeå kommun – Helena Sjödin, avdelningschef, ordförande": the
+  // organisation first, a dash, then the person as a list writes them.
+  bool organisation_first() {
+    const Line& l = line();
+    for (std::string_view dash : {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "}) {
+      const std::size_t at = l.text.find(dash);
+      if (at == npos || at == 0 || at > 80) continue;
+      const std::string org(strip_punct(trim(std::string_view(l.text).substr(0, at))));
+      const std::string_view rest = trim(std::string_view(l.text).substr(at + dash.size()));
+      std::string_view name = rest.substr(0, std::min(rest.find(','), rest.find('(')));
+      name = trim(name);
+      if (!looks_like_organisation(org) || looks_like_person(org) || !looks_like_person(name)) return false;
+      auto a = read_attendee(rest);
+      if (!a) return false;
+      flush_pending_people();
+      // The organisation the line names wins over a group heading above; a
+      // word read as an organisation after the name was the title.
+      const std::string read_org = std::move(a->organisation);
+      a->organisation = org;
+      if (!read_org.empty() && read_org != group_ && a->title.empty() && !looks_like_organisation(read_org))
+        a->title = read_org;
+      add_attendee(std::move(*a));
+      return true;
+    }
+    return false;
+  }
+
+  // Attendance written as prose under "Närvarande": "Från Region X deltog
+  // A (ordförande), B och C.", "Kommunerna representerades av D, Luleå
+  // kommun, ...", "Adjungerade var under punkt 3 E, Region X, och under
+  // punkt 6 F.", "G, Piteå kommun, hade anmält förhinder." The paragraph is
+  // read sentence by sentence; each sentence's verb says the status (and
+  // the side the list stands on), "Från X" the organisation.
+  bool prose_attendance() {
+    const Line& l = line();
+    if (l.text.find('\t') != npos || words(l.text).size() < 6) return false;
+    std::string text;
+    std::size_t last = i_;
+    for (std::size_t j = i_; j < lines_.size() && j < i_ + 40 && !lines_[j].blank(); ++j) {
+      if (j > i_ && (numbered_at(j) || paragraph_number(lines_[j]) || read_label(lines_[j]).kind != L::none)) break;
+      text += (text.empty() || text.back() == '-' ? "" : " ") + lines_[j].text;
+      last = j;
+    }
+    struct Verb {
+      std::string_view phrase;
+      bool list_after;
+      int status;  // 0 present, 1 excused, 2 absent, 3 co-opted
+    };
+    constexpr Verb verbs[] = {
+        {" hade anmält förhinder", false, 1}, {" har anmält förhinder", false, 1}, {" anmälde förhinder", false, 1},
+        {" var förhindrad", false, 1},        {" var förhindrade", false, 1},      {" deltog inte", false, 2},
+        {" var frånvarande", false, 2},       {" var inte närvarande", false, 2},  {" representerades av ", true, 0},
+        {"adjungerade var ", true, 3},        {"adjungerad var ", true, 3},        {"adjungerades ", true, 3},
+        {"närvarande var ", true, 0},         {" deltog ", true, 0},               {" deltog även ", true, 0},
+        {" närvarade ", true, 0},
+    };
+    const std::size_t before = out_.attendees.size();
+    const std::size_t keep = i_;
+    bool read_any = false;
+    for (const auto& [a, b] : sentences(text)) {
+      const std::string sentence(strip_punct(std::string_view(text).substr(a, b - a)));
+      const std::string low = lower(sentence);
+      for (const auto& v : verbs) {
+        const std::size_t at = low.find(v.phrase);
+        if (at == npos) continue;
+        std::string org;
+        std::string list = v.list_after ? sentence.substr(at + v.phrase.size()) : sentence.substr(0, at);
+        if (v.list_after) {
+          // "Från Region Norrbotten deltog ...": the organisation before the verb.
+          std::string_view head = trim(std::string_view(sentence).substr(0, at));
+          constexpr std::string_view from_word = "från ";
+          if (lower(head).starts_with(from_word)) head = trim(head.substr(from_word.size()));
+          if (!head.empty() && looks_like_organisation(head) && !is_side_word(lower(head))) org = std::string(head);
+          if (lower(list).starts_with("även ")) list = list.substr(5);
+        }
+        const auto status = attendance_status_;
+        const auto roles = attendance_roles_;
+        const std::string keep_org = group_org_;
+        attendance_status_ = v.status == 1 ? AttendanceStatus::excused
+                           : v.status == 2 ? AttendanceStatus::absent
+                                           : AttendanceStatus::present;
+        if (v.status == 3) attendance_roles_ = {MeetingRole::coopted};
+        group_org_ = org;
+        // "under punkt 3 E, Region X, och under punkt 6 F": each part with its items.
+        std::vector<std::pair<std::vector<std::string>, std::string>> parts;
+        {
+          const std::string ll = lower(list);
+          std::size_t from = 0;
+          std::vector<std::size_t> cuts;
+          for (std::size_t u = find_word(ll, "under punkt"); u != npos; u = find_word(ll, "under punkt", u + 1))
+            cuts.push_back(u);
+          if (cuts.empty()) {
+            parts.push_back({{}, list});
+          } else {
+            if (cuts.front() > 0) parts.push_back({{}, list.substr(0, cuts.front())});
+            for (std::size_t c = 0; c < cuts.size(); ++c) {
+              from = cuts[c] + 12;
+              const std::size_t to = c + 1 < cuts.size() ? cuts[c + 1] : list.size();
+              std::string part = list.substr(from, to - from);
+              std::size_t k = 0;
+              while (k < part.size() && (is_digit(part[k]) || part[k] == ' ' || part[k] == ',' || part[k] == '-' ||
+                                         (part[k] == 'o' && part.compare(k, 4, "och ") == 0 && k + 4 < part.size() && is_digit(part[k + 4]))))
+                k += part.compare(k, 4, "och ") == 0 ? std::size_t{4} : std::size_t{1};
+              parts.push_back({item_numbers(lower(part.substr(0, k))), part.substr(k)});
+            }
+          }
+        }
+        for (auto& [items, value] : parts) {
+          std::string v2(trim(value));
+          if (lower(v2).starts_with("och ")) v2 = v2.substr(4);
+          while (!v2.empty() && (v2.back() == ',' || v2.back() == ' ')) v2.pop_back();
+          if (lower(v2).ends_with(" och")) v2 = v2.substr(0, v2.size() - 4);
+          const std::size_t first = out_.attendees.size();
+          inline_list(v2);
+          for (std::size_t k = first; k < out_.attendees.size(); ++k)
+            for (const auto& n : items) out_.attendees[k].coopted_for_items.push_back(n);
+          read_any = read_any || out_.attendees.size() > first;
+        }
+        attendance_status_ = status;
+        attendance_roles_ = roles;
+        group_org_ = keep_org;
+        break;
+      }
+    }
+    i_ = keep;
+    if (!read_any && out_.attendees.size() == before) return false;
+    skip_until_ = last;
     skip_set_ = true;
     return true;
   }
