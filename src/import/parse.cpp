@@ -210,8 +210,16 @@ bool states_decision(std::string_view low) {
         "informationen noteras", "lägger informationen till handlingarna", "läggs till handlingarna",
         "lägga informationen till handlingarna", "till handlingarna", "godkänner", "godkände", "fastställer", "fastställde",
         "tillstyrker", "avslår", "bordlägger", "bordläggs", "återremitteras", "är enig om att", "är eniga om att",
-        "är överens om att", "i uppdrag att", "i uppdrag till", "antar förslaget", "antog förslaget"})
+        "är överens om att", "i uppdrag att", "i uppdrag till", "antar förslaget", "antog förslaget",
+        // The passive: "Dagordningen godkänns", "Föredragningslistan godkändes".
+        "godkänns", "godkändes", "fastställs", "fastställdes"})
     if (low.find(w) != npos) return true;
+  // "Nämnden utser Kent Håkansson (M) att justera protokollet": the choice of
+  // adjusters, with a finite verb (a bare "utse X att justera" is a clause of
+  // a "beslutar att" list).
+  if (low.find("justera") != npos)
+    for (std::string_view verb : {" utser ", " utsåg ", " utses ", " utsågs ", " väljer ", " valdes ", " valde "})
+      if (low.find(verb) != npos) return true;
   return false;
 }
 
@@ -300,6 +308,42 @@ std::string body_name(std::string_view text) {
 enum class Style { paragraphs, numbered, headings };
 enum class Mode { header, attendance, items, closing, annex };
 
+// Where a case number written at the end of a title starts ("... HSN
+// 2024/0211", "... Dnr ON 2024/14", "... (RJL 2024/2210)"), or npos: a
+// register's capitals, then a year and a serial number after '/' or '-'.
+std::size_t trailing_case_number(std::string_view title) {
+  std::string_view t = title;
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '.')) t.remove_suffix(1);
+  const bool paren = !t.empty() && t.back() == ')';
+  if (paren) t.remove_suffix(1);
+  const std::size_t sp = t.find_last_of(" \t");
+  if (sp == npos || sp == 0) return npos;
+  const std::string_view serial = t.substr(sp + 1);
+  std::size_t k = 0;
+  while (k < serial.size() && is_digit(serial[k])) ++k;
+  if (k != 4 || k + 1 >= serial.size() || (serial[k] != '/' && serial[k] != '-')) return npos;
+  for (std::size_t j = k + 1; j < serial.size(); ++j)
+    if (!is_digit(serial[j]) && serial[j] != '-' && serial[j] != '/') return npos;
+  const std::size_t sp2 = t.find_last_of(" \t", sp - 1);
+  const std::size_t reg_at = sp2 == npos ? 0 : sp2 + 1;
+  std::string_view reg = t.substr(reg_at, sp - reg_at);
+  if (paren && reg.starts_with("(")) reg.remove_prefix(1);
+  if (reg.size() < 2 || reg.size() > 8 || !all_caps(reg) || !starts_upper(reg)) return npos;
+  std::size_t at = reg_at;
+  // "Dnr ON 2024/14": the label goes with the number.
+  if (sp2 != npos && sp2 > 0) {
+    const std::size_t sp3 = t.find_last_of(" \t", sp2 - 1);
+    const std::size_t w_at = sp3 == npos ? 0 : sp3 + 1;
+    const std::string lw = lower(strip_punct(t.substr(w_at, sp2 - w_at)));
+    if (lw == "dnr" || lw == "diarienummer" || lw == "diarienr") at = w_at;
+  }
+  if (paren && title[at] != '(') {
+    if (at == 0 || title[at - 1] != '(') return npos;
+    --at;
+  }
+  return at == 0 ? npos : at;
+}
+
 class Parser {
  public:
   Parser(std::string_view text, std::string document, const ParseOptions& options) : options_(options) {
@@ -370,9 +414,46 @@ class Parser {
   // A decision about the meeting itself (the agenda, the adjusters, the
   // previous minutes) is procedural, whatever item it is taken under.
   void mark_procedural() {
-    for (auto& item : out_.items)
+    for (auto& item : out_.items) {
       for (auto& d : item.decisions)
         if (is_procedural_decision(lower(d.text.empty() ? d.proposal : d.text))) d.procedural = true;
+      drop_repeated_procedural(item);
+    }
+  }
+
+  // "Dagordningen fastställs." in the text and "Beslut: Gruppen godkänner
+  // dagordningen." below it: one decision about the agenda said twice. Of
+  // two procedural decisions about the same matter the later, usually the
+  // labelled one, stays.
+  static void drop_repeated_procedural(ParsedItem& item) {
+    const auto matter = [](const ParsedDecision& d) -> int {
+      const std::string low = lower(d.text.empty() ? d.proposal : d.text);
+      if (low.find("dagordning") != npos || low.find("föredragningslist") != npos) return 1;
+      if (low.find("justera") != npos) return 2;
+      return 0;
+    };
+    for (std::size_t a = 0; a < item.decisions.size(); ++a) {
+      const auto& first = item.decisions[a];
+      const int m = first.procedural ? matter(first) : 0;
+      if (m == 0 || !first.votes.empty() || !first.reservations.empty()) continue;
+      std::size_t later = npos;
+      for (std::size_t b = a + 1; b < item.decisions.size() && later == npos; ++b)
+        if (item.decisions[b].procedural && matter(item.decisions[b]) == m) later = b;
+      if (later == npos) continue;
+      // Drop the one written first in the document.
+      std::size_t drop = a;
+      std::size_t keep = later;
+      if (item.decisions[later].provenance.first_line < first.provenance.first_line) std::swap(drop, keep);
+      if (!item.decisions[drop].votes.empty() || !item.decisions[drop].reservations.empty()) continue;
+      item.decisions.erase(item.decisions.begin() + static_cast<std::ptrdiff_t>(drop));
+      if (keep > drop) --keep;
+      for (auto& as : item.assignments)
+        if (as.decision) {
+          if (*as.decision == drop) as.decision = keep;
+          else if (*as.decision > drop) --*as.decision;
+        }
+      --a;
+    }
   }
 
   // ---- utilities ----
@@ -919,6 +1000,15 @@ class Parser {
     if (!current_) return;
     auto& item = *current_;
     item.provenance = span(item_first_, item_last_);
+    // "Delårsrapport per augusti 2024 HSN 2024/0211", "Internbudget 2025 Dnr
+    // ON 2024/103", "Regionala priser 2025 (RJL 2024/2210)": the item's case
+    // number written at the end of its title.
+    if (const std::size_t at = trailing_case_number(item.title); at != npos) {
+      std::string_view number = trim(std::string_view(item.title).substr(at));
+      if (number.starts_with("(") && number.ends_with(")")) number = trim(number.substr(1, number.size() - 2));
+      if (item.case_number.empty()) item.case_number = std::string(case_number_value(number));
+      item.title = std::string(strip_punct(trim(std::string_view(item.title).substr(0, at))));
+    }
     // Text-wide facts from the joined text: sentences broken over lines are whole here.
     scan_sentences(item);
     read_proceedings(item);

@@ -1,0 +1,42 @@
+// Items read through the whole importer: case numbers written at the end of a
+// title, and the passive and adjuster decisions protocols open with.
+#include <samverkan/import/minutes.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+namespace im = samverkan::import;
+
+TEST_CASE("items: a case number at the end of the title is the item's", "[import][items]") {
+  const auto m = im::parse_minutes(
+      "Protokoll\n\nSammanträdesdatum: 2024-10-01\n\n"
+      "§ 80\tDelårsrapport per augusti 2024\tHSN 2024/0211\nText.\n\n"
+      "§ 81 Internbudget 2025 Dnr ON 2024/103\nText.\n\n"
+      "§ 82 Regionala priser 2025 (RJL 2024/2210)\nText.\n\n"
+      "§ 83 Budget 2025\nText.\n",
+      "p.txt", im::ParseOptions{});
+  REQUIRE(m.items.size() == 4);
+  CHECK(m.items[0].title == "Delårsrapport per augusti 2024");
+  CHECK(m.items[0].case_number == "HSN 2024/0211");
+  CHECK(m.items[1].title == "Internbudget 2025");
+  CHECK(m.items[1].case_number == "ON 2024/103");
+  CHECK(m.items[2].title == "Regionala priser 2025");
+  CHECK(m.items[2].case_number == "RJL 2024/2210");
+  CHECK(m.items[3].title == "Budget 2025");  // a year is no case number
+  CHECK(m.items[3].case_number.empty());
+}
+
+TEST_CASE("items: passive approvals and the choice of adjusters are procedural decisions", "[import][items]") {
+  const auto m = im::parse_minutes(
+      "Protokoll\n\nSammanträdesdatum: 2024-10-01\n\n"
+      "§ 31 Val av justerare\n\nNämnden utser Henrik Sundin (M) att justera dagens protokoll.\n\n"
+      "§ 32 Godkännande av dagordning\n\nDagordningen godkänns.\n",
+      "p.txt", im::ParseOptions{});
+  REQUIRE(m.items.size() == 2);
+  REQUIRE(m.items[0].decisions.size() == 1);
+  CHECK(m.items[0].decisions[0].procedural);
+  REQUIRE(m.items[1].decisions.size() == 1);
+  CHECK(m.items[1].decisions[0].kind == samverkan::DecisionKind::approved);
+  CHECK(m.items[1].decisions[0].procedural);
+}
