@@ -173,6 +173,37 @@ std::vector<std::string> item_numbers(std::string_view low) {
 // ---------------------------------------------------------------------------
 // Decision vocabulary.
 
+// Where a sentence lifts a matter to another body: "lyfts till X", "lyfts
+// därför till X", "eskaleras till X", "överlämnas till X", "hänskjuts till
+// X", "lyfter frågan till X". The offset of X in `low`, or npos.
+std::size_t escalation_at(std::string_view low) {
+  for (std::string_view verb : {"lyfts ", "eskaleras ", "överlämnas ", "hänskjuts ", "lyfter frågan ", "lyfta frågan "}) {
+    for (std::size_t at = low.find(verb); at != npos; at = low.find(verb, at + 1)) {
+      std::size_t k = at + verb.size();
+      if (low.compare(k, 5, "till ") == 0) return k + 5;
+      // One adverb between: "lyfts därför till", "lyfts vidare till".
+      const std::size_t sp = low.find(' ', k);
+      if (sp != npos && sp - k <= 10 && low.compare(sp + 1, 5, "till ") == 0) return sp + 6;
+    }
+  }
+  return npos;
+}
+
+// The body named after "till": "Politiskt samråd Västernorrland" of
+// "lyfts till Politiskt samråd Västernorrland för beslut".
+std::string escalation_name(std::string_view to) {
+  const std::size_t stop = to.find_first_of(",.;(");
+  if (stop != npos) to = to.substr(0, stop);
+  const auto ws = words(to);
+  std::string name;
+  for (std::size_t k = 0; k < ws.size() && k < 6; ++k) {
+    const std::string lw = lower(ws[k]);
+    if (k > 0 && (lw == "för" || lw == "som" || lw == "att" || lw == "och" || lw == "inför" || lw == "i")) break;
+    name += (k ? " " : "") + std::string(ws[k]);
+  }
+  return name;
+}
+
 DecisionKind classify_decision(std::string_view low) {
   const auto has = [&](std::string_view w) { return low.find(w) != npos; };
   if (has("i uppdrag") || has("uppdras") || has("uppdrar åt") || has("uppdra åt") || has("uppdrog åt") ||
@@ -188,7 +219,8 @@ DecisionKind classify_decision(std::string_view low) {
   if (has("notera") || has("till handlingarna") || has("informationen noteras") || has("noterades"))
     return DecisionKind::noted;
   if (has("fastställ") || has("antar ") || has("anta ") || has("antogs") || has("antog ")) return DecisionKind::adopted;
-  if (has("lyfts till") || has("lyfta frågan") || has("eskalera")) return DecisionKind::escalated;
+  if (has("lyfts till") || has("lyfta frågan") || has("eskalera") || escalation_at(low) != npos)
+    return DecisionKind::escalated;
   return DecisionKind::decided;
 }
 
@@ -413,6 +445,23 @@ class Parser {
  private:
   // A decision about the meeting itself (the agenda, the adjusters, the
   // previous minutes) is procedural, whatever item it is taken under.
+  // A decision block's "... lyfts till X." is a decision of kind escalated;
+  // it is also the escalation the item records.
+  void escalations_from_decisions(ParsedItem& item) {
+    for (const auto& d : item.decisions) {
+      if (d.kind != DecisionKind::escalated || d.text.empty()) continue;
+      const std::string low = lower(d.text);
+      const std::size_t at = escalation_at(low);
+      if (at == npos) continue;
+      bool known = false;
+      for (const auto& e : item.escalations) known = known || e.what == d.text;
+      if (known) continue;
+      const std::string name = escalation_name(std::string_view(d.text).substr(at));
+      if (name.empty()) continue;
+      item.escalations.push_back({d.text, body_name(name), d.provenance});
+    }
+  }
+
   void mark_procedural() {
     for (auto& item : out_.items) {
       for (auto& d : item.decisions)
@@ -778,6 +827,8 @@ class Parser {
       }
     }
 
+    if (signature_heading_row(l)) return;
+
     const Label label = read_label(l);
     if (label.kind != L::none) {
       const bool was = in_proceeding_;
@@ -786,6 +837,14 @@ class Parser {
       in_proceeding_ = was;
     }
 
+    // "Protokollet justerades 2024-04-25 och anslogs ...", "Anteckningarna
+    // justerade digitalt 2024-09-26.": the adjustment date, in the header or
+    // the closing (under an item it may be another record's).
+    if (!out_.adjusted_on && mode_ != Mode::items && mode_ != Mode::annex &&
+        (l.low.find("justerades") != npos || l.low.find("justerade ") != npos || l.low.find("har justerats") != npos)) {
+      const auto dates = dates_in(l.text);
+      if (dates.size() == 1) out_.adjusted_on = dates.front().date;
+    }
     if (mode_ == Mode::closing) {
       closing_line();
       return;
@@ -1011,6 +1070,7 @@ class Parser {
     }
     // Text-wide facts from the joined text: sentences broken over lines are whole here.
     scan_sentences(item);
+    escalations_from_decisions(item);
     read_proceedings(item);
     assignments_from_decisions(item, out_.items.size());
     leads_.clear();
@@ -2700,15 +2760,61 @@ class Parser {
 
   void finish_decision_only() { close_decision_block(); }
 
+  // "Vid anteckningarna\t\tJusteras" or "Sekreterare\tOrdförande\tJusterare":
+  // signature labels side by side; the names on the row below sign as the
+  // label above them.
+  bool signature_heading_row(const Line& l) {
+    if (mode_ == Mode::annex) return false;
+    // The columns stage may have made "Vid anteckningarna\tJusteras" a label
+    // and its value: "Vid anteckningarna: Justeras".
+    std::string text = l.text;
+    if (const std::size_t colon = text.find(": "); text.find('\t') == npos && colon != npos && colon < 40)
+      text = text.substr(0, colon) + '\t' + text.substr(colon + 2);
+    if (text.find('\t') == npos) return false;
+    const auto row = cells(text);
+    if (row.size() < 2 || row.size() > 5) return false;
+    std::vector<L> kinds;
+    for (const auto& c : row) {
+      Line probe;
+      probe.text = c;
+      probe.low = lower(strip_punct(c));
+      L k = read_label(probe).kind;
+      if (probe.low == "justerare" || probe.low == "justeras" || probe.low == "justerande") k = L::adjusters;
+      if (k != L::writer && k != L::adjusters && k != L::chair && k != L::secretary) return false;
+      kinds.push_back(k == L::secretary ? L::writer : k);
+    }
+    flush_pending_people();
+    signature_columns_ = std::move(kinds);
+    closing_expect_ = signature_columns_.front();
+    if (!out_.items.empty() || current_) {
+      finish_item();
+      mode_ = Mode::closing;
+    }
+    return true;
+  }
+
   void closing_line() {
     const Line& l = line();
-    // Signatures side by side: "Ulf Strandberg      Kerstin Malm".
-    if (l.text.find('\t') != npos && closing_expect_ != L::none) {
+    // Signatures side by side: "Ulf Strandberg      Kerstin Malm",
+    // "Helena Sjödin, ordförande      Jonas Wikström".
+    if (l.text.find('\t') != npos && (closing_expect_ != L::none || !signature_columns_.empty())) {
       const auto row = cells(l.text);
-      if (std::all_of(row.begin(), row.end(), [](const std::string& c) { return looks_like_person(c); })) {
-        for (const auto& name : row)
-          add_role_names(closing_expect_ == L::writer ? L::writer : closing_expect_ == L::chair ? L::chair : L::adjusters,
-                         name);
+      const auto name_of = [](const std::string& c) {
+        return std::string(strip_punct(trim(std::string_view(c).substr(0, std::min(c.find(','), c.find('('))))));
+      };
+      if (std::all_of(row.begin(), row.end(), [&](const std::string& c) { return looks_like_person(name_of(c)); })) {
+        for (std::size_t k = 0; k < row.size(); ++k) {
+          const L kind = signature_columns_.size() == row.size() ? signature_columns_[k]
+                         : closing_expect_ == L::writer ? L::writer
+                         : closing_expect_ == L::chair  ? L::chair
+                                                        : L::adjusters;
+          add_role_names(kind, name_of(row[k]));
+          // "Helena Sjödin, ordförande": the chair signs as adjuster too.
+          if (const std::size_t comma = row[k].find(','); comma != npos)
+            if (auto r = role_word(lower(trim(std::string_view(row[k]).substr(comma + 1)))); r && *r == MeetingRole::chair)
+              add_role_names(L::chair, name_of(row[k]));
+        }
+        signature_columns_.clear();
         return;
       }
     }
@@ -3754,19 +3860,8 @@ class Parser {
           continue;
         }
         // Escalations: "Frågan lyfts till X", "eskaleras till X".
-        for (std::string_view w : {"lyfts till ", "eskaleras till ", "lyfter frågan till ", "lyfta frågan till "}) {
-          const std::size_t at = low.find(w);
-          if (at == npos) continue;
-          std::string_view to = s.substr(at + w.size());
-          const std::size_t stop = to.find_first_of(",.;(");
-          if (stop != npos) to = to.substr(0, stop);
-          const auto ws = words(to);
-          std::string name;
-          for (std::size_t k = 0; k < ws.size() && k < 6; ++k) {
-            const std::string lw = lower(ws[k]);
-            if (k > 0 && (lw == "för" || lw == "som" || lw == "att" || lw == "och" || lw == "inför" || lw == "i")) break;
-            name += (k ? " " : "") + std::string(ws[k]);
-          }
+        for (const std::size_t at = escalation_at(low); at != npos;) {
+          const std::string name = escalation_name(s.substr(at));
           item.escalations.push_back({std::string(s), body_name(name), provenance_of_text(item, s)});
           // "Frågan lyfts till Politiskt samråd" is also what the meeting decided.
           bool known = false;
@@ -3925,6 +4020,7 @@ class Parser {
 
   // closing
   L closing_expect_ = L::none;
+  std::vector<L> signature_columns_;  // "Vid anteckningarna\tJusteras": what each column's name signs as
   int closing_names_ = 0;
   std::size_t annex_first_ = 0;
   std::size_t annex_last_ = 0;

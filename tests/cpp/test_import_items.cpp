@@ -1,5 +1,6 @@
 // Items read through the whole importer: case numbers written at the end of a
 // title, and the passive and adjuster decisions protocols open with.
+#include <samverkan/core/date.hpp>
 #include <samverkan/import/minutes.hpp>
 
 #include <catch2/catch.hpp>
@@ -39,4 +40,21 @@ TEST_CASE("items: passive approvals and the choice of adjusters are procedural d
   REQUIRE(m.items[1].decisions.size() == 1);
   CHECK(m.items[1].decisions[0].kind == samverkan::DecisionKind::approved);
   CHECK(m.items[1].decisions[0].procedural);
+}
+
+TEST_CASE("closing: signature labels side by side sign for the names below them", "[import][items]") {
+  const auto m = im::parse_minutes(
+      "Minnesanteckningar\n\nDatum: 2024-10-01\n\n1. Inledning\nText.\n\n2. Budget\nFrågan lyfts därför till "
+      "Regionala samverkansrådet.\n\n"
+      "Vid anteckningarna\t\t\tJusteras\n\nCamilla Sund\t\t\tGöran Lindqvist\n\n"
+      "Anteckningarna justerade digitalt 2024-10-08.\n",
+      "m.txt", im::ParseOptions{});
+  CHECK(m.writer == "Camilla Sund");
+  REQUIRE(m.adjusters.size() == 1);
+  CHECK(m.adjusters[0] == "Göran Lindqvist");
+  REQUIRE(m.adjusted_on);
+  CHECK(samverkan::format_date(*m.adjusted_on) == "2024-10-08");
+  REQUIRE(m.items.size() == 2);
+  REQUIRE(m.items[1].escalations.size() == 1);
+  CHECK(m.items[1].escalations[0].to == "Regionala samverkansrådet");
 }
