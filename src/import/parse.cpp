@@ -570,6 +570,32 @@ class Parser {
       const Line& l = lines_[k];
       if (l.text.find('\t') == npos) continue;
       const auto heads = cells(l.text);
+      // "Datum: 2024-11-21<TAB>Tid: 13.00-15.30<TAB>Plats: Regionens hus": labels
+      // with their values side by side, each a line of its own.
+      if (heads.size() >= 2 && heads.size() <= 6) {
+        bool all = true;
+        for (const auto& h : heads) {
+          Line probe;
+          probe.text = h;
+          probe.low = lower(h);
+          const Label label = read_label(probe);
+          all = all && label.kind != L::none && label.colon && !label.value.empty();
+        }
+        if (all) {
+          std::vector<Line> split;
+          for (const auto& h : heads) {
+            Line p = l;
+            p.text = h;
+            p.low = lower(h);
+            p.indent = 0;
+            split.push_back(std::move(p));
+          }
+          lines_.erase(lines_.begin() + static_cast<std::ptrdiff_t>(k));
+          lines_.insert(lines_.begin() + static_cast<std::ptrdiff_t>(k), split.begin(), split.end());
+          k += split.size() - 1;
+          continue;
+        }
+      }
       if (heads.size() < 2 || heads.size() > 6) continue;
       bool labels = true;
       for (const auto& h : heads) {
@@ -1599,15 +1625,36 @@ class Parser {
     for (auto it = spans.rbegin(); it != spans.rend(); ++it)
       if (it->first < it->second && it->second <= rest.size()) rest.replace(it->first, it->second - it->first, ",");
     std::string place;
-    for (const auto& part : split_list_commas(rest)) {
+    bool online_too = false;
+    for (const auto& whole : split_list_commas(rest)) {
+      // What the date and time left of their phrase: "tisdag den", "kl.", a
+      // leading "i" ("i Rådhuset"); "Ajournering kl. 10.05–10.20" is no place.
+      std::string part;
+      {
+        const auto ws = words(whole);
+        for (std::size_t k = 0; k < ws.size(); ++k) {
+          const std::string lw = lower(strip_punct(ws[k]));
+          bool skip = lw == "kl" || lw == "klockan" || lw == "den" || (part.empty() && (lw == "i" || lw == "på"));
+          for (std::string_view day : {"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"})
+            skip = skip || lw == day;
+          if (!skip) part += (part.empty() ? "" : " ") + std::string(ws[k]);
+        }
+      }
       const std::string lp = lower(part);
-      bool skip = lp.empty() || lp == "kl" || lp == "kl." || lp == "klockan" || lp == "den";
-      for (std::string_view day : {"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"})
-        skip = skip || lp == day;
-      if (skip) continue;
+      if (lp.empty() || lp == "kl." || lp.starts_with("ajournering") || lp.starts_with("paus")) continue;
+      // "Kulturens hus, Luleå, samt digitalt via Teams": the place, and online too.
+      if (lp.starts_with("samt ") || lp.starts_with("och ") || lp.starts_with("+ ")) {
+        const std::string_view how = std::string_view(lp).substr(lp.find(' ') + 1);
+        if (how.starts_with("digital") || how.starts_with("via ") || how.starts_with("teams") ||
+            how.starts_with("på distans") || how.starts_with("distans") || how.starts_with("zoom")) {
+          online_too = true;
+          continue;
+        }
+      }
       place += (place.empty() ? "" : ", ") + part;
     }
     if (!place.empty()) read_form_place(place, true);
+    if (online_too && !out_.place.empty()) out_.form = MeetingForm::hybrid;
   }
 
   static std::vector<std::string> split_list_commas(std::string_view text) {

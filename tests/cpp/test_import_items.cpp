@@ -58,3 +58,22 @@ TEST_CASE("closing: signature labels side by side sign for the names below them"
   REQUIRE(m.items[1].escalations.size() == 1);
   CHECK(m.items[1].escalations[0].to == "Regionala samverkansrådet");
 }
+
+TEST_CASE("header: labels side by side, and what a date line leaves of its place", "[import][items]") {
+  const auto a = im::parse_minutes(
+      "Minnesanteckningar\n\nDatum: 2024-11-21\t\tTid: 13.00-15.30\t\tPlats: Regionens hus, Karlstad\n\n"
+      "1. Inledning\nText.\n\n2. Budget\nText.\n",
+      "a.txt", im::ParseOptions{});
+  CHECK(a.place == "Regionens hus, Karlstad");
+  REQUIRE(a.start);
+  const auto b = im::parse_minutes(
+      "Protokoll\n\nPlats och tid: Kulturens hus, Luleå, samt digitalt via Teams, torsdag 18 april 2024 kl. 10.00–15.00\n\n"
+      "§ 1 Inledning\nText.\n",
+      "b.txt", im::ParseOptions{});
+  CHECK(b.place == "Kulturens hus, Luleå");
+  CHECK(b.form == samverkan::MeetingForm::hybrid);
+  const auto c = im::parse_minutes(
+      "Protokoll\n\nTid och plats: tisdag den 14 maj 2024 kl. 13.30–16.00 i Rådhuset, Jönköping\n\n§ 1 Inledning\nText.\n",
+      "c.txt", im::ParseOptions{});
+  CHECK(c.place == "Rådhuset, Jönköping");
+}
