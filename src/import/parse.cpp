@@ -2,6 +2,13 @@
 // (header, attendance, items, closing block, appended documents). Every
 // decision about a line is local and cheap; nothing looks further ahead than
 // the next few non-blank lines, so time is linear in the document.
+//
+// The stages before it: lines.hpp (bytes to cleaned lines), classify.hpp
+// (labels, item numbers and the record's numbering style, which this parser
+// takes from there) and outline.hpp (sections with line ranges, tested on
+// every sample layout; the readers here do not yet take their sections from
+// it). recover.hpp cuts flattened tables back into entries for the
+// attendance reader.
 #include "classify.hpp"
 #include "lines.hpp"
 #include "recover.hpp"
