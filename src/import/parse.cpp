@@ -2923,7 +2923,38 @@ class Parser {
     annex_last_ = i_;
     if (out_.items.empty()) return;
     auto& item = out_.items.back();
+    if (money_column_row(item)) return;
     collect_amounts_dates(item, line().text, line().first);
+  }
+
+  // A table whose column heading gives the unit ("Belopp, kr", "Belopp
+  // (tkr)", "Summa kronor"): the bare numbers under it are amounts of money.
+  // True when the line was such a heading or row and has been read.
+  bool money_column_row(ParsedItem& item) {
+    const Line& l = line();
+    if (l.text.find('\t') == npos) {
+      money_column_ = npos;
+      return false;
+    }
+    const auto row = cells(l.text);
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      const std::string low = lower(row[c]);
+      const bool money = low.find("belopp") != npos || low.ends_with(" kr") || low.ends_with(", kr") ||
+                         low.ends_with("(kr)") || low.ends_with("kronor") || low.ends_with("tkr") || low.ends_with("(tkr)");
+      if (money && !is_digit(low.empty() ? ' ' : low[0])) {
+        money_column_ = c;
+        money_cells_ = row.size();
+        money_unit_ = low.find("tkr") != npos ? " tkr" : low.find("mnkr") != npos ? " mnkr" : " kr";
+        return true;
+      }
+    }
+    if (money_column_ == npos || row.size() != money_cells_) return false;
+    const std::string& cell = row[money_column_];
+    bool number = !cell.empty();
+    for (char ch : cell) number = number && (is_digit(ch) || ch == ' ' || ch == ',' || ch == '.');
+    if (!number) return false;
+    collect_amounts_dates(item, cell + std::string(money_unit_), l.first);
+    return true;
   }
 
   // ---- items ----
@@ -4074,7 +4105,10 @@ class Parser {
 
   // closing
   L closing_expect_ = L::none;
-  std::vector<L> signature_columns_;  // "Vid anteckningarna\tJusteras": what each column's name signs as
+  std::vector<L> signature_columns_;
+  std::size_t money_column_ = npos;  // a table's column of amounts, by its heading
+  std::size_t money_cells_ = 0;
+  std::string_view money_unit_ = " kr";  // "Vid anteckningarna\tJusteras": what each column's name signs as
   int closing_names_ = 0;
   std::size_t annex_first_ = 0;
   std::size_t annex_last_ = 0;

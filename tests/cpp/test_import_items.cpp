@@ -5,7 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace im = samverkan::import;
 
@@ -76,4 +78,16 @@ TEST_CASE("header: labels side by side, and what a date line leaves of its place
       "Protokoll\n\nTid och plats: tisdag den 14 maj 2024 kl. 13.30–16.00 i Rådhuset, Jönköping\n\n§ 1 Inledning\nText.\n",
       "c.txt", im::ParseOptions{});
   CHECK(c.place == "Rådhuset, Jönköping");
+}
+
+TEST_CASE("annex: bare numbers under a column headed by its unit are amounts", "[import][items]") {
+  const auto m = im::parse_minutes(
+      "Protokoll\n\nSammanträdesdatum: 2024-10-01\n\n§ 1 Fördelning\nNämnden beslutar att fördela medlen.\n\n"
+      "Vid protokollet\nAnna Berg\n\nBilaga 1\n\nKommun\t\tInvånare\t\tBelopp, kr\n"
+      "Linköpings kommun\t\t167 081\t\t10 244 654\nMotala kommun\t\t44 312\t\t2 717 012\n",
+      "p.txt", im::ParseOptions{});
+  REQUIRE(m.items.size() == 1);
+  std::vector<std::int64_t> ore;
+  for (const auto& a : m.items[0].amounts) ore.push_back(a.ore());
+  CHECK(ore == std::vector<std::int64_t>{1'024'465'400, 271'701'200});  // the inhabitants are no amounts
 }
