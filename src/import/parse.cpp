@@ -2,6 +2,13 @@
 // (header, attendance, items, closing block, appended documents). Every
 // decision about a line is local and cheap; nothing looks further ahead than
 // the next few non-blank lines, so time is linear in the document.
+//
+// The stages before it: lines.hpp (bytes to cleaned lines), classify.hpp
+// (labels, item numbers and the record's numbering style, which this parser
+// takes from there) and outline.hpp (sections with line ranges, tested on
+// every sample layout; the readers here do not yet take their sections from
+// it). recover.hpp cuts flattened tables back into entries for the
+// attendance reader.
 #include "classify.hpp"
 #include "lines.hpp"
 #include "recover.hpp"
@@ -192,6 +199,37 @@ std::vector<std::string> item_numbers(std::string_view low) {
 // ---------------------------------------------------------------------------
 // Decision vocabulary.
 
+// Where a sentence lifts a matter to another body: "lyfts till X", "lyfts
+// därför till X", "eskaleras till X", "överlämnas till X", "hänskjuts till
+// X", "lyfter frågan till X". The offset of X in `low`, or npos.
+std::size_t escalation_at(std::string_view low) {
+  for (std::string_view verb : {"lyfts ", "eskaleras ", "överlämnas ", "hänskjuts ", "lyfter frågan ", "lyfta frågan "}) {
+    for (std::size_t at = low.find(verb); at != npos; at = low.find(verb, at + 1)) {
+      std::size_t k = at + verb.size();
+      if (low.compare(k, 5, "till ") == 0) return k + 5;
+      // One adverb between: "lyfts därför till", "lyfts vidare till".
+      const std::size_t sp = low.find(' ', k);
+      if (sp != npos && sp - k <= 10 && low.compare(sp + 1, 5, "till ") == 0) return sp + 6;
+    }
+  }
+  return npos;
+}
+
+// The body named after "till": "Politiskt samråd Västernorrland" of
+// "lyfts till Politiskt samråd Västernorrland för beslut".
+std::string escalation_name(std::string_view to) {
+  const std::size_t stop = to.find_first_of(",.;(");
+  if (stop != npos) to = to.substr(0, stop);
+  const auto ws = words(to);
+  std::string name;
+  for (std::size_t k = 0; k < ws.size() && k < 6; ++k) {
+    const std::string lw = lower(ws[k]);
+    if (k > 0 && (lw == "för" || lw == "som" || lw == "att" || lw == "och" || lw == "inför" || lw == "i")) break;
+    name += (k ? " " : "") + std::string(ws[k]);
+  }
+  return name;
+}
+
 DecisionKind classify_decision(std::string_view low) {
   const auto has = [&](std::string_view w) { return low.find(w) != npos; };
   if (has("i uppdrag") || has("uppdras") || has("uppdrar åt") || has("uppdra åt") || has("uppdrog åt") ||
@@ -207,7 +245,8 @@ DecisionKind classify_decision(std::string_view low) {
   if (has("notera") || has("till handlingarna") || has("informationen noteras") || has("noterades"))
     return DecisionKind::noted;
   if (has("fastställ") || has("antar ") || has("anta ") || has("antogs") || has("antog ")) return DecisionKind::adopted;
-  if (has("lyfts till") || has("lyfta frågan") || has("eskalera")) return DecisionKind::escalated;
+  if (has("lyfts till") || has("lyfta frågan") || has("eskalera") || escalation_at(low) != npos)
+    return DecisionKind::escalated;
   return DecisionKind::decided;
 }
 
@@ -229,8 +268,16 @@ bool states_decision(std::string_view low) {
         "informationen noteras", "lägger informationen till handlingarna", "läggs till handlingarna",
         "lägga informationen till handlingarna", "till handlingarna", "godkänner", "godkände", "fastställer", "fastställde",
         "tillstyrker", "avslår", "bordlägger", "bordläggs", "återremitteras", "är enig om att", "är eniga om att",
-        "är överens om att", "i uppdrag att", "i uppdrag till", "antar förslaget", "antog förslaget"})
+        "är överens om att", "i uppdrag att", "i uppdrag till", "antar förslaget", "antog förslaget",
+        // The passive: "Dagordningen godkänns", "Föredragningslistan godkändes".
+        "godkänns", "godkändes", "fastställs", "fastställdes"})
     if (low.find(w) != npos) return true;
+  // "Nämnden utser Kent Håkansson (M) att justera protokollet": the choice of
+  // adjusters, with a finite verb (a bare "utse X att justera" is a clause of
+  // a "beslutar att" list).
+  if (low.find("justera") != npos)
+    for (std::string_view verb : {" utser ", " utsåg ", " utses ", " utsågs ", " väljer ", " valdes ", " valde "})
+      if (low.find(verb) != npos) return true;
   return false;
 }
 
@@ -319,6 +366,42 @@ std::string body_name(std::string_view text) {
 enum class Style { paragraphs, numbered, headings };
 enum class Mode { header, attendance, items, closing, annex };
 
+// Where a case number written at the end of a title starts ("... HSN
+// 2024/0211", "... Dnr ON 2024/14", "... (RJL 2024/2210)"), or npos: a
+// register's capitals, then a year and a serial number after '/' or '-'.
+std::size_t trailing_case_number(std::string_view title) {
+  std::string_view t = title;
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '.')) t.remove_suffix(1);
+  const bool paren = !t.empty() && t.back() == ')';
+  if (paren) t.remove_suffix(1);
+  const std::size_t sp = t.find_last_of(" \t");
+  if (sp == npos || sp == 0) return npos;
+  const std::string_view serial = t.substr(sp + 1);
+  std::size_t k = 0;
+  while (k < serial.size() && is_digit(serial[k])) ++k;
+  if (k != 4 || k + 1 >= serial.size() || (serial[k] != '/' && serial[k] != '-')) return npos;
+  for (std::size_t j = k + 1; j < serial.size(); ++j)
+    if (!is_digit(serial[j]) && serial[j] != '-' && serial[j] != '/') return npos;
+  const std::size_t sp2 = t.find_last_of(" \t", sp - 1);
+  const std::size_t reg_at = sp2 == npos ? 0 : sp2 + 1;
+  std::string_view reg = t.substr(reg_at, sp - reg_at);
+  if (paren && reg.starts_with("(")) reg.remove_prefix(1);
+  if (reg.size() < 2 || reg.size() > 8 || !all_caps(reg) || !starts_upper(reg)) return npos;
+  std::size_t at = reg_at;
+  // "Dnr ON 2024/14": the label goes with the number.
+  if (sp2 != npos && sp2 > 0) {
+    const std::size_t sp3 = t.find_last_of(" \t", sp2 - 1);
+    const std::size_t w_at = sp3 == npos ? 0 : sp3 + 1;
+    const std::string lw = lower(strip_punct(t.substr(w_at, sp2 - w_at)));
+    if (lw == "dnr" || lw == "diarienummer" || lw == "diarienr") at = w_at;
+  }
+  if (paren && title[at] != '(') {
+    if (at == 0 || title[at - 1] != '(') return npos;
+    --at;
+  }
+  return at == 0 ? npos : at;
+}
+
 class Parser {
  public:
   Parser(std::string_view text, std::string document, const ParseOptions& options) : options_(options) {
@@ -398,10 +481,64 @@ class Parser {
  private:
   // A decision about the meeting itself (the agenda, the adjusters, the
   // previous minutes) is procedural, whatever item it is taken under.
+  // A decision block's "... lyfts till X." is a decision of kind escalated;
+  // it is also the escalation the item records.
+  void escalations_from_decisions(ParsedItem& item) {
+    for (const auto& d : item.decisions) {
+      if (d.kind != DecisionKind::escalated || d.text.empty()) continue;
+      const std::string low = lower(d.text);
+      const std::size_t at = escalation_at(low);
+      if (at == npos) continue;
+      bool known = false;
+      for (const auto& e : item.escalations) known = known || e.what == d.text;
+      if (known) continue;
+      const std::string name = escalation_name(std::string_view(d.text).substr(at));
+      if (name.empty()) continue;
+      item.escalations.push_back({d.text, body_name(name), d.provenance});
+    }
+  }
+
   void mark_procedural() {
-    for (auto& item : out_.items)
+    for (auto& item : out_.items) {
       for (auto& d : item.decisions)
         if (is_procedural_decision(lower(d.text.empty() ? d.proposal : d.text))) d.procedural = true;
+      drop_repeated_procedural(item);
+    }
+  }
+
+  // "Dagordningen fastställs." in the text and "Beslut: Gruppen godkänner
+  // dagordningen." below it: one decision about the agenda said twice. Of
+  // two procedural decisions about the same matter the later, usually the
+  // labelled one, stays.
+  static void drop_repeated_procedural(ParsedItem& item) {
+    const auto matter = [](const ParsedDecision& d) -> int {
+      const std::string low = lower(d.text.empty() ? d.proposal : d.text);
+      if (low.find("dagordning") != npos || low.find("föredragningslist") != npos) return 1;
+      if (low.find("justera") != npos) return 2;
+      return 0;
+    };
+    for (std::size_t a = 0; a < item.decisions.size(); ++a) {
+      const auto& first = item.decisions[a];
+      const int m = first.procedural ? matter(first) : 0;
+      if (m == 0 || !first.votes.empty() || !first.reservations.empty()) continue;
+      std::size_t later = npos;
+      for (std::size_t b = a + 1; b < item.decisions.size() && later == npos; ++b)
+        if (item.decisions[b].procedural && matter(item.decisions[b]) == m) later = b;
+      if (later == npos) continue;
+      // Drop the one written first in the document.
+      std::size_t drop = a;
+      std::size_t keep = later;
+      if (item.decisions[later].provenance.first_line < first.provenance.first_line) std::swap(drop, keep);
+      if (!item.decisions[drop].votes.empty() || !item.decisions[drop].reservations.empty()) continue;
+      item.decisions.erase(item.decisions.begin() + static_cast<std::ptrdiff_t>(drop));
+      if (keep > drop) --keep;
+      for (auto& as : item.assignments)
+        if (as.decision) {
+          if (*as.decision == drop) as.decision = keep;
+          else if (*as.decision > drop) --*as.decision;
+        }
+      --a;
+    }
   }
 
   // ---- utilities ----
@@ -469,6 +606,32 @@ class Parser {
       const Line& l = lines_[k];
       if (l.text.find('\t') == npos) continue;
       const auto heads = cells(l.text);
+      // "Datum: 2024-11-21<TAB>Tid: 13.00-15.30<TAB>Plats: Regionens hus": labels
+      // with their values side by side, each a line of its own.
+      if (heads.size() >= 2 && heads.size() <= 6) {
+        bool all = true;
+        for (const auto& h : heads) {
+          Line probe;
+          probe.text = h;
+          probe.low = lower(h);
+          const Label label = read_label(probe);
+          all = all && label.kind != L::none && label.colon && !label.value.empty();
+        }
+        if (all) {
+          std::vector<Line> split;
+          for (const auto& h : heads) {
+            Line p = l;
+            p.text = h;
+            p.low = lower(h);
+            p.indent = 0;
+            split.push_back(std::move(p));
+          }
+          lines_.erase(lines_.begin() + static_cast<std::ptrdiff_t>(k));
+          lines_.insert(lines_.begin() + static_cast<std::ptrdiff_t>(k), split.begin(), split.end());
+          k += split.size() - 1;
+          continue;
+        }
+      }
       if (heads.size() < 2 || heads.size() > 6) continue;
       bool labels = true;
       for (const auto& h : heads) {
@@ -726,6 +889,8 @@ class Parser {
       }
     }
 
+    if (signature_heading_row(l)) return;
+
     const Label label = read_label(l);
     if (label.kind != L::none) {
       const bool was = in_proceeding_;
@@ -734,6 +899,14 @@ class Parser {
       in_proceeding_ = was;
     }
 
+    // "Protokollet justerades 2024-04-25 och anslogs ...", "Anteckningarna
+    // justerade digitalt 2024-09-26.": the adjustment date, in the header or
+    // the closing (under an item it may be another record's).
+    if (!out_.adjusted_on && mode_ != Mode::items && mode_ != Mode::annex &&
+        (l.low.find("justerades") != npos || l.low.find("justerade ") != npos || l.low.find("har justerats") != npos)) {
+      const auto dates = dates_in(l.text);
+      if (dates.size() == 1) out_.adjusted_on = dates.front().date;
+    }
     if (mode_ == Mode::closing) {
       closing_line();
       return;
@@ -948,8 +1121,18 @@ class Parser {
     if (!current_) return;
     auto& item = *current_;
     item.provenance = span(item_first_, item_last_);
+    // "Delårsrapport per augusti 2024 HSN 2024/0211", "Internbudget 2025 Dnr
+    // ON 2024/103", "Regionala priser 2025 (RJL 2024/2210)": the item's case
+    // number written at the end of its title.
+    if (const std::size_t at = trailing_case_number(item.title); at != npos) {
+      std::string_view number = trim(std::string_view(item.title).substr(at));
+      if (number.starts_with("(") && number.ends_with(")")) number = trim(number.substr(1, number.size() - 2));
+      if (item.case_number.empty()) item.case_number = std::string(case_number_value(number));
+      item.title = std::string(strip_punct(trim(std::string_view(item.title).substr(0, at))));
+    }
     // Text-wide facts from the joined text: sentences broken over lines are whole here.
     scan_sentences(item);
+    escalations_from_decisions(item);
     read_proceedings(item);
     assignments_from_decisions(item, out_.items.size());
     leads_.clear();
@@ -1478,15 +1661,36 @@ class Parser {
     for (auto it = spans.rbegin(); it != spans.rend(); ++it)
       if (it->first < it->second && it->second <= rest.size()) rest.replace(it->first, it->second - it->first, ",");
     std::string place;
-    for (const auto& part : split_list_commas(rest)) {
+    bool online_too = false;
+    for (const auto& whole : split_list_commas(rest)) {
+      // What the date and time left of their phrase: "tisdag den", "kl.", a
+      // leading "i" ("i Rådhuset"); "Ajournering kl. 10.05–10.20" is no place.
+      std::string part;
+      {
+        const auto ws = words(whole);
+        for (std::size_t k = 0; k < ws.size(); ++k) {
+          const std::string lw = lower(strip_punct(ws[k]));
+          bool skip = lw == "kl" || lw == "klockan" || lw == "den" || (part.empty() && (lw == "i" || lw == "på"));
+          for (std::string_view day : {"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"})
+            skip = skip || lw == day;
+          if (!skip) part += (part.empty() ? "" : " ") + std::string(ws[k]);
+        }
+      }
       const std::string lp = lower(part);
-      bool skip = lp.empty() || lp == "kl" || lp == "kl." || lp == "klockan" || lp == "den";
-      for (std::string_view day : {"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"})
-        skip = skip || lp == day;
-      if (skip) continue;
+      if (lp.empty() || lp == "kl." || lp.starts_with("ajournering") || lp.starts_with("paus")) continue;
+      // "Kulturens hus, Luleå, samt digitalt via Teams": the place, and online too.
+      if (lp.starts_with("samt ") || lp.starts_with("och ") || lp.starts_with("+ ")) {
+        const std::string_view how = std::string_view(lp).substr(lp.find(' ') + 1);
+        if (how.starts_with("digital") || how.starts_with("via ") || how.starts_with("teams") ||
+            how.starts_with("på distans") || how.starts_with("distans") || how.starts_with("zoom")) {
+          online_too = true;
+          continue;
+        }
+      }
       place += (place.empty() ? "" : ", ") + part;
     }
     if (!place.empty()) read_form_place(place, true);
+    if (online_too && !out_.place.empty()) out_.form = MeetingForm::hybrid;
   }
 
   static std::vector<std::string> split_list_commas(std::string_view text) {
@@ -1679,6 +1883,29 @@ class Parser {
   void inline_list(std::string_view value) {
     ParsedAttendee* previous = nullptr;
     for (const auto& part : list_parts(value)) {
+      // "Emelie Carlsson (enhetschef, Emmaboda kommun) ersätter Jessica Brandt".
+      {
+        const std::string low = lower(part);
+        std::size_t at = npos;
+        std::size_t len = 0;
+        for (std::string_view w : {" ersätter ", " tjänstgör för ", " i stället för "})
+          if (const std::size_t f = low.find(w); f != npos) {
+            at = f;
+            len = w.size();
+            break;
+          }
+        if (at != npos) {
+          const std::string left = part.substr(0, at);
+          const std::string member(strip_punct(trim(std::string_view(part).substr(at + len))));
+          if (looks_like_person(strip_parens(left)) && looks_like_person(member)) {
+            if (auto a = read_attendee(left)) {
+              a->substitute_for = member;
+              previous = add_attendee(std::move(*a));
+              continue;
+            }
+          }
+        }
+      }
       const std::string bare = strip_parens(part);
       if (looks_like_person(bare)) {
         if (auto a = read_attendee(part)) previous = add_attendee(std::move(*a));
@@ -1944,8 +2171,14 @@ class Parser {
       } else if (auto s = status_word(lp)) {
         a.status = *s;
         read = true;
-      } else if (a.organisation.empty() && looks_like_organisation(p) && words(p).size() > 1) {
+      } else if (a.organisation.empty() && starts_upper(p) && looks_like_organisation(p) && words(p).size() > 1) {
         a.organisation = p;
+        read = true;
+      } else if (parts.size() > 1 && words(p).size() <= 5 && substitute_phrase(lp).empty() &&
+                 (starts_lower(p) || (all_caps(p) && words(p).size() == 1)) && !is_digit(p[0])) {
+        // "(ordf., verksamhetschef primärvård södra)", "(MAS, Kalmar kommun)":
+        // beside a role or an organisation, a lower-case phrase is the title.
+        a.title += (a.title.empty() ? "" : ", ") + p;
         read = true;
       }
     }
@@ -1981,6 +2214,7 @@ class Parser {
       attendance_columns_.clear();
     }
     if (is_column_heading(l.low)) return true;
+    if (prose_attendance()) return true;
     // The member the attendee above stands in for ("..., för" at its end).
     if (awaiting_member_) {
       const std::size_t idx = *awaiting_member_;
@@ -2026,8 +2260,35 @@ class Parser {
         flush_pending_people();
         const std::string keep = group_org_;
         group_org_ = head;
-        inline_list(value);
+        // The list goes on over the next lines while a parenthesis is open,
+        // the line ends in a comma, or the next starts in lower case or a
+        // parenthesis; a line that opens a group of its own ("Kommunerna:") ends it.
+        std::string full(value);
+        std::size_t last = i_;
+        const auto open_parens = [](std::string_view t) {
+          int depth = 0;
+          for (char c : t) depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+          return depth > 0;
+        };
+        for (std::size_t j = i_ + 1; j < lines_.size() && j <= i_ + 12; ++j) {
+          const Line& next = lines_[j];
+          if (next.blank() || next.text.find('\t') != npos || read_label(next).kind != L::none) break;
+          const std::size_t c = next.text.find(':');
+          if (c != npos && c < 50) break;
+          const auto ws = words(full);
+          const bool goes_on = open_parens(full) || full.back() == ',' || starts_lower(next.text) || next.text[0] == '(' ||
+                               (!ws.empty() && starts_lower(ws.back()) && !ends_sentence(full));
+          if (!goes_on) break;
+          full += ' ';
+          full += next.text;
+          last = j;
+        }
+        inline_list(full);
         group_org_ = keep;
+        if (last > i_) {
+          skip_until_ = last;
+          skip_set_ = true;
+        }
         return true;
       }
     }
@@ -2036,6 +2297,7 @@ class Parser {
     if (l.text.size() > 140 || (ends_sentence(l.text) && words(l.text).size() > 6)) return false;
     const auto row = row_cells(l);
     if (row.size() >= 2) return table_row(row);
+    if (organisation_first()) return true;
     const std::string bare = strip_parens(l.text);
     if (looks_like_person(bare) && l.text.find(',') == npos && l.text.find(" \xE2\x80\x93 ") == npos &&
         l.text.find(" - ") == npos) {
@@ -2247,6 +2509,137 @@ class Parser {
     return true;
   }
 
+  // "Umeå kommun – Helena Sjödin, avdelningschef, ordförande": the
+  // organisation first, a dash, then the person as a list writes them.
+  bool organisation_first() {
+    const Line& l = line();
+    for (std::string_view dash : {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "}) {
+      const std::size_t at = l.text.find(dash);
+      if (at == npos || at == 0 || at > 80) continue;
+      const std::string org(strip_punct(trim(std::string_view(l.text).substr(0, at))));
+      const std::string_view rest = trim(std::string_view(l.text).substr(at + dash.size()));
+      std::string_view name = rest.substr(0, std::min(rest.find(','), rest.find('(')));
+      name = trim(name);
+      if (!looks_like_organisation(org) || looks_like_person(org) || !looks_like_person(name)) return false;
+      auto a = read_attendee(rest);
+      if (!a) return false;
+      flush_pending_people();
+      // The organisation the line names wins over a group heading above; a
+      // word read as an organisation after the name was the title.
+      const std::string read_org = std::move(a->organisation);
+      a->organisation = org;
+      if (!read_org.empty() && read_org != group_ && a->title.empty() && !looks_like_organisation(read_org))
+        a->title = read_org;
+      add_attendee(std::move(*a));
+      return true;
+    }
+    return false;
+  }
+
+  // Attendance written as prose under "Närvarande": "Från Region X deltog
+  // A (ordförande), B och C.", "Kommunerna representerades av D, Luleå
+  // kommun, ...", "Adjungerade var under punkt 3 E, Region X, och under
+  // punkt 6 F.", "G, Piteå kommun, hade anmält förhinder." The paragraph is
+  // read sentence by sentence; each sentence's verb says the status (and
+  // the side the list stands on), "Från X" the organisation.
+  bool prose_attendance() {
+    const Line& l = line();
+    if (l.text.find('\t') != npos || words(l.text).size() < 6) return false;
+    std::string text;
+    std::size_t last = i_;
+    for (std::size_t j = i_; j < lines_.size() && j < i_ + 40 && !lines_[j].blank(); ++j) {
+      if (j > i_ && (numbered_at(j) || paragraph_number(lines_[j]) || read_label(lines_[j]).kind != L::none)) break;
+      text += (text.empty() || text.back() == '-' ? "" : " ") + lines_[j].text;
+      last = j;
+    }
+    struct Verb {
+      std::string_view phrase;
+      bool list_after;
+      int status;  // 0 present, 1 excused, 2 absent, 3 co-opted
+    };
+    constexpr Verb verbs[] = {
+        {" hade anmält förhinder", false, 1}, {" har anmält förhinder", false, 1}, {" anmälde förhinder", false, 1},
+        {" var förhindrad", false, 1},        {" var förhindrade", false, 1},      {" deltog inte", false, 2},
+        {" var frånvarande", false, 2},       {" var inte närvarande", false, 2},  {" representerades av ", true, 0},
+        {"adjungerade var ", true, 3},        {"adjungerad var ", true, 3},        {"adjungerades ", true, 3},
+        {"närvarande var ", true, 0},         {" deltog ", true, 0},               {" deltog även ", true, 0},
+        {" närvarade ", true, 0},
+    };
+    const std::size_t before = out_.attendees.size();
+    const std::size_t keep = i_;
+    bool read_any = false;
+    for (const auto& [a, b] : sentences(text)) {
+      const std::string sentence(strip_punct(std::string_view(text).substr(a, b - a)));
+      const std::string low = lower(sentence);
+      for (const auto& v : verbs) {
+        const std::size_t at = low.find(v.phrase);
+        if (at == npos) continue;
+        std::string org;
+        std::string list = v.list_after ? sentence.substr(at + v.phrase.size()) : sentence.substr(0, at);
+        if (v.list_after) {
+          // "Från Region Norrbotten deltog ...": the organisation before the verb.
+          std::string_view head = trim(std::string_view(sentence).substr(0, at));
+          constexpr std::string_view from_word = "från ";
+          if (lower(head).starts_with(from_word)) head = trim(head.substr(from_word.size()));
+          if (!head.empty() && looks_like_organisation(head) && !is_side_word(lower(head))) org = std::string(head);
+          if (lower(list).starts_with("även ")) list = list.substr(5);
+        }
+        const auto status = attendance_status_;
+        const auto roles = attendance_roles_;
+        const std::string keep_org = group_org_;
+        attendance_status_ = v.status == 1 ? AttendanceStatus::excused
+                           : v.status == 2 ? AttendanceStatus::absent
+                                           : AttendanceStatus::present;
+        if (v.status == 3) attendance_roles_ = {MeetingRole::coopted};
+        group_org_ = org;
+        // "under punkt 3 E, Region X, och under punkt 6 F": each part with its items.
+        std::vector<std::pair<std::vector<std::string>, std::string>> parts;
+        {
+          const std::string ll = lower(list);
+          std::size_t from = 0;
+          std::vector<std::size_t> cuts;
+          for (std::size_t u = find_word(ll, "under punkt"); u != npos; u = find_word(ll, "under punkt", u + 1))
+            cuts.push_back(u);
+          if (cuts.empty()) {
+            parts.push_back({{}, list});
+          } else {
+            if (cuts.front() > 0) parts.push_back({{}, list.substr(0, cuts.front())});
+            for (std::size_t c = 0; c < cuts.size(); ++c) {
+              from = cuts[c] + 12;
+              const std::size_t to = c + 1 < cuts.size() ? cuts[c + 1] : list.size();
+              std::string part = list.substr(from, to - from);
+              std::size_t k = 0;
+              while (k < part.size() && (is_digit(part[k]) || part[k] == ' ' || part[k] == ',' || part[k] == '-' ||
+                                         (part[k] == 'o' && part.compare(k, 4, "och ") == 0 && k + 4 < part.size() && is_digit(part[k + 4]))))
+                k += part.compare(k, 4, "och ") == 0 ? std::size_t{4} : std::size_t{1};
+              parts.push_back({item_numbers(lower(part.substr(0, k))), part.substr(k)});
+            }
+          }
+        }
+        for (auto& [items, value] : parts) {
+          std::string v2(trim(value));
+          if (lower(v2).starts_with("och ")) v2 = v2.substr(4);
+          while (!v2.empty() && (v2.back() == ',' || v2.back() == ' ')) v2.pop_back();
+          if (lower(v2).ends_with(" och")) v2 = v2.substr(0, v2.size() - 4);
+          const std::size_t first = out_.attendees.size();
+          inline_list(v2);
+          for (std::size_t k = first; k < out_.attendees.size(); ++k)
+            for (const auto& n : items) out_.attendees[k].coopted_for_items.push_back(n);
+          read_any = read_any || out_.attendees.size() > first;
+        }
+        attendance_status_ = status;
+        attendance_roles_ = roles;
+        group_org_ = keep_org;
+        break;
+      }
+    }
+    i_ = keep;
+    if (!read_any && out_.attendees.size() == before) return false;
+    skip_until_ = last;
+    skip_set_ = true;
+    return true;
+  }
+
   void flush_name_row() {
     if (name_row_.empty()) return;
     const std::size_t keep = i_;
@@ -2450,15 +2843,61 @@ class Parser {
 
   void finish_decision_only() { close_decision_block(); }
 
+  // "Vid anteckningarna\t\tJusteras" or "Sekreterare\tOrdförande\tJusterare":
+  // signature labels side by side; the names on the row below sign as the
+  // label above them.
+  bool signature_heading_row(const Line& l) {
+    if (mode_ == Mode::annex) return false;
+    // The columns stage may have made "Vid anteckningarna\tJusteras" a label
+    // and its value: "Vid anteckningarna: Justeras".
+    std::string text = l.text;
+    if (const std::size_t colon = text.find(": "); text.find('\t') == npos && colon != npos && colon < 40)
+      text = text.substr(0, colon) + '\t' + text.substr(colon + 2);
+    if (text.find('\t') == npos) return false;
+    const auto row = cells(text);
+    if (row.size() < 2 || row.size() > 5) return false;
+    std::vector<L> kinds;
+    for (const auto& c : row) {
+      Line probe;
+      probe.text = c;
+      probe.low = lower(strip_punct(c));
+      L k = read_label(probe).kind;
+      if (probe.low == "justerare" || probe.low == "justeras" || probe.low == "justerande") k = L::adjusters;
+      if (k != L::writer && k != L::adjusters && k != L::chair && k != L::secretary) return false;
+      kinds.push_back(k == L::secretary ? L::writer : k);
+    }
+    flush_pending_people();
+    signature_columns_ = std::move(kinds);
+    closing_expect_ = signature_columns_.front();
+    if (!out_.items.empty() || current_) {
+      finish_item();
+      mode_ = Mode::closing;
+    }
+    return true;
+  }
+
   void closing_line() {
     const Line& l = line();
-    // Signatures side by side: "Ulf Strandberg      Kerstin Malm".
-    if (l.text.find('\t') != npos && closing_expect_ != L::none) {
+    // Signatures side by side: "Ulf Strandberg      Kerstin Malm",
+    // "Helena Sjödin, ordförande      Jonas Wikström".
+    if (l.text.find('\t') != npos && (closing_expect_ != L::none || !signature_columns_.empty())) {
       const auto row = cells(l.text);
-      if (std::all_of(row.begin(), row.end(), [](const std::string& c) { return looks_like_person(c); })) {
-        for (const auto& name : row)
-          add_role_names(closing_expect_ == L::writer ? L::writer : closing_expect_ == L::chair ? L::chair : L::adjusters,
-                         name);
+      const auto name_of = [](const std::string& c) {
+        return std::string(strip_punct(trim(std::string_view(c).substr(0, std::min(c.find(','), c.find('('))))));
+      };
+      if (std::all_of(row.begin(), row.end(), [&](const std::string& c) { return looks_like_person(name_of(c)); })) {
+        for (std::size_t k = 0; k < row.size(); ++k) {
+          const L kind = signature_columns_.size() == row.size() ? signature_columns_[k]
+                         : closing_expect_ == L::writer ? L::writer
+                         : closing_expect_ == L::chair  ? L::chair
+                                                        : L::adjusters;
+          add_role_names(kind, name_of(row[k]));
+          // "Helena Sjödin, ordförande": the chair signs as adjuster too.
+          if (const std::size_t comma = row[k].find(','); comma != npos)
+            if (auto r = role_word(lower(trim(std::string_view(row[k]).substr(comma + 1)))); r && *r == MeetingRole::chair)
+              add_role_names(L::chair, name_of(row[k]));
+        }
+        signature_columns_.clear();
         return;
       }
     }
@@ -2513,7 +2952,38 @@ class Parser {
     annex_last_ = i_;
     if (out_.items.empty()) return;
     auto& item = out_.items.back();
+    if (money_column_row(item)) return;
     collect_amounts_dates(item, line().text, line().first);
+  }
+
+  // A table whose column heading gives the unit ("Belopp, kr", "Belopp
+  // (tkr)", "Summa kronor"): the bare numbers under it are amounts of money.
+  // True when the line was such a heading or row and has been read.
+  bool money_column_row(ParsedItem& item) {
+    const Line& l = line();
+    if (l.text.find('\t') == npos) {
+      money_column_ = npos;
+      return false;
+    }
+    const auto row = cells(l.text);
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      const std::string low = lower(row[c]);
+      const bool money = low.find("belopp") != npos || low.ends_with(" kr") || low.ends_with(", kr") ||
+                         low.ends_with("(kr)") || low.ends_with("kronor") || low.ends_with("tkr") || low.ends_with("(tkr)");
+      if (money && !is_digit(low.empty() ? ' ' : low[0])) {
+        money_column_ = c;
+        money_cells_ = row.size();
+        money_unit_ = low.find("tkr") != npos ? " tkr" : low.find("mnkr") != npos ? " mnkr" : " kr";
+        return true;
+      }
+    }
+    if (money_column_ == npos || row.size() != money_cells_) return false;
+    const std::string& cell = row[money_column_];
+    bool number = !cell.empty();
+    for (char ch : cell) number = number && (is_digit(ch) || ch == ' ' || ch == ',' || ch == '.');
+    if (!number) return false;
+    collect_amounts_dates(item, cell + std::string(money_unit_), l.first);
+    return true;
   }
 
   // ---- items ----
@@ -3504,19 +3974,8 @@ class Parser {
           continue;
         }
         // Escalations: "Frågan lyfts till X", "eskaleras till X".
-        for (std::string_view w : {"lyfts till ", "eskaleras till ", "lyfter frågan till ", "lyfta frågan till "}) {
-          const std::size_t at = low.find(w);
-          if (at == npos) continue;
-          std::string_view to = s.substr(at + w.size());
-          const std::size_t stop = to.find_first_of(",.;(");
-          if (stop != npos) to = to.substr(0, stop);
-          const auto ws = words(to);
-          std::string name;
-          for (std::size_t k = 0; k < ws.size() && k < 6; ++k) {
-            const std::string lw = lower(ws[k]);
-            if (k > 0 && (lw == "för" || lw == "som" || lw == "att" || lw == "och" || lw == "inför" || lw == "i")) break;
-            name += (k ? " " : "") + std::string(ws[k]);
-          }
+        for (const std::size_t at = escalation_at(low); at != npos;) {
+          const std::string name = escalation_name(s.substr(at));
           item.escalations.push_back({std::string(s), body_name(name), provenance_of_text(item, s)});
           // "Frågan lyfts till Politiskt samråd" is also what the meeting decided.
           bool known = false;
@@ -3675,6 +4134,10 @@ class Parser {
 
   // closing
   L closing_expect_ = L::none;
+  std::vector<L> signature_columns_;
+  std::size_t money_column_ = npos;  // a table's column of amounts, by its heading
+  std::size_t money_cells_ = 0;
+  std::string_view money_unit_ = " kr";  // "Vid anteckningarna\tJusteras": what each column's name signs as
   int closing_names_ = 0;
   std::size_t annex_first_ = 0;
   std::size_t annex_last_ = 0;

@@ -572,6 +572,8 @@ constexpr std::string_view organisation_words[] = {
     "kommunförbund", "försäkringskassan", "e-hälsomyndigheten", "stadsdel", "stadsdelsförvaltning",
     // Companies by their form: a consultancy named without a person is no attendee.
     "partners", "consultants", "advisory", "konsult", "konsulter", "aktiebolag", "stiftelse", "stiftelsen",
+    // "Norrbottens Kommuner", "Aalborg Kommune", "Kalmar läns landsting", "Visby lasarett", "Hermods AB".
+    "kommuner", "kommune", "lasarett", "lasarettet", "högskola", "högskolan", "kb", "hb",
 };
 
 // Endings of compound words that name organisations ("Götalandsregionen",
