@@ -39,6 +39,9 @@ SAMVERKAN_JOBS=$jobs bash scripts/python.sh
 .venv/bin/python -m pytest
 bash scripts/stubs.sh --check
 
+echo "== core benchmark, smoke run at a tiny size (benchmarks/core.py; no duration is asserted) =="
+/usr/bin/python3 benchmarks/core.py --meetings 20 --cpp build/release/samverkan_core_bench >/dev/null
+
 SAMVERKAN_JOBS=$jobs bash scripts/python_asan.sh
 
 echo "== the library as other applications use it: find_package, pkg-config, add_subdirectory =="
