@@ -1715,6 +1715,7 @@ Corpus read_document(const Reader& reader, std::string_view text) {
     if (!is_known(document_keys, key)) reader.fail(key, "unknown key; expected one of: " + list_keys(document_keys));
 
   Corpus corpus;
+  detail::bulk_add bulk(corpus);  // indexes built once, after every table
   read_table<Organisation>(reader, doc, "organisations", corpus, static_cast<unsigned>(version));
   read_table<Person>(reader, doc, "people", corpus, static_cast<unsigned>(version));
   read_table<Membership>(reader, doc, "memberships", corpus, static_cast<unsigned>(version));
@@ -1725,6 +1726,7 @@ Corpus read_document(const Reader& reader, std::string_view text) {
   read_table<FundingPot>(reader, doc, "funding_pots", corpus, static_cast<unsigned>(version));
   read_table<Allocation>(reader, doc, "allocations", corpus, static_cast<unsigned>(version));
   read_table<Indicator>(reader, doc, "indicators", corpus, static_cast<unsigned>(version));
+  bulk.finish();
   return corpus;
 }
 
