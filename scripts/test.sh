@@ -56,6 +56,8 @@ echo "== notebooks: each executed on the sample corpus, any error fails (scripts
 .venv/bin/python -m ipykernel install --prefix "$PWD/.venv" --name samverkan \
   --display-name "Python 3 (samverkan)" >/dev/null
 .venv/bin/python scripts/reports.py --out build/reports
+echo "== core benchmark, smoke run at a tiny size (benchmarks/core.py; no duration is asserted) =="
+/usr/bin/python3 benchmarks/core.py --meetings 20 --cpp build/release/samverkan_core_bench >/dev/null
 
 SAMVERKAN_JOBS=$jobs bash scripts/python_asan.sh
 

@@ -64,25 +64,6 @@ std::string fresh_id(EntityKind kind, std::string_view hint, std::size_t fallbac
 template <class T>
 constexpr bool has_definitions = requires(const T& t) { visit_definitions(t, [](const auto&, auto&&) {}); };
 
-template <class Map, class Key, class Value>
-void erase_pair(Map& map, const Key& key, const Value& value) {
-  auto [first, last] = map.equal_range(key);
-  for (auto it = first; it != last; ++it)
-    if (it->second == value) {
-      map.erase(it);
-      return;
-    }
-}
-
-// Removes `value` from the set under `key`, and the key when its set is empty.
-template <class Map, class Key, class Value>
-void erase_member(Map& map, const Key& key, const Value& value) {
-  const auto found = map.find(key);
-  if (found == map.end()) return;
-  found->second.erase(value);
-  if (found->second.empty()) map.erase(found);
-}
-
 }  // namespace
 
 std::size_t Corpus::size() const noexcept {
@@ -140,6 +121,7 @@ void Corpus::assign_ids(Meeting& r) {
     r.id = MeetingId(fresh_id(EntityKind::meeting, hint, meetings().size() + 1, taken_in(meetings())));
   }
   // Decisions are named after their meeting and item so they read well in tables.
+  if (!needs_nested_ids(r)) return;
   std::set<std::string> local;
   visit_definitions(r, [&](const auto& id, auto&&) { local.insert(id.str()); });
   std::size_t number = 0;
@@ -149,7 +131,7 @@ void Corpus::assign_ids(Meeting& r) {
       if (!decision.id.empty()) continue;
       const std::string hint = std::string(tail(r.id.str())) + "-" + (item.number.empty() ? std::to_string(item.order) : item.number);
       decision.id = DecisionId(fresh_id(EntityKind::decision, hint, number, [&](const std::string& c) {
-        return local.count(c) > 0 || indexes_.holders.count(EntityRef(EntityKind::decision, c)) > 0;
+        return local.count(c) > 0 || indexes_.holders.contains(EntityRef(EntityKind::decision, c));
       }));
       local.insert(decision.id.str());
     }
@@ -157,6 +139,7 @@ void Corpus::assign_ids(Meeting& r) {
 
 void Corpus::assign_ids(ActionPlan& r) {
   if (r.id.empty()) r.id = ActionPlanId(fresh_id(EntityKind::action_plan, r.title, plans().size() + 1, taken_in(plans())));
+  if (!needs_nested_ids(r)) return;
   std::set<std::string> local;
   visit_definitions(r, [&](const auto& id, auto&&) { local.insert(id.str()); });
   const std::string plan_tail(tail(r.id.str()));
@@ -164,7 +147,7 @@ void Corpus::assign_ids(ActionPlan& r) {
     if (!id.empty()) return;
     const std::string hint = plan_tail + "-" + (number.empty() ? std::to_string(index + 1) : number);
     id = std::remove_reference_t<decltype(id)>(fresh_id(kind, hint, index + 1, [&](const std::string& c) {
-      return local.count(c) > 0 || indexes_.holders.count(EntityRef(kind, c)) > 0;
+      return local.count(c) > 0 || indexes_.holders.contains(EntityRef(kind, c));
     }));
     local.insert(id.str());
   };
@@ -177,42 +160,107 @@ void Corpus::assign_ids(ActionPlan& r) {
 
 // ---- indexes ----
 
-template <corpus_record T>
-void Corpus::index(const T& record) {
+namespace {
+
+// Hands every index entry a record contributes to a sink, so that single
+// adds, removes and the bulk build agree on what is indexed.
+template <class T, class Sink>
+void index_entries(const T& record, Sink&& sink) {
   const EntityRef self(record.id);
-  visit_references(record, [&](const auto& id, auto&&) { indexes_.referrers[EntityRef(id)].insert(self); });
+  // A record naming a target twice (a body that also attends) refers to it once.
+  std::vector<EntityRef> targets;
+  visit_references(record, [&](const auto& id, auto&&) { targets.emplace_back(id); });
+  std::sort(targets.begin(), targets.end());
+  targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+  for (auto& target : targets) sink.referrer(std::move(target), self);
   if constexpr (has_definitions<T>)
-    visit_definitions(record, [&](const auto& id, auto&&) { indexes_.holders.emplace(EntityRef(id), self); });
+    visit_definitions(record, [&](const auto& id, auto&&) { sink.holder(EntityRef(id), self); });
   if constexpr (std::is_same_v<T, Meeting>) {
-    if (record.date) indexes_.meetings_by_date.emplace(*record.date, record.id);
-    indexes_.meetings_by_body[record.body].insert(record.id);
+    if (record.date) sink.date(*record.date, record.id);
+    sink.body(record.body, record.id);
   } else if constexpr (std::is_same_v<T, Organisation>) {
     std::set<std::string> keys{fold(record.name)};
     for (const auto& alias : record.aliases) keys.insert(fold(alias));
     for (const auto& key : keys)
-      if (!key.empty()) indexes_.organisation_names.emplace(key, record.id);
+      if (!key.empty()) sink.organisation_name(key, record.id);
   } else if constexpr (std::is_same_v<T, Person>) {
-    if (auto key = fold(record.name); !key.empty()) indexes_.person_names.emplace(key, record.id);
+    if (auto key = fold(record.name); !key.empty()) sink.person_name(std::move(key), record.id);
   }
+}
+
+// Applies each entry to the indexes: insert when adding, erase when removing.
+template <class Indexes, bool Insert>
+struct apply_sink {
+  Indexes& x;
+  template <class Index, class K, class V>
+  static void apply(Index& index, K&& key, const V& value) {
+    if constexpr (Insert)
+      index.insert(std::forward<K>(key), value);
+    else
+      index.erase(key, value);
+  }
+  void referrer(EntityRef target, const EntityRef& self) { apply(x.referrers, std::move(target), self); }
+  void holder(EntityRef nested, const EntityRef& self) { apply(x.holders, std::move(nested), self); }
+  void date(const Date& d, const MeetingId& id) { apply(x.meetings_by_date, d, id); }
+  void body(const OrganisationId& b, const MeetingId& id) { apply(x.meetings_by_body, b, id); }
+  void organisation_name(const std::string& key, const OrganisationId& id) { apply(x.organisation_names, key, id); }
+  void person_name(std::string key, const PersonId& id) { apply(x.person_names, std::move(key), id); }
+};
+
+// Collects the entries of every record, to be sorted once per index.
+struct collect_sink {
+  std::vector<std::pair<Date, MeetingId>> dates;
+  std::vector<std::pair<OrganisationId, MeetingId>> bodies;
+  std::vector<std::pair<EntityRef, EntityRef>> referrers;
+  std::vector<std::pair<EntityRef, EntityRef>> holders;
+  std::vector<std::pair<std::string, OrganisationId>> organisation_names;
+  std::vector<std::pair<std::string, PersonId>> person_names;
+
+  void referrer(EntityRef target, const EntityRef& self) { referrers.emplace_back(std::move(target), self); }
+  void holder(EntityRef nested, const EntityRef& self) { holders.emplace_back(std::move(nested), self); }
+  void date(const Date& d, const MeetingId& id) { dates.emplace_back(d, id); }
+  void body(const OrganisationId& b, const MeetingId& id) { bodies.emplace_back(b, id); }
+  void organisation_name(const std::string& key, const OrganisationId& id) { organisation_names.emplace_back(key, id); }
+  void person_name(std::string key, const PersonId& id) { person_names.emplace_back(std::move(key), id); }
+};
+
+}  // namespace
+
+template <corpus_record T>
+void Corpus::index(const T& record) {
+  index_entries(record, apply_sink<indexes, true>{indexes_});
 }
 
 template <corpus_record T>
 void Corpus::unindex(const T& record) {
-  const EntityRef self(record.id);
-  visit_references(record, [&](const auto& id, auto&&) { erase_member(indexes_.referrers, EntityRef(id), self); });
-  if constexpr (has_definitions<T>)
-    visit_definitions(record, [&](const auto& id, auto&&) { erase_pair(indexes_.holders, EntityRef(id), self); });
-  if constexpr (std::is_same_v<T, Meeting>) {
-    if (record.date) erase_pair(indexes_.meetings_by_date, *record.date, record.id);
-    erase_member(indexes_.meetings_by_body, record.body, record.id);
-  } else if constexpr (std::is_same_v<T, Organisation>) {
-    std::set<std::string> keys{fold(record.name)};
-    for (const auto& alias : record.aliases) keys.insert(fold(alias));
-    for (const auto& key : keys) erase_pair(indexes_.organisation_names, key, record.id);
-  } else if constexpr (std::is_same_v<T, Person>) {
-    erase_pair(indexes_.person_names, fold(record.name), record.id);
-  }
+  index_entries(record, apply_sink<indexes, false>{indexes_});
 }
+
+void Corpus::build_indexes() {
+  collect_sink all;
+  std::apply(
+      [&all](const auto&... kind) {
+        (..., [&all](const auto& records) {
+          for (const auto& entry : records) index_entries(entry.second, all);
+        }(kind));
+      },
+      tables_);
+  indexes_.meetings_by_date.assign(std::move(all.dates));
+  indexes_.meetings_by_body.assign(std::move(all.bodies));
+  indexes_.referrers.assign(std::move(all.referrers));
+  indexes_.holders.assign(std::move(all.holders));
+  indexes_.organisation_names.assign(std::move(all.organisation_names));
+  indexes_.person_names.assign(std::move(all.person_names));
+  deferred_ = false;
+}
+
+namespace detail {
+bulk_add::bulk_add(Corpus& corpus) : corpus_(&corpus) { corpus_->deferred_ = true; }
+bulk_add::~bulk_add() { corpus_->deferred_ = false; }
+void bulk_add::finish() {
+  if (corpus_->deferred_) corpus_->build_indexes();
+}
+}  // namespace detail
 
 #define SAMVERKAN_INSTANTIATE_INDEX(T)          \
   template void Corpus::index<T>(const T&); \
@@ -246,16 +294,12 @@ bool Corpus::contains(const EntityRef& ref) const {
     case EntityKind::decision:
     case EntityKind::goal:
     case EntityKind::activity:
-    case EntityKind::funding_line: return indexes_.holders.count(ref) > 0;
+    case EntityKind::funding_line: return indexes_.holders.contains(ref);
   }
   return false;
 }
 
-std::optional<EntityRef> Corpus::holder_of(const EntityRef& nested) const {
-  auto it = indexes_.holders.find(nested);
-  if (it == indexes_.holders.end()) return std::nullopt;
-  return it->second;
-}
+std::optional<EntityRef> Corpus::holder_of(const EntityRef& nested) const { return indexes_.holders.first(nested); }
 
 const Decision* Corpus::find_decision(const DecisionId& id) const {
   auto holder = holder_of(id);
@@ -295,11 +339,10 @@ const FundingLine* Corpus::find_funding_line(const FundingLineId& id) const {
 }
 
 std::vector<MeetingId> Corpus::meetings_in(const Period& period) const {
-  const auto& by_date = indexes_.meetings_by_date;
-  auto first = period.start ? by_date.lower_bound(*period.start) : by_date.begin();
-  auto last = period.end ? by_date.upper_bound(*period.end) : by_date.end();
   std::vector<std::pair<Date, MeetingId>> found;
-  for (auto it = first; it != last; ++it) found.emplace_back(it->first, it->second);
+  indexes_.meetings_by_date.for_each_between(period.start ? &*period.start : nullptr,
+                                             period.end ? &*period.end : nullptr,
+                                             [&found](const Date& date, const MeetingId& id) { found.emplace_back(date, id); });
   std::sort(found.begin(), found.end());
   std::vector<MeetingId> ids;
   ids.reserve(found.size());
@@ -310,39 +353,40 @@ std::vector<MeetingId> Corpus::meetings_in(const Period& period) const {
 std::vector<MeetingId> Corpus::meetings_of(const OrganisationId& body) const {
   // Undated meetings sort last, then by id, so the order is stable.
   std::vector<std::pair<std::pair<bool, Date>, MeetingId>> found;
-  if (const auto held = indexes_.meetings_by_body.find(body); held != indexes_.meetings_by_body.end())
-    for (const auto& id : held->second) {
-      const auto& date = get(id).date;
-      found.push_back({{!date.has_value(), date.value_or(Date{})}, id});
-    }
+  indexes_.meetings_by_body.for_each(body, [&](const MeetingId& id) {
+    const auto& date = get(id).date;
+    found.push_back({{!date.has_value(), date.value_or(Date{})}, id});
+  });
   std::sort(found.begin(), found.end());
   std::vector<MeetingId> ids;
+  ids.reserve(found.size());
   for (auto& entry : found) ids.push_back(std::move(entry.second));
   return ids;
 }
 
 std::vector<EntityRef> Corpus::referring_to(const EntityRef& target) const {
-  const auto found = indexes_.referrers.find(target);
-  if (found == indexes_.referrers.end()) return {};
-  return std::vector<EntityRef>(found->second.begin(), found->second.end());
+  std::vector<EntityRef> found;
+  indexes_.referrers.for_each(target, [&found](const EntityRef& r) { found.push_back(r); });
+  std::sort(found.begin(), found.end());
+  return found;
 }
 
 // ---- names ----
 
 std::optional<OrganisationId> Corpus::resolve_organisation(std::string_view name) const {
-  auto [first, last] = indexes_.organisation_names.equal_range(fold(name));
   std::optional<OrganisationId> found;
-  for (auto it = first; it != last; ++it) {
-    if (found && *found != it->second) return std::nullopt;  // ambiguous
-    found = it->second;
-  }
+  bool ambiguous = false;
+  indexes_.organisation_names.for_each(fold(name), [&](const OrganisationId& id) {
+    if (found && *found != id) ambiguous = true;
+    found = id;
+  });
+  if (ambiguous) return std::nullopt;
   return found;
 }
 
 std::vector<PersonId> Corpus::resolve_person(std::string_view name) const {
   std::vector<PersonId> ids;
-  auto [first, last] = indexes_.person_names.equal_range(fold(name));
-  for (auto it = first; it != last; ++it) ids.push_back(it->second);
+  indexes_.person_names.for_each(fold(name), [&ids](const PersonId& id) { ids.push_back(id); });
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;

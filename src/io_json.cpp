@@ -835,6 +835,7 @@ Corpus read_document(const Reader& reader, std::string_view text) {
   // Records are upgraded from the versions they have in this layout.
   const Reader versioned(reader.source(), static_cast<unsigned>(version));
   Corpus corpus;
+  detail::bulk_add bulk(corpus);  // indexes built once, after every table
   read_table<Organisation>(versioned, doc, "organisations", corpus);
   read_table<Person>(versioned, doc, "people", corpus);
   read_table<Membership>(versioned, doc, "memberships", corpus);
@@ -845,6 +846,7 @@ Corpus read_document(const Reader& reader, std::string_view text) {
   read_table<FundingPot>(versioned, doc, "funding_pots", corpus);
   read_table<Allocation>(versioned, doc, "allocations", corpus);
   read_table<Indicator>(versioned, doc, "indicators", corpus);
+  bulk.finish();
   return corpus;
 }
 

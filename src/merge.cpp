@@ -619,7 +619,7 @@ class CorpusMerger {
   // fresh one.
   void keep_or_renew(const EntityRef& nested, const EntityRef& holder) {
     if (to_.count(nested)) return;
-    if (self_.indexes_.holders.count(nested)) {
+    if (self_.indexes_.holders.contains(nested)) {
       renew_.insert(nested);
       return;
     }
@@ -634,14 +634,7 @@ class CorpusMerger {
 
   void release_reservations() {
     auto& holders = self_.indexes_.holders;
-    for (const auto& [nested, holder] : reserved_) {
-      auto [first, last] = holders.equal_range(nested);
-      for (auto it = first; it != last; ++it)
-        if (it->second == holder) {
-          holders.erase(it);
-          break;
-        }
-    }
+    for (const auto& [nested, holder] : reserved_) holders.erase(nested, holder);
     reserved_.clear();
   }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <samverkan/core/error.hpp>
+#include <samverkan/core/flat_index.hpp>
 #include <samverkan/model.hpp>
 
 #include <cstddef>
@@ -89,6 +90,24 @@ struct MergeReport {
   std::vector<std::string> conflicts;
 };
 
+class Corpus;
+
+namespace detail {
+/// For loaders: while one lives, adds to the corpus skip index upkeep;
+/// finish() builds every index in one pass. A corpus whose bulk_add ended
+/// without finish() (a load that threw) has no indexes and is to be dropped.
+struct bulk_add {
+  explicit bulk_add(Corpus& corpus);
+  ~bulk_add();
+  bulk_add(const bulk_add&) = delete;
+  bulk_add& operator=(const bulk_add&) = delete;
+  void finish();
+
+ private:
+  Corpus* corpus_;
+};
+}  // namespace detail
+
 /// Owns records of every kind by id.
 ///
 ///   Corpus corpus;
@@ -112,13 +131,14 @@ class Corpus {
   /// funding lines. Throws duplicate_id_error when the id is taken.
   template <corpus_record T>
   typename T::id_type add(T record) {
+    if (deferred_ && needs_nested_ids(record)) build_indexes();
     assign_ids(record);
     auto& tab = std::get<table<T>>(tables_);
-    if (tab.count(record.id)) throw duplicate_id_error(describe(EntityRef(record.id)) + " already exists");
-    auto id = record.id;
-    const auto& stored = tab.emplace(id, std::move(record)).first->second;
-    index(stored);
-    return id;
+    // The key is built before the record is moved; a taken key leaves the record alone.
+    auto [it, inserted] = tab.try_emplace(record.id, std::move(record));
+    if (!inserted) throw duplicate_id_error(describe(EntityRef(record.id)) + " already exists");
+    if (!deferred_) index(it->second);
+    return it->first;
   }
 
   /// The record with this id, or nullptr.
@@ -140,6 +160,7 @@ class Corpus {
   /// is none. Empty nested ids are assigned as in add().
   template <corpus_record T>
   void update(T record) {
+    if (deferred_) build_indexes();
     auto& tab = std::get<table<T>>(tables_);
     auto it = tab.find(record.id);
     if (it == tab.end()) throw not_found_error(describe(EntityRef(record.id)) + " does not exist in the corpus");
@@ -153,6 +174,7 @@ class Corpus {
   /// other records are left for validate() to report.
   template <class IdT>
   bool remove(const IdT& id) {
+    if (deferred_) build_indexes();
     auto& tab = std::get<table<record_for<IdT>>>(tables_);
     auto it = tab.find(id);
     if (it == tab.end()) return false;
@@ -275,18 +297,33 @@ class Corpus {
   void index(const T&);
   template <corpus_record T>
   void unindex(const T&);
+  // Every index in one pass over the records, each as one sorted array.
+  void build_indexes();
+  // True when add() would have to make ids for nested records, which needs
+  // the indexes of the records added so far.
+  template <corpus_record T>
+  static bool needs_nested_ids(const T& record) {
+    bool empty = false;
+    if constexpr (requires { visit_definitions(record, [](const auto&, auto&&) {}); })
+      visit_definitions(record, [&empty](const auto& id, auto&&) { empty = empty || id.empty(); });
+    return empty;
+  }
+  // Loaders add every record first and index them all at once.
+  friend struct detail::bulk_add;
 
   tables tables_;
+  // Sorted flat arrays built in one pass after a load or merge, kept right by
+  // single adds, updates and removes (see detail::flat_index).
   struct indexes {
-    std::multimap<Date, MeetingId> meetings_by_date;
-    // Sets per key: an organisation may be named by thousands of records, and
-    // updating one of them must not scan all the others.
-    std::map<OrganisationId, std::set<MeetingId>> meetings_by_body;
-    std::map<EntityRef, std::set<EntityRef>> referrers;  // target -> top-level records naming it
-    std::multimap<EntityRef, EntityRef> holders;    // nested id -> top-level record holding it
-    std::multimap<std::string, OrganisationId> organisation_names;  // folded name or alias
-    std::multimap<std::string, PersonId> person_names;              // folded name
+    detail::flat_index<Date, MeetingId> meetings_by_date;
+    detail::flat_index<OrganisationId, MeetingId> meetings_by_body;
+    detail::flat_index<EntityRef, EntityRef> referrers;  // target -> top-level records naming it, once each
+    detail::flat_index<EntityRef, EntityRef> holders;    // nested id -> top-level record holding it
+    detail::flat_index<std::string, OrganisationId> organisation_names;  // folded name or alias
+    detail::flat_index<std::string, PersonId> person_names;              // folded name
   } indexes_;
+  // While true (only inside detail::bulk_add), add() leaves the indexes alone.
+  bool deferred_ = false;
 };
 
 SAMVERKAN_END_NAMESPACE

@@ -661,6 +661,30 @@ inline std::vector<Deadline> deadlines(const Corpus& corpus, const Period& perio
   return found;
 }
 
+/// The decisions taken at meetings dated in the period, as DecisionRow, in
+/// date order (then meeting id, then as in decisions()). Found through the
+/// corpus's date index, so the cost follows the meetings in the period, not
+/// the corpus; decisions(corpus) | views::filter(in_period(period)) gives the
+/// same rows in id order after visiting every decision. The unbounded
+/// Period{} gives every decision, undated meetings' too, in id order.
+///
+///   group_count(decisions_in(corpus, Period::years(2024, 2024)), &DecisionRow::kind);
+inline std::vector<DecisionRow> decisions_in(const Corpus& corpus, const Period& period) {
+  std::vector<DecisionRow> rows;
+  const auto add = [&rows](const Meeting& m) {
+    for (const AgendaItem& item : m.items)
+      for (const Decision& d : item.decisions) rows.push_back(DecisionRow{&m, &item, &d});
+  };
+  if (!period.start && !period.end) {
+    for (const Meeting& m : meetings(corpus)) add(m);
+  } else {
+    for (const MeetingId& id : corpus.meetings_in(period)) add(corpus.get(id));
+  }
+  return rows;
+}
+/// Refused for a temporary, whose records would be gone before the result is read.
+void decisions_in(const Corpus&&, const Period&) = delete;
+
 // ============================================================================
 // Aggregates
 // ============================================================================
@@ -712,16 +736,26 @@ struct AttendanceCount {
 inline std::map<OrganisationId, AttendanceCount> attendance_per_organisation(const Corpus& corpus,
                                                                              const Period& period = {}) {
   std::map<OrganisationId, AttendanceCount> counts;
-  for (const AttendanceRow& row : attendances(corpus) | ranges::views::filter(in_period(period))) {
-    const OrganisationId* organisation = row.organisation();
-    if (!organisation) continue;
-    auto& count = counts[*organisation];
-    switch (row.status()) {
-      case AttendanceStatus::present: ++count.present; break;
-      case AttendanceStatus::absent: ++count.absent; break;
-      case AttendanceStatus::excused: ++count.excused; break;
-      case AttendanceStatus::invited: ++count.invited; break;
+  const auto count_meeting = [&](const Meeting& m) {
+    for (const Attendance& a : m.attendance) {
+      const AttendanceRow row{&m, &a, corpus.find(a.person)};
+      const OrganisationId* organisation = row.organisation();
+      if (!organisation) continue;
+      auto& count = counts[*organisation];
+      switch (row.status()) {
+        case AttendanceStatus::present: ++count.present; break;
+        case AttendanceStatus::absent: ++count.absent; break;
+        case AttendanceStatus::excused: ++count.excused; break;
+        case AttendanceStatus::invited: ++count.invited; break;
+      }
     }
+  };
+  // A bounded period goes through the date index; only the unbounded one,
+  // which takes undated meetings too, visits every meeting.
+  if (!period.start && !period.end) {
+    for (const Meeting& m : meetings(corpus)) count_meeting(m);
+  } else {
+    for (const MeetingId& id : corpus.meetings_in(period)) count_meeting(corpus.get(id));
   }
   return counts;
 }

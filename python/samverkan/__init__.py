@@ -5,7 +5,7 @@ indicators, modelled in C++ (samverkan._core) and used from here.
 
     import samverkan as sv
     corpus = sv.Corpus.load("data/sample/corpus.json")
-    frames = corpus.to_frames()          # dict of pandas DataFrames
+    frames = corpus.to_frames()          # pandas DataFrames by name, built on access
     frames["meetings"].head()
     sv.Money.parse("ca 25 mnkr").kronor  # Decimal('25000000.00')
 

@@ -19,6 +19,7 @@
 #include <array>
 #include <concepts>
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -270,6 +271,18 @@ void bind_corpus(py::module_& m);
 // Tables for analysis (frames.cpp), used by Corpus's methods.
 const std::vector<std::string>& frame_names();
 py::object make_frame(const Corpus& corpus, const std::string& table);
-py::dict make_frames(const Corpus& corpus);
+/// What Corpus.to_frames() returns (Frames in Python): the tables by name,
+/// each built the first time it is asked for and kept; holds the corpus alive.
+struct LazyFrames {
+  py::object corpus;
+  std::map<std::string, py::object> built;
+
+  py::object get(const std::string& name);
+  static bool known(const std::string& name);
+};
+/// Corpus.to_frames().
+LazyFrames make_frames(const Corpus& corpus);
+/// Binds Frames, what to_frames() returns.
+void bind_frames(py::module_& m);
 
 }  // namespace samverkan_py

@@ -110,6 +110,7 @@ void bind_corpus(py::module_& m) {
               field{"renamed", &MergeReport::renamed, "(other's EntityRef, EntityRef here) where the id changed"},
               field{"conflicts", &MergeReport::conflicts, "fields where the two disagreed; ours was kept"});
 
+  bind_frames(m);
   py::class_<Corpus> corpus(m, "Corpus",
                             "Owns records of every kind by id, indexes them, resolves names, merges and\n"
                             "validates. Records handed out are copies: change one and give it back with\n"
@@ -264,8 +265,10 @@ void bind_corpus(py::module_& m) {
             py::gil_scoped_release release;
             return from_bytes<Corpus>(bytes);
           }))
-      .def("to_frames", &make_frames,
-           "Every table as a dict of pandas DataFrames, by table name (see frame()).")
+      .def(
+          "to_frames", &make_frames,
+          "Every table by name, as a Frames mapping of pandas DataFrames (see frame()); each\n"
+          "table is built when first asked for, so frames[\"decisions\"] builds that one only.")
       .def("frame", &make_frame, py::arg("table"),
            "One table as a pandas DataFrame. table: one of samverkan.FRAME_NAMES.");
   for (const std::string& name : frame_names())

@@ -1,10 +1,15 @@
 // Tables for analysis. Each table is first built column by column into plain
 // C++ vectors with the GIL released and the corpus locked for reading, then
 // each column becomes one NumPy array (or pandas extension array) and the
-// table one pandas.DataFrame: Python is called per column, not per record.
+// table one pandas.DataFrame: Python is called per column and per distinct
+// value, not per record (text cells are codes into a pool of distinct values).
 //
 // Column conventions (documented in README.md):
-//   *_id            ids as str (object) columns, so tables join on them
+//   <table>_id      a table's own id, unique per row: str (object) column
+//   other *_id      references: pandas Categorical from codes and one list of
+//                   the ids that occur, so a million rows naming 7000 people
+//                   hold 7000 str objects
+//   text            object column; equal texts share one str object
 //   dates           datetime64[ns], NaT when missing
 //   money           <name>_ore int64 (Int64 when the amount may be missing) and
 //                   <name>_kr object column of exact decimal.Decimal; never float
@@ -16,7 +21,9 @@
 
 #include <pybind11/numpy.h>
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 #include <deque>
 #include <functional>
 #include <limits>
@@ -34,19 +41,33 @@ std::string vocabulary_text(E value) {
   return std::string(to_string(value));
 }
 
+// An id column and the name column beside it: each distinct id is looked
+// up in the corpus once, not once per row.
 template <class IdT>
-std::optional<std::string> name_of(const Corpus& corpus, const IdT& id) {
-  if (const auto* record = corpus.find(id)) return record->name;
-  return std::nullopt;
-}
+struct named_column {
+  const Corpus& corpus;
+  Column& ids;
+  Column& names;
+  std::vector<std::int32_t> name_code;  // by id code; -2 not looked up yet
+
+  void add(const IdT& id) {
+    ids.add(id);
+    const auto code = static_cast<std::size_t>(ids.codes.back());
+    if (code >= name_code.size()) name_code.resize(code + 1, -2);
+    if (name_code[code] == -2) {
+      const auto* record = corpus.find(id);
+      name_code[code] = record ? names.pool.code(record->name) : -1;
+    }
+    names.codes.push_back(name_code[code]);
+  }
+};
 
 // ---- the tables ----
 
 Table meetings(const Corpus& c) {
   Table t;
   auto& id = t.column("meeting_id", Kind::text);
-  auto& body_id = t.column("body_id", Kind::text);
-  auto& body = t.column("body", Kind::category);
+  named_column<OrganisationId> body{c, t.column("body_id", Kind::category), t.column("body", Kind::category), {}};
   auto& title = t.column("title", Kind::text);
   auto& kind = t.vocabulary_column<RecordKind>("record_kind");
   auto& date = t.column("date", Kind::date);
@@ -60,8 +81,7 @@ Table meetings(const Corpus& c) {
   auto& next = t.column("next_meeting", Kind::date);
   for (const auto& [key, m] : c.meetings()) {
     id.add(m.id);
-    body_id.add(m.body);
-    body.add(name_of(c, m.body));
+    body.add(m.body);
     title.add(m.title);
     kind.add(m.record_kind);
     date.add_date(m.date);
@@ -79,23 +99,21 @@ Table meetings(const Corpus& c) {
 
 Table attendance(const Corpus& c) {
   Table t;
-  auto& meeting = t.column("meeting_id", Kind::text);
+  auto& meeting = t.column("meeting_id", Kind::category);
   auto& date = t.column("date", Kind::date);
-  auto& person_id = t.column("person_id", Kind::text);
-  auto& person = t.column("person", Kind::category);
-  auto& represents = t.column("represents_id", Kind::text);
+  named_column<PersonId> person{c, t.column("person_id", Kind::category), t.column("person", Kind::category), {}};
+  auto& represents = t.column("represents_id", Kind::category);
   auto& status = t.vocabulary_column<AttendanceStatus>("status");
   auto& roles = t.column("roles", Kind::text);
   auto& coopted = t.column("coopted_for_items", Kind::text);
-  auto& substitute = t.column("substitute_for_id", Kind::text);
+  auto& substitute = t.column("substitute_for_id", Kind::category);
   auto& party = t.column("party", Kind::category);
   auto& note = t.column("note", Kind::text);
   for (const auto& [key, m] : c.meetings())
     for (const auto& a : m.attendance) {
       meeting.add(m.id);
       date.add_date(m.date);
-      person_id.add(a.person);
-      person.add(name_of(c, a.person));
+      person.add(a.person);
       represents.add(a.represents);
       status.add(a.status);
       roles.add(joined(a.roles, vocabulary_text<MeetingRole>));
@@ -109,7 +127,7 @@ Table attendance(const Corpus& c) {
 
 Table agenda_items(const Corpus& c) {
   Table t;
-  auto& meeting = t.column("meeting_id", Kind::text);
+  auto& meeting = t.column("meeting_id", Kind::category);
   auto& date = t.column("date", Kind::date);
   auto& number = t.column("number", Kind::text);
   auto& order = t.column("order", Kind::integer);
@@ -136,14 +154,14 @@ Table agenda_items(const Corpus& c) {
 Table decisions(const Corpus& c) {
   Table t;
   auto& id = t.column("decision_id", Kind::text);
-  auto& meeting = t.column("meeting_id", Kind::text);
+  auto& meeting = t.column("meeting_id", Kind::category);
   auto& date = t.column("date", Kind::date);
   auto& item = t.column("item_number", Kind::text);
   auto& kind = t.vocabulary_column<DecisionKind>("kind");
   auto& procedural = t.column("procedural", Kind::boolean);
   auto& text = t.column("text", Kind::text);
   auto& proposal = t.column("proposal", Kind::text);
-  auto& body = t.column("body_id", Kind::text);
+  auto& body = t.column("body_id", Kind::category);
   auto& references = t.column("references", Kind::text);
   for (const auto& [key, m] : c.meetings())
     for (const auto& it : m.items)
@@ -166,14 +184,14 @@ Table action_items(const Corpus& c) {
   Table t;
   auto& id = t.column("action_item_id", Kind::text);
   auto& what = t.column("what", Kind::text);
-  auto& person = t.column("owner_person_id", Kind::text);
-  auto& organisation = t.column("owner_organisation_id", Kind::text);
+  auto& person = t.column("owner_person_id", Kind::category);
+  auto& organisation = t.column("owner_organisation_id", Kind::category);
   auto& due = t.column("due", Kind::date);
   auto& status = t.vocabulary_column<ActionStatus>("status");
   auto& open = t.column("is_open", Kind::boolean);
-  auto& meeting = t.column("meeting_id", Kind::text);
+  auto& meeting = t.column("meeting_id", Kind::category);
   auto& item = t.column("item_number", Kind::text);
-  auto& decision = t.column("decision_id", Kind::text);
+  auto& decision = t.column("decision_id", Kind::category);
   for (const auto& [key, a] : c.action_items()) {
     id.add(a.id);
     what.add(a.what);
@@ -195,7 +213,7 @@ Table organisations(const Corpus& c) {
   auto& name = t.column("name", Kind::text);
   auto& number = t.column("organisation_number", Kind::text);
   auto& kind = t.vocabulary_column<OrganisationKind>("kind");
-  auto& parent = t.column("parent_id", Kind::text);
+  auto& parent = t.column("parent_id", Kind::category);
   auto& aliases = t.column("aliases", Kind::text);
   for (const auto& [key, o] : c.organisations()) {
     id.add(o.id);
@@ -213,7 +231,7 @@ Table people(const Corpus& c) {
   auto& id = t.column("person_id", Kind::text);
   auto& name = t.column("name", Kind::text);
   auto& title = t.column("title", Kind::text);
-  auto& organisation = t.column("organisation_id", Kind::text);
+  auto& organisation = t.column("organisation_id", Kind::category);
   for (const auto& [key, p] : c.people()) {
     id.add(p.id);
     name.add(p.name);
@@ -226,14 +244,14 @@ Table people(const Corpus& c) {
 Table memberships(const Corpus& c) {
   Table t;
   auto& id = t.column("membership_id", Kind::text);
-  auto& person = t.column("person_id", Kind::text);
-  auto& organisation = t.column("organisation_id", Kind::text);
+  auto& person = t.column("person_id", Kind::category);
+  auto& organisation = t.column("organisation_id", Kind::category);
   auto& role = t.vocabulary_column<MembershipRole>("role");
   auto& role_title = t.column("role_title", Kind::text);
   auto& start = t.column("start", Kind::date);
   auto& end = t.column("end", Kind::date);
-  auto& behalf = t.column("on_behalf_of_id", Kind::text);
-  auto& substitute = t.column("substitute_for_id", Kind::text);
+  auto& behalf = t.column("on_behalf_of_id", Kind::category);
+  auto& substitute = t.column("substitute_for_id", Kind::category);
   for (const auto& [key, m] : c.memberships()) {
     id.add(m.id);
     person.add(m.person);
@@ -277,15 +295,15 @@ Table agreements(const Corpus& c) {
 
 Table payments(const Corpus& c) {
   Table t;
-  auto& agreement = t.column("agreement_id", Kind::text);
+  auto& agreement = t.column("agreement_id", Kind::category);
   auto& index = t.column("index", Kind::integer);
   MoneyColumns amount(t, "amount", false);
   auto& approximate = t.column("approximate", Kind::boolean);
   auto& date = t.column("date", Kind::date);
   auto& block = t.column("block", Kind::text);
   auto& condition = t.column("condition", Kind::text);
-  auto& payer = t.column("payer_id", Kind::text);
-  auto& payee = t.column("payee_id", Kind::text);
+  auto& payer = t.column("payer_id", Kind::category);
+  auto& payee = t.column("payee_id", Kind::category);
   auto& status = t.vocabulary_column<MilestoneStatus>("status");
   for (const auto& [key, a] : c.agreements())
     for (std::size_t i = 0; i < a.payments.size(); ++i) {
@@ -306,11 +324,11 @@ Table payments(const Corpus& c) {
 
 Table obligations(const Corpus& c) {
   Table t;
-  auto& agreement = t.column("agreement_id", Kind::text);
+  auto& agreement = t.column("agreement_id", Kind::category);
   auto& index = t.column("index", Kind::integer);
   auto& what = t.column("what", Kind::text);
-  auto& by = t.column("by_id", Kind::text);
-  auto& to = t.column("to_id", Kind::text);
+  auto& by = t.column("by_id", Kind::category);
+  auto& to = t.column("to_id", Kind::category);
   auto& deadline = t.column("deadline", Kind::date);
   auto& status = t.vocabulary_column<MilestoneStatus>("status");
   for (const auto& [key, a] : c.agreements())
@@ -336,8 +354,8 @@ Table plans(const Corpus& c) {
   auto& effective_end = t.column("effective_end", Kind::date);
   auto& level = t.vocabulary_column<ResponsibleLevel>("level");
   auto& owners = t.column("owner_ids", Kind::text);
-  auto& parent = t.column("parent_id", Kind::text);
-  auto& agreement = t.column("agreement_id", Kind::text);
+  auto& parent = t.column("parent_id", Kind::category);
+  auto& agreement = t.column("agreement_id", Kind::category);
   auto& goals = t.column("goals", Kind::integer);
   auto& activities = t.column("activities", Kind::integer);
   auto& funding = t.column("funding_lines", Kind::integer);
@@ -361,10 +379,10 @@ Table plans(const Corpus& c) {
 Table goals(const Corpus& c) {
   Table t;
   auto& id = t.column("goal_id", Kind::text);
-  auto& plan = t.column("plan_id", Kind::text);
+  auto& plan = t.column("plan_id", Kind::category);
   auto& number = t.column("number", Kind::text);
   auto& title = t.column("title", Kind::text);
-  auto& parent = t.column("parent_id", Kind::text);
+  auto& parent = t.column("parent_id", Kind::category);
   auto& indicators = t.column("indicator_ids", Kind::text);
   for (const auto& [key, p] : c.plans())
     for (const auto& g : p.goals) {
@@ -381,7 +399,7 @@ Table goals(const Corpus& c) {
 Table activities(const Corpus& c) {
   Table t;
   auto& id = t.column("activity_id", Kind::text);
-  auto& plan = t.column("plan_id", Kind::text);
+  auto& plan = t.column("plan_id", Kind::category);
   auto& number = t.column("number", Kind::text);
   auto& title = t.column("title", Kind::text);
   auto& level = t.vocabulary_column<ResponsibleLevel>("level");
@@ -407,11 +425,11 @@ Table activities(const Corpus& c) {
 Table funding_lines(const Corpus& c) {
   Table t;
   auto& id = t.column("funding_line_id", Kind::text);
-  auto& plan = t.column("plan_id", Kind::text);
+  auto& plan = t.column("plan_id", Kind::category);
   MoneyColumns amount(t, "amount", false);
-  auto& activity = t.column("activity_id", Kind::text);
-  auto& goal = t.column("goal_id", Kind::text);
-  auto& pot = t.column("pot_id", Kind::text);
+  auto& activity = t.column("activity_id", Kind::category);
+  auto& goal = t.column("goal_id", Kind::category);
+  auto& pot = t.column("pot_id", Kind::category);
   auto& year = t.column("year", Kind::nullable_integer);
   auto& budget = t.vocabulary_column<BudgetKind>("budget");
   auto& linked = t.column("is_linked", Kind::boolean);
@@ -457,9 +475,9 @@ Table indicators(const Corpus& c) {
 
 Table observations(const Corpus& c) {
   Table t;
-  auto& indicator_id = t.column("indicator_id", Kind::text);
+  auto& indicator_id = t.column("indicator_id", Kind::category);
   auto& indicator = t.column("indicator", Kind::category);
-  auto& organisation = t.column("organisation_id", Kind::text);
+  auto& organisation = t.column("organisation_id", Kind::category);
   auto& national = t.column("is_national", Kind::boolean);
   auto& start = t.column("start", Kind::date);
   auto& end = t.column("end", Kind::date);
@@ -484,12 +502,12 @@ Table funding_pots(const Corpus& c) {
   auto& id = t.column("funding_pot_id", Kind::text);
   auto& name = t.column("name", Kind::text);
   MoneyColumns amount(t, "amount", false);
-  auto& agreement = t.column("agreement_id", Kind::text);
+  auto& agreement = t.column("agreement_id", Kind::category);
   auto& block = t.column("block", Kind::text);
   auto& year = t.column("year", Kind::nullable_integer);
   auto& start = t.column("start", Kind::date);
   auto& end = t.column("end", Kind::date);
-  auto& parent = t.column("parent_id", Kind::text);
+  auto& parent = t.column("parent_id", Kind::category);
   for (const auto& [key, p] : c.funding_pots()) {
     id.add(p.id);
     name.add(p.name);
@@ -547,17 +565,85 @@ py::object make_frame(const Corpus& corpus, const std::string& table) {
   return to_data_frame(built, modules);
 }
 
-py::dict make_frames(const Corpus& corpus) {
-  python_modules modules;
-  const std::vector<Table> tables = reading_released(corpus, [&] {
-    std::vector<Table> built;
-    for (const auto& entry : builders()) built.push_back(entry.second(corpus));
-    return built;
-  });
-  py::dict frames;
-  for (std::size_t i = 0; i < tables.size(); ++i)
-    frames[py::str(builders()[i].first)] = to_data_frame(tables[i], modules);
-  return frames;
+py::object LazyFrames::get(const std::string& name) {
+  if (const auto it = built.find(name); it != built.end()) return it->second;
+  py::object frame = make_frame(corpus.cast<const Corpus&>(), name);
+  built.emplace(name, frame);
+  return frame;
+}
+
+bool LazyFrames::known(const std::string& name) {
+  const auto& names = frame_names();
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+LazyFrames make_frames(const Corpus& corpus) {
+  // The corpus's own Python object (pybind11 finds the existing wrapper), so
+  // the frames keep it alive.
+  return LazyFrames{py::cast(&corpus, py::return_value_policy::reference), {}};
+}
+
+void bind_frames(py::module_& m) {
+  py::class_<LazyFrames> frames(
+      m, "Frames",
+      "The tables of a corpus by name (a read-only mapping, keys in FRAME_NAMES order), as\n"
+      "Corpus.to_frames() returns it. Each DataFrame is built the first time it is asked\n"
+      "for, from the corpus as it is then, and kept: asking for one table builds only that\n"
+      "one. Take the frames again after changing the corpus.");
+  frames
+      .def(
+          "__getitem__",
+          [](LazyFrames& self, const std::string& name) {
+            if (!LazyFrames::known(name)) throw py::key_error(name);
+            return self.get(name);
+          },
+          py::arg("name"), "The table as a pandas DataFrame; KeyError for an unknown name.")
+      .def(
+          "get",
+          [](LazyFrames& self, const std::string& name, const py::object& fallback) {
+            return LazyFrames::known(name) ? self.get(name) : fallback;
+          },
+          py::arg("name"), py::arg("default") = py::none(), "The table, or default for an unknown name.")
+      .def(
+          "__contains__",
+          [](const LazyFrames&, const py::object& name) {
+            return py::isinstance<py::str>(name) && LazyFrames::known(name.cast<std::string>());
+          },
+          py::arg("name"), "Whether a table has this name.")
+      .def("__len__", [](const LazyFrames&) { return frame_names().size(); }, "Number of tables.")
+      .def(
+          "__iter__", [](const LazyFrames&) { return py::iter(py::cast(frame_names())); },
+          "The table names, in FRAME_NAMES order.")
+      .def("keys", [](const LazyFrames&) { return frame_names(); }, "The table names, in FRAME_NAMES order.")
+      .def(
+          "values",
+          [](LazyFrames& self) {
+            py::list out;
+            for (const auto& name : frame_names()) out.append(self.get(name));
+            return out;
+          },
+          "Every table (building those not built yet), in FRAME_NAMES order.")
+      .def(
+          "items",
+          [](LazyFrames& self) {
+            py::list out;
+            for (const auto& name : frame_names()) out.append(py::make_tuple(name, self.get(name)));
+            return out;
+          },
+          "(name, table) for every table (building those not built yet), in FRAME_NAMES order.")
+      .def(
+          "built", [](const LazyFrames& self) {
+            std::vector<std::string> out;
+            for (const auto& name : frame_names())
+              if (self.built.count(name)) out.push_back(name);
+            return out;
+          },
+          "Names of the tables built so far.")
+      .def("__repr__", [](const LazyFrames& self) {
+        return "Frames(" + std::to_string(frame_names().size()) + " tables, " + std::to_string(self.built.size()) +
+               " built)";
+      }, "Frames(18 tables, 2 built).");
+  py::module_::import("collections.abc").attr("Mapping").attr("register")(frames);
 }
 
 }  // namespace samverkan_py

@@ -15,35 +15,79 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace samverkan_py {
 
 enum class Kind { text, category, vocabulary, integer, nullable_integer, real, boolean, date, decimal };
 
+/// Distinct strings, each stored once, numbered in the order first seen.
+/// Columns keep a code per cell into one of these, so a value repeated in a
+/// million cells is copied (and later made a Python object) once.
+class string_pool {
+ public:
+  std::int32_t code(std::string_view value) {
+    if (const auto it = codes_.find(value); it != codes_.end()) return it->second;
+    const auto code = static_cast<std::int32_t>(values_.size());
+    const std::string& stored = values_.emplace_back(value);  // a deque: earlier elements stay put
+    codes_.emplace(std::string_view(stored), code);
+    return code;
+  }
+  const std::deque<std::string>& values() const noexcept { return values_; }
+
+ private:
+  std::deque<std::string> values_;
+  std::unordered_map<std::string_view, std::int32_t> codes_;
+};
+
+/// One column being built: text-like cells as codes into a pool (-1 for
+/// missing), numbers, dates and flags as plain arrays.
 struct Column {
   std::string name;
   Kind kind;
-  std::vector<std::optional<std::string>> text;
+  std::vector<std::int32_t> codes;
+  string_pool pool;
   std::vector<std::int64_t> ints;
   std::vector<std::uint8_t> missing;
   std::vector<double> reals;
   std::vector<std::uint8_t> bools;
+  /// The fixed categories of a vocabulary column, in order.
   std::vector<std::string> categories;
 
-  void add(std::string value) { text.emplace_back(std::move(value)); }
-  void add(std::optional<std::string> value) { text.push_back(std::move(value)); }
+  Column(std::string n, Kind k) : name(std::move(n)), kind(k) {}
+
+  void add(std::string_view value) {
+    codes.push_back(kind == Kind::vocabulary ? category_code(value) : pool.code(value));
+  }
+  void add(const std::string& value) { add(std::string_view(value)); }
+  void add(const char* value) { add(std::string_view(value)); }
+  void add(const std::optional<std::string>& value) {
+    if (value) return add(std::string_view(*value));
+    codes.push_back(-1);
+  }
   template <EntityKind K>
   void add(const Id<K>& id) {
-    text.emplace_back(id.str());
+    add(std::string_view(id.str()));
   }
   template <EntityKind K>
   void add(const std::optional<Id<K>>& id) {
-    text.push_back(id ? std::optional<std::string>(id->str()) : std::nullopt);
+    if (id) return add(std::string_view(id->str()));
+    codes.push_back(-1);
   }
+  /// A missing cell: None in an object column, NaN in a categorical.
+  void add_missing() { codes.push_back(-1); }
   template <vocabulary E>
   void add(E value) {
-    text.emplace_back(std::string(to_string(value)));
+    // The categories are all_values<E>() in order (vocabulary_column), so
+    // the code is the value's position there: no text per cell.
+    std::int32_t code = 0;
+    for (E v : all_values<E>()) {
+      if (v == value) break;
+      ++code;
+    }
+    codes.push_back(code);
   }
   void add_int(std::int64_t value) { ints.push_back(value); }
   void add_int(std::optional<std::int64_t> value) {
@@ -56,12 +100,19 @@ struct Column {
     ints.push_back(date && date->ok() ? std::chrono::sys_days(*date).time_since_epoch().count()
                                       : std::numeric_limits<std::int64_t>::min());
   }
+
+ private:
+  std::int32_t category_code(std::string_view value) const {
+    for (std::size_t i = 0; i < categories.size(); ++i)
+      if (categories[i] == value) return static_cast<std::int32_t>(i);
+    return -1;  // not one of the categories: missing, as pandas would make it
+  }
 };
 
 struct Table {
   std::deque<Column> columns;  // deque: references stay valid as columns are added
 
-  Column& column(std::string name, Kind kind) { return columns.emplace_back(Column{std::move(name), kind, {}, {}, {}, {}, {}, {}}); }
+  Column& column(std::string name, Kind kind) { return columns.emplace_back(std::move(name), kind); }
   /// A categorical column with these categories, in this order.
   Column& column(std::string name, std::vector<std::string> categories) {
     Column& c = column(std::move(name), Kind::vocabulary);
@@ -127,17 +178,30 @@ struct python_modules {
   py::object decimal = py::module_::import("decimal").attr("Decimal");
 };
 
-inline py::array object_array(const std::vector<std::optional<std::string>>& values, const py::object* convert) {
-  py::array array(py::dtype("O"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(values.size())});
+// One Python object per distinct value; `convert` (Decimal) applied to each.
+inline std::vector<py::object> pool_objects(const string_pool& pool, const py::object* convert) {
+  std::vector<py::object> objects;
+  objects.reserve(pool.values().size());
+  for (const std::string& value : pool.values()) {
+    py::object cell = py::reinterpret_steal<py::object>(
+        PyUnicode_DecodeUTF8(value.data(), static_cast<py::ssize_t>(value.size()), nullptr));
+    if (!cell) throw py::error_already_set();
+    if (convert) cell = (*convert)(cell);
+    objects.push_back(std::move(cell));
+  }
+  return objects;
+}
+
+// An object column whose cells share the objects of equal values.
+inline py::array object_array(const Column& c, const py::object* convert) {
+  const std::vector<py::object> objects = pool_objects(c.pool, convert);
+  py::array array(py::dtype("O"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(c.codes.size())});
   auto** cells = static_cast<PyObject**>(array.mutable_data());
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    py::object cell = py::none();
-    if (values[i]) {
-      cell = py::str(*values[i]);
-      if (convert) cell = (*convert)(cell);
-    }
+  for (std::size_t i = 0; i < c.codes.size(); ++i) {
+    PyObject* cell = c.codes[i] < 0 ? Py_None : objects[static_cast<std::size_t>(c.codes[i])].ptr();
+    Py_INCREF(cell);
     Py_XDECREF(cells[i]);
-    cells[i] = cell.release().ptr();
+    cells[i] = cell;
   }
   return array;
 }
@@ -150,20 +214,41 @@ py::array_t<T> numeric_array(const std::vector<Source>& values) {
   return array;
 }
 
+// Days since the epoch to datetime64[ns], filled directly (NaT stays NaT).
+inline py::object date_array(const std::vector<std::int64_t>& days) {
+  constexpr std::int64_t ns_per_day = 86'400'000'000'000;
+  py::array_t<std::int64_t> array(static_cast<py::ssize_t>(days.size()));
+  std::int64_t* out = array.mutable_data();
+  for (std::size_t i = 0; i < days.size(); ++i)
+    out[i] = days[i] == std::numeric_limits<std::int64_t>::min() ? days[i] : days[i] * ns_per_day;
+  return array.attr("view")("datetime64[ns]");
+}
+
+// A pandas Categorical from the codes and one list of categories.
+inline py::object categorical(const python_modules& py_, const std::vector<std::int32_t>& codes, py::list categories) {
+  return py_.categorical.attr("from_codes")(numeric_array<std::int32_t>(codes), py::arg("categories") = categories);
+}
+
 inline py::object to_pandas(const Column& c, const python_modules& py_) {
   switch (c.kind) {
-    case Kind::text: return object_array(c.text, nullptr);
-    case Kind::category: return py_.categorical(object_array(c.text, nullptr));
-    case Kind::vocabulary:
-      return py_.categorical(object_array(c.text, nullptr), py::arg("categories") = c.categories);
+    case Kind::text: return object_array(c, nullptr);
+    case Kind::category: {
+      py::list categories;
+      for (py::object& o : pool_objects(c.pool, nullptr)) categories.append(std::move(o));
+      return categorical(py_, c.codes, categories);
+    }
+    case Kind::vocabulary: {
+      py::list categories;
+      for (const std::string& name : c.categories) categories.append(py::str(name));
+      return categorical(py_, c.codes, categories);
+    }
     case Kind::integer: return numeric_array<std::int64_t>(c.ints);
     case Kind::nullable_integer:
       return py_.integer_array(numeric_array<std::int64_t>(c.ints), numeric_array<bool>(c.missing));
     case Kind::real: return numeric_array<double>(c.reals);
     case Kind::boolean: return numeric_array<bool>(c.bools);
-    case Kind::date:
-      return numeric_array<std::int64_t>(c.ints).attr("view")("datetime64[D]").attr("astype")("datetime64[ns]");
-    case Kind::decimal: return object_array(c.text, &py_.decimal);
+    case Kind::date: return date_array(c.ints);
+    case Kind::decimal: return object_array(c, &py_.decimal);
   }
   return py::none();
 }

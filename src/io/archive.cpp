@@ -28,7 +28,6 @@
 #include <samverkan/io/schema.hpp>
 
 #include <boost/archive/basic_archive.hpp>
-#include <boost/crc.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -42,6 +41,8 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <optional>
+#include <type_traits>
 #include <string>
 #include <system_error>
 
@@ -54,10 +55,42 @@ constexpr unsigned container_version = 1;
 constexpr std::size_t fixed_header = 32;
 constexpr std::size_t max_type_name = 64;
 
+// CRC-32 (the IEEE polynomial, reflected, as zlib and boost::crc_32_type
+// compute it), eight bytes a step with eight tables ("slicing-by-8"): about
+// five times the speed of a byte-at-a-time table, with the same result.
+constexpr std::uint32_t crc_polynomial = 0xEDB88320U;
+
+struct crc_tables {
+  std::uint32_t t[8][256]{};
+  constexpr crc_tables() {
+    for (std::uint32_t i = 0; i < 256; ++i) {
+      std::uint32_t c = i;
+      for (int k = 0; k < 8; ++k) c = (c & 1U) ? (c >> 1) ^ crc_polynomial : c >> 1;
+      t[0][i] = c;
+    }
+    for (std::uint32_t i = 0; i < 256; ++i)
+      for (int s = 1; s < 8; ++s) t[s][i] = (t[s - 1][i] >> 8) ^ t[0][t[s - 1][i] & 0xFFU];
+  }
+};
+constexpr crc_tables crc_table{};
+
 std::uint32_t crc32(std::string_view bytes) {
-  boost::crc_32_type crc;
-  crc.process_bytes(bytes.data(), bytes.size());
-  return crc.checksum();
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  std::size_t n = bytes.size();
+  std::uint32_t c = 0xFFFFFFFFU;
+  const auto& t = crc_table.t;
+  for (; n >= 8; n -= 8, p += 8) {
+    // Assembled byte by byte: the same on any endianness, and compilers
+    // turn it into plain loads.
+    const std::uint32_t lo = (std::uint32_t{p[0]} | std::uint32_t{p[1]} << 8 | std::uint32_t{p[2]} << 16 |
+                              std::uint32_t{p[3]} << 24) ^ c;
+    const std::uint32_t hi =
+        std::uint32_t{p[4]} | std::uint32_t{p[5]} << 8 | std::uint32_t{p[6]} << 16 | std::uint32_t{p[7]} << 24;
+    c = t[7][lo & 0xFFU] ^ t[6][(lo >> 8) & 0xFFU] ^ t[5][(lo >> 16) & 0xFFU] ^ t[4][lo >> 24] ^
+        t[3][hi & 0xFFU] ^ t[2][(hi >> 8) & 0xFFU] ^ t[1][(hi >> 16) & 0xFFU] ^ t[0][hi >> 24];
+  }
+  for (; n > 0; --n, ++p) c = t[0][(c ^ *p) & 0xFFU] ^ (c >> 8);
+  return c ^ 0xFFFFFFFFU;
 }
 
 // Little-endian whatever the machine, so envelopes read the same everywhere.
@@ -206,12 +239,17 @@ T read_archive(std::string_view bytes, std::string_view source) {
     if (e.info.schema_version == 0) damaged("envelope damaged: schema version 0 does not exist");
     const std::string_view payload = bytes.substr(e.header_size);
     T value{};
+    // A corpus takes in every record first and builds its indexes once at
+    // the end: one sort per index instead of a tree insert per reference.
+    std::optional<detail::bulk_add> bulk;
+    if constexpr (std::is_same_v<T, Corpus>) bulk.emplace(value);
     switch (e.info.format) {
       case ArchiveFormat::binary: detail::read_binary(payload, e.info.boost_archive_version, value); break;
       case ArchiveFormat::text: detail::read_text(payload, e.info.boost_archive_version, value); break;
       case ArchiveFormat::xml: detail::read_xml(payload, e.info.boost_archive_version, value); break;
       case ArchiveFormat::json: break;
     }
+    if (bulk) bulk->finish();
     return value;
   } catch (...) {
     rethrow_with(source);

@@ -1,3 +1,4 @@
+import collections.abc
 import decimal
 
 import numpy as np
@@ -91,3 +92,54 @@ def test_empty_corpus_gives_empty_typed_frames():
 def test_unknown_table():
     with pytest.raises(sv.DataError):
         sv.Corpus().frame("nonsense")
+
+
+def test_reference_ids_are_categoricals_and_own_ids_str(sample):
+    decisions = sample.decisions_frame()
+    assert decisions["decision_id"].dtype == object
+    assert isinstance(decisions["meeting_id"].dtype, pd.CategoricalDtype)
+    expected = [m.id for m in sample.meetings() for i in m.items for _ in i.decisions]
+    assert list(decisions["meeting_id"].astype(object)) == expected
+    # One category per id that occurs, in the order first seen.
+    assert list(decisions["meeting_id"].cat.categories) == list(dict.fromkeys(expected))
+
+    attendance = sample.attendance_frame()
+    assert isinstance(attendance["person_id"].dtype, pd.CategoricalDtype)
+    names = {p.id: p.name for p in sample.people()}
+    for pid, name in zip(attendance["person_id"], attendance["person"]):
+        assert (name == names[pid]) if pid in names else pd.isna(name)
+    # Missing references are missing values, not empty strings.
+    represents = [a.represents for m in sample.meetings() for a in m.attendance]
+    assert [None if pd.isna(v) else v for v in attendance["represents_id"]] == represents
+
+
+def test_equal_texts_share_one_object(sample):
+    items = sample.agenda_items_frame()
+    numbers = [v for v in items["number"] if v == "1"]
+    assert len(numbers) > 1
+    assert all(v is numbers[0] for v in numbers)
+
+
+def test_to_frames_builds_only_what_is_asked_for(sample):
+    frames = sample.to_frames()
+    assert isinstance(frames, collections.abc.Mapping)
+    assert frames.built() == []
+    decisions = frames["decisions"]
+    assert frames.built() == ["decisions"]
+    assert frames["decisions"] is decisions
+    assert "decisions" in frames and "nonsense" not in frames
+    assert frames.get("nonsense") is None
+    with pytest.raises(KeyError):
+        frames["nonsense"]
+    assert len(frames) == len(sv.FRAME_NAMES)
+    assert list(frames.keys()) == list(sv.FRAME_NAMES)
+    assert [name for name, _ in frames.items()] == list(sv.FRAME_NAMES)
+    assert frames.built() == list(sv.FRAME_NAMES)
+
+
+def test_frames_keep_the_corpus_alive():
+    c = sv.Corpus()
+    c.add(sv.Meeting(id="meeting/1", body="org/x"))
+    frames = c.to_frames()
+    del c
+    assert list(frames["meetings"]["meeting_id"]) == ["meeting/1"]
