@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import html
 import inspect
-from typing import Any, Iterable, List
+from typing import Any, List
 
 from . import _core
 

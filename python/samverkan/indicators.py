@@ -22,7 +22,7 @@ import io
 import os
 import re
 import unicodedata
-from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _core
 

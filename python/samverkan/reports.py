@@ -13,7 +13,7 @@ DataFrames whose every ``*_id`` column has its readable name beside it.
 from __future__ import annotations
 
 import datetime
-from typing import Dict, Iterable, List, Optional, Union
+from typing import Dict, Iterable, Optional, Union
 
 import pandas as pd
 
