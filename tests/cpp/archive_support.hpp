@@ -304,6 +304,11 @@ inline Corpus small_corpus() {
                 .items = {{.number = "§1", .decisions = {{.id = DecisionId("d/1"), .text = "Noterar – ök"}}}}});
   c.add(FundingPot{.id = FundingPotId("pot/1"), .name = "Kömiljard", .amount = Money::from_ore(161'000'000'000)});
   c.add(Indicator{.id = IndicatorId("i/1"), .name = "Väntetid", .observations = {{.value = 74.5}}});
+  // Added with the v3 fixtures, so that files of later ActionItem versions
+  // have an action item of the version before to upgrade.
+  c.add(ActionItem{.id = ActionItemId("a/1"), .what = "Återrapportera", .owner_person = anna,
+                   .due = make_date(2024, 12, 1), .status = ActionStatus::done, .meeting = MeetingId("m/1"),
+                   .item_number = "§1", .decision = DecisionId("d/1")});
   return c;
 }
 
