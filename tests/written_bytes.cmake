@@ -19,7 +19,8 @@ set(inputs
     fixtures-sample=${WORK}/inputs/fixtures-sample.json
     random-1=${WORK}/inputs/random-1.json
     v1=${SOURCE}/tests/fixtures/v1/corpus.svkx
-    v2=${SOURCE}/tests/fixtures/v2/corpus.svk)
+    v2=${SOURCE}/tests/fixtures/v2/corpus.svk
+    v3=${SOURCE}/tests/fixtures/v3/corpus.svkt)
 set(differing "")
 foreach(entry ${inputs})
   string(REPLACE "=" ";" parts "${entry}")

@@ -65,8 +65,9 @@ places below are where the model plausibly will put it):
   amount               (item key, öre, approximate), a multiset, from the
                        item's "amounts".
   action_item          (item key, owner), a multiset, from the corpus's
-                       "action_items" of the meeting: item from "item_number"
-                       (the item's number, or its title when it has none);
+                       "action_items" of the meeting: item from "item_order"
+                       (the item's order), else "item_number" (the item's
+                       number, or in older files its title when it has none);
                        owner: the owner person's name (a gold owner written
                        as the first name alone also matches), else the owner
                        organisation's name or alias.
@@ -597,13 +598,16 @@ def imported_facts(corpus: dict | None, document: str | None = None) -> dict:
         # Action items of this meeting.
         by_number = {it.get("number"): it for it in items if it.get("number")}
         by_title = {it.get("title"): it for it in items if not it.get("number")}
+        by_order = {it.get("order"): it for it in items if it.get("order")}
         for a in corpus.get("action_items") or []:
             if not isinstance(a, dict) or (a.get("meeting") and a["meeting"] != m.get("id")):
                 continue
             if not a.get("meeting") and len(meeting_ids) > 1:
                 continue  # cannot tell which meeting it belongs to
             num = a.get("item_number", "")
-            it = by_number.get(num) or by_title.get(num)
+            # item_order (schema 2 of ActionItem) finds unnumbered items; older
+            # files named them by their title in item_number.
+            it = by_order.get(a.get("item_order")) or by_number.get(num) or by_title.get(num)
             key = item_key(it.get("number", ""), it.get("title", "")) if it else item_key(num, num)
             if a.get("owner_person"):
                 full = person_name(a["owner_person"])

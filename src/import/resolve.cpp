@@ -442,7 +442,8 @@ class Resolver {
         action.what = a.what;
         action.due = a.due;
         action.meeting = meeting_id;
-        action.item_number = p.number.empty() ? p.title : p.number;
+        action.item_number = p.number;
+        action.item_order = stored.items[i].order;
         if (a.decision && *a.decision < stored.items[i].decisions.size())
           action.decision = stored.items[i].decisions[*a.decision].id;
         action.provenance = a.provenance;

@@ -69,6 +69,7 @@ inline constexpr std::array json_steps{
     json_step{2, "Organisation", 2},  // organisation_number
     json_step{3, "Attendance", 2},    // party
     json_step{3, "Decision", 2},      // procedural
+    json_step{4, "ActionItem", 2},    // done_on, item_order
 };
 
 /// The schema version records of type T have in a JSON corpus document of

@@ -19,7 +19,7 @@ using namespace samverkan;
 
 class Generator {
  public:
-  explicit Generator(std::uint64_t seed) : rng_(seed) {}
+  explicit Generator(std::uint64_t seed) : rng_(seed), later_(seed ^ 0x5eed'1a7e'2026ULL) {}
 
   Corpus corpus(std::size_t records_per_kind) {
     Corpus c;
@@ -96,6 +96,13 @@ class Generator {
     if (below(5) == 0) return edges[below(std::size(edges))];
     return make_date(1990 + static_cast<int>(below(50)), 1 + static_cast<unsigned>(below(12)),
                      1 + static_cast<unsigned>(below(28)));
+  }
+  // Members added after a schema release draw from their own stream, so the
+  // corpora of a seed keep every value they had before (written_bytes).
+  std::optional<Date> later_date() {
+    if ((later_() & 1U) != 0) return std::nullopt;
+    return make_date(2000 + static_cast<int>(later_() % 40), 1 + static_cast<unsigned>(later_() % 12),
+                     1 + static_cast<unsigned>(later_() % 28));
   }
   std::optional<Date> maybe_date() {
     if (coin()) return std::nullopt;
@@ -186,8 +193,8 @@ class Generator {
   ActionItem action_item() {
     return ActionItem{.id = id<ActionItemId>("action"), .what = "Gör " + text(), .owner_person = maybe_id<PersonId>("person"),
                       .owner_organisation = maybe_id<OrganisationId>("org"), .due = maybe_date(),
-                      .status = pick<ActionStatus>(), .meeting = maybe_id<MeetingId>("meeting"), .item_number = text(1),
-                      .decision = maybe_id<DecisionId>("decision"), .extensions = extensions(),
+                      .status = pick<ActionStatus>(), .done_on = later_date(), .meeting = maybe_id<MeetingId>("meeting"),
+                      .item_number = text(1), .item_order = static_cast<std::uint32_t>(later_() % 40), .decision = maybe_id<DecisionId>("decision"), .extensions = extensions(),
                       .provenance = provenance()};
   }
   Agreement agreement() {
@@ -283,6 +290,7 @@ class Generator {
 
  private:
   std::mt19937_64 rng_;
+  std::mt19937_64 later_;
   std::size_t counter_ = 0;
 };
 

@@ -16,6 +16,7 @@ namespace {
 
 const std::filesystem::path v1 = std::filesystem::path(SAMVERKAN_SOURCE_DIR) / "tests" / "fixtures" / "v1";
 const std::filesystem::path v2 = std::filesystem::path(SAMVERKAN_SOURCE_DIR) / "tests" / "fixtures" / "v2";
+const std::filesystem::path v3 = std::filesystem::path(SAMVERKAN_SOURCE_DIR) / "tests" / "fixtures" / "v3";
 
 // What small_corpus() held when the v1 fixtures were written, as the current
 // schema sees it.
@@ -74,6 +75,41 @@ TEST_CASE("version 2 fixtures load, their attendance and decisions with the new 
         load(v2 / "corpus.svk").get(OrganisationId("org/vgr")));
 }
 
+TEST_CASE("version 3 fixtures load and their action item has no done date", "[archive]") {
+  for (const std::string name : {"corpus.svk", "corpus.svkt", "corpus.svkx", "corpus.json"}) {
+    INFO(name);
+    const Corpus c = load(v3 / name);
+    REQUIRE(c.size() == 6);
+    CHECK(c.get(OrganisationId("org/vgr")).extensions.at("organisationsnummer") == "232100-0131");
+    const auto& action = c.get(ActionItemId("a/1"));
+    CHECK(action.what == "Återrapportera");
+    CHECK(action.status == ActionStatus::done);
+    CHECK(action.due == make_date(2024, 12, 1));
+    CHECK(action.item_number == "§1");
+    CHECK(action.decision == DecisionId("d/1"));
+    CHECK_FALSE(action.done_on.has_value());
+    // The fields archived after done_on's place still line up.
+    CHECK(action.meeting == MeetingId("m/1"));
+  }
+  CHECK(load(v3 / "corpus.svk") == load(v3 / "corpus.json"));
+  CHECK(load(v3 / "corpus.svkt") == load(v3 / "corpus.svkx"));
+  const auto info = inspect(detail::read_file(v3 / "corpus.json"));
+  CHECK(info.schema_version == 3);
+}
+
+TEST_CASE("a done date is kept by every format", "[archive]") {
+  Corpus c = load(v3 / "corpus.svk");
+  ActionItem action = c.get(ActionItemId("a/1"));
+  action.done_on = make_date(2024, 11, 20);
+  c.update(action);
+  for (const auto format : {ArchiveFormat::binary, ArchiveFormat::text, ArchiveFormat::xml, ArchiveFormat::json}) {
+    INFO(to_string(format));
+    const Corpus back = load_from_string(save_to_string(c, format));
+    CHECK(back.get(ActionItemId("a/1")).done_on == make_date(2024, 11, 20));
+    CHECK(back == c);
+  }
+}
+
 TEST_CASE("a version 1 record saved alone is upgraded too", "[archive]") {
   const auto org = from_bytes<Organisation>(detail::read_file(v1 / "organisation.bytes"));
   CHECK(org.organisation_number == "232100-0131");
@@ -89,7 +125,7 @@ TEST_CASE("the current version writes the field itself and reads it back", "[arc
     CHECK(load_from_string(save_to_string(c, format)) == c);
   }
   CHECK(schema<Organisation>::version == 2);
-  CHECK(json_version == 3);
+  CHECK(json_version == 4);
 }
 
 TEST_CASE("the bundled version 1 JSON sample still loads", "[archive]") {

@@ -213,7 +213,7 @@ TEST_CASE("the layout is the documented one", "[json]") {
   const std::string text = to_json(s.corpus);
   CHECK(text.rfind(R"({
   "schema": "samverkan.corpus",
-  "version": 3,
+  "version": 4,
   "organisations": [)",
                    0) == 0);
   CHECK(text.find(R"("total": {
@@ -372,8 +372,8 @@ TEST_CASE("each malformed document gives a parse_error naming the field", "[json
                Contains("people: expected an array, found object"));
   }
   SECTION("a newer version is refused before anything else") {
-    const auto message = refusal(R"({"schema": "samverkan.corpus", "version": 4, "visits": [{}]})");
-    CHECK_THAT(message, Contains("test.json: version: the document has version 4, newer than this samverkan reads (3)"));
+    const auto message = refusal(R"({"schema": "samverkan.corpus", "version": 5, "visits": [{}]})");
+    CHECK_THAT(message, Contains("test.json: version: the document has version 5, newer than this samverkan reads (4)"));
   }
   SECTION("missing required members") {
     CHECK_THAT(refusal(document_with("people", R"({"name": "Anna"})")), Contains("test.json: people[0].id: required but missing"));

@@ -391,10 +391,21 @@ struct description<ActionItem> {
           .merged(merge_rule::optional),
       describe("due", &ActionItem::due, "the due date, or None").as_column().merged(merge_rule::optional),
       describe("status", &ActionItem::status, "an ActionStatus").as_column().always().merged(merge_rule::value),
+      describe("done_on", &ActionItem::done_on, "the day it was done, or None")
+          .as_column()
+          .added_in(2)
+          .late_in_archive()
+          .merged(merge_rule::optional),
       describe("meeting", &ActionItem::meeting, "id of the meeting it came from").as_column(),
-      describe("item_number", &ActionItem::item_number, "the agenda item number as written")
+      describe("item_number", &ActionItem::item_number, "the agenda item number as written, '' when unnumbered")
           .as_column()
           .merged(merge_rule::text),
+      describe("item_order", &ActionItem::item_order,
+               "the agenda item's order in the meeting (AgendaItem.order), 0 when not known")
+          .as_column()
+          .added_in(2)
+          .late_in_archive()
+          .merged(merge_rule::value_or_unset),
       describe("decision", &ActionItem::decision, "id of the decision that gave it")
           .as_column()
           .merged(merge_rule::optional),

@@ -31,7 +31,7 @@ SAMVERKAN_BEGIN_NAMESPACE
 /// The value of the "schema" key every corpus document carries.
 inline constexpr std::string_view json_schema = "samverkan.corpus";
 /// The newest layout version this library reads and the one it writes.
-inline constexpr int json_version = 3;
+inline constexpr int json_version = 4;
 /// How deeply arrays and objects may nest in a document (a corpus needs
 /// about eight levels; the rest is room for extensions). Deeper text is
 /// refused with its path rather than read into a tree that could not be

@@ -47,7 +47,7 @@ SAMVERKAN_SCHEMA(Organisation, 2);  // 2: organisation_number
 SAMVERKAN_SCHEMA(Person, 1);
 SAMVERKAN_SCHEMA(Membership, 1);
 SAMVERKAN_SCHEMA(Meeting, 1);
-SAMVERKAN_SCHEMA(ActionItem, 1);
+SAMVERKAN_SCHEMA(ActionItem, 2);  // 2: done_on, item_order
 SAMVERKAN_SCHEMA(Agreement, 1);
 SAMVERKAN_SCHEMA(ActionPlan, 1);
 SAMVERKAN_SCHEMA(FundingPot, 1);

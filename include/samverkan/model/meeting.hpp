@@ -279,9 +279,15 @@ struct ActionItem {
   std::optional<OrganisationId> owner_organisation;
   std::optional<Date> due;
   ActionStatus status = ActionStatus::open;
-  /// Where it came from: the meeting, the item number as written, the decision.
+  /// The day it was done, when known; with it, reports can tell what was
+  /// open, done or overdue on any earlier day.
+  std::optional<Date> done_on;
+  /// Where it came from: the meeting, the item number as written (empty
+  /// for an unnumbered item), the item's order in the meeting (0 when not
+  /// known), the decision.
   std::optional<MeetingId> meeting;
   std::string item_number;
+  std::uint32_t item_order = 0;
   std::optional<DecisionId> decision;
   Extensions extensions;
   std::optional<Provenance> provenance;
