@@ -60,7 +60,8 @@ __all__ = [
 
 #: Tables with one row per meeting or per something inside one: partitioned
 #: by the meeting's year (or body). The others are small and stay whole.
-MEETING_TABLES = ("meetings", "attendance", "agenda_items", "decisions", "action_items")
+MEETING_TABLES = ("meetings", "attendance", "agenda_items", "decisions", "escalations", "amounts", "item_dates",
+                  "attachments", "item_texts", "action_items")
 
 _GLOB_CHARS = set("*?[")
 

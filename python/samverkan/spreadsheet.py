@@ -49,8 +49,13 @@ SWEDISH_COLUMNS: Dict[str, str] = {
     "serves": "tjänar", "unit": "enhet", "direction": "riktning", "targets": "målnivåer",
     "observations": "observationer", "is_national": "riket", "value": "värde", "funding_pot": "pott",
     "meetings": "möten", "currency": "valuta",
+    "item": "punkt", "item_title": "punktens rubrik", "decided_by": "beslutat av", "done_on": "klart den",
+    "meeting_date": "mötesdatum", "mentioned": "nämnt datum", "attachment": "bilaga", "attachments": "bilagor",
+    "escalations": "lyfta frågor", "amounts": "belopp", "text_length": "textlängd", "owner": "ägare",
+    "responsible": "ansvariga", "party_ids": "parter (id)", "party_names": "parter",
 }
-_SUFFIXES = {"_id": " (id)", "_ore": " (öre)", "_kr": " (kr)", "_currency": " (valuta)"}
+_SUFFIXES = {"_ids": " (id)", "_names": "", "_id": " (id)", "_name": "", "_ore": " (öre)", "_kr": " (kr)",
+             "_currency": " (valuta)"}
 
 
 def _swedish_header(column: str) -> str:
@@ -62,46 +67,30 @@ def _swedish_header(column: str) -> str:
     return column
 
 
-def _swedish_values(series: pd.Series) -> pd.Series:
-    """Vocabulary values in Swedish, through each enum's own Swedish name."""
-    if not isinstance(series.dtype, pd.CategoricalDtype):
-        return series
-    enums = [getattr(_core, n) for n in dir(_core) if hasattr(getattr(_core, n), "__members__")]
-    mapping: Dict[str, str] = {}
-    for category in series.cat.categories:
-        for enum in enums:
-            member = enum.__members__.get(str(category))
-            if member is not None and getattr(member, "swedish", None):
-                mapping[str(category)] = member.swedish
-                break
-    if not mapping:
-        return series
-    return series.astype(str).map(lambda v: mapping.get(v, v))
-
-
 def _for_writing(frame: pd.DataFrame, language: str) -> pd.DataFrame:
-    out = frame.copy()
+    # A sheet has one kronor column per amount: <x>_kr (float64) beside the exact <x>_ore; the
+    # Decimal <x>_kr_exact would only repeat it.
+    out = frame.drop(columns=[c for c in frame.columns if c.endswith("_kr_exact")])
     for col in out.columns:
         s = out[col]
         if s.dtype == object and len(s) and any(isinstance(v, decimal.Decimal) for v in s.head(50)):
             out[col] = pd.to_numeric(s.map(lambda v: float(v) if isinstance(v, decimal.Decimal) else v))
-        elif language == "sv":
-            out[col] = _swedish_values(s)
     if language == "sv":
         out.columns = [_swedish_header(c) for c in out.columns]
     return out
 
 
 def frames(corpus: _core.Corpus, tables: Optional[Iterable[str]] = None, language: str = "en") -> Dict[str, pd.DataFrame]:
-    """The corpus's tables (all, or those named) ready to write: money as numbers, and with
-    language="sv" Swedish headers and vocabulary values."""
+    """The corpus's tables (all, or those named) ready to write: money as öre and kronor numbers
+    (the exact Decimal columns left out), and with language="sv" Swedish headers and vocabulary
+    values (the frames' own language="sv")."""
     if language not in ("en", "sv"):
         raise ValueError(f"language: 'en' or 'sv', not {language!r}")
     names = list(tables) if tables is not None else list(_core.FRAME_NAMES)
     unknown = [n for n in names if n not in _core.FRAME_NAMES]
     if unknown:
         raise ValueError(f"tables: no table {unknown[0]!r}; the tables are {', '.join(_core.FRAME_NAMES)}")
-    return {name: _for_writing(corpus.frame(name), language) for name in names}
+    return {name: _for_writing(corpus.frame(name, language=language), language) for name in names}
 
 
 def to_excel(corpus: _core.Corpus, path: Union[str, os.PathLike], *, tables: Optional[Iterable[str]] = None,

@@ -109,7 +109,8 @@ py::object percent_decimal(const al::Percent& p) {
 // ---------------------------------------------------------------------------
 // Tables (tables.hpp), with the conventions of corpus.to_frames(): ids as
 // str columns named *_id, names as categoricals, dates datetime64[ns] with
-// NaT, money as <name>_ore int64 + <name>_kr exact Decimal + <name>_currency,
+// NaT, money as <name>_ore int64 + <name>_kr float64 + <name>_kr_exact Decimal
+// + <name>_currency,
 // lists joined with "; ". Columns are filled in C++ without the GIL, then
 // each becomes one NumPy array.
 // ---------------------------------------------------------------------------

@@ -270,18 +270,20 @@ void bind_corpus(py::module_& m);
 
 // Tables for analysis (frames.cpp), used by Corpus's methods.
 const std::vector<std::string>& frame_names();
-py::object make_frame(const Corpus& corpus, const std::string& table);
+/// One table; language "en" (English category names) or "sv" (Swedish terms).
+py::object make_frame(const Corpus& corpus, const std::string& table, const std::string& language = "en");
 /// What Corpus.to_frames() returns (Frames in Python): the tables by name,
 /// each built the first time it is asked for and kept; holds the corpus alive.
 struct LazyFrames {
   py::object corpus;
+  std::string language;
   std::map<std::string, py::object> built;
 
   py::object get(const std::string& name);
   static bool known(const std::string& name);
 };
 /// Corpus.to_frames().
-LazyFrames make_frames(const Corpus& corpus);
+LazyFrames make_frames(const Corpus& corpus, const std::string& language = "en");
 /// Binds Frames, what to_frames() returns.
 void bind_frames(py::module_& m);
 

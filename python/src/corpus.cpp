@@ -266,14 +266,19 @@ void bind_corpus(py::module_& m) {
             return from_bytes<Corpus>(bytes);
           }))
       .def(
-          "to_frames", &make_frames,
+          "to_frames", &make_frames, py::arg("language") = "en",
           "Every table by name, as a Frames mapping of pandas DataFrames (see frame()); each\n"
-          "table is built when first asked for, so frames[\"decisions\"] builds that one only.")
-      .def("frame", &make_frame, py::arg("table"),
-           "One table as a pandas DataFrame. table: one of samverkan.FRAME_NAMES.");
+          "table is built when first asked for, so frames[\"decisions\"] builds that one only.\n"
+          "language: \"en\" (default) labels categories by their English names, \"sv\" by their\n"
+          "Swedish terms (AttendanceStatus.excused: \"excused\" / \"förhinder\").")
+      .def("frame", &make_frame, py::arg("table"), py::arg("language") = "en",
+           "One table as a pandas DataFrame. table: one of samverkan.FRAME_NAMES; language: \"en\"\n"
+           "or \"sv\" for the category labels.");
   for (const std::string& name : frame_names())
     corpus.def(
-        (name + "_frame").c_str(), [name](const Corpus& self) { return make_frame(self, name); },
+        (name + "_frame").c_str(),
+        [name](const Corpus& self, const std::string& language) { return make_frame(self, name, language); },
+        py::arg("language") = "en",
         ("The " + name + " table as a pandas DataFrame; the same as frame(\"" + name + "\").").c_str());
   corpus.def(
       "__eq__",

@@ -111,6 +111,18 @@ struct Column {
 
 struct Table {
   std::deque<Column> columns;  // deque: references stay valid as columns are added
+  /// Vocabulary values as their Swedish terms (language="sv") instead of
+  /// their English names; set before the columns are made.
+  bool swedish = false;
+
+  Table() = default;
+  explicit Table(bool in_swedish) : swedish(in_swedish) {}
+
+  /// A vocabulary value as this table labels it.
+  template <vocabulary E>
+  std::string label(E value) const {
+    return std::string(swedish ? swedish_name(value) : to_string(value));
+  }
 
   Column& column(std::string name, Kind kind) { return columns.emplace_back(std::move(name), kind); }
   /// A categorical column with these categories, in this order.
@@ -122,20 +134,24 @@ struct Table {
   template <vocabulary E>
   Column& vocabulary_column(std::string name) {
     Column& c = column(std::move(name), Kind::vocabulary);
-    for (E value : all_values<E>()) c.categories.emplace_back(to_string(value));
+    for (E value : all_values<E>()) c.categories.push_back(label(value));
     return c;
   }
 };
 
-// The three columns of an amount: exact öre, exact kronor, currency.
+// The four columns of an amount: exact öre (int64, Int64 when it may be
+// missing), kronor as float64 for plotting and sums (NaN when missing),
+// exact kronor as decimal.Decimal, and the currency.
 struct MoneyColumns {
   Column& ore;
   Column& kr;
+  Column& kr_exact;
   Column& currency;
 
   MoneyColumns(Table& t, const std::string& prefix, bool nullable = false)
       : ore(t.column(prefix + "_ore", nullable ? Kind::nullable_integer : Kind::integer)),
-        kr(t.column(prefix + "_kr", Kind::decimal)),
+        kr(t.column(prefix + "_kr", Kind::real)),
+        kr_exact(t.column(prefix + "_kr_exact", Kind::decimal)),
         currency(t.column(prefix + "_currency", Kind::category)) {}
 
   void add(const Money& m) {
@@ -143,13 +159,15 @@ struct MoneyColumns {
       ore.add_int(std::optional<std::int64_t>(m.ore()));
     else
       ore.add_int(m.ore());
-    kr.add(m.decimal());
+    kr.add_real(static_cast<double>(m.ore()) / 100.0);
+    kr_exact.add(m.decimal());
     currency.add(m.currency().code());
   }
   void add(const std::optional<Money>& m) {
     if (m) return add(*m);
     ore.add_int(std::optional<std::int64_t>());
-    kr.add(std::optional<std::string>());
+    kr.add_real(std::numeric_limits<double>::quiet_NaN());
+    kr_exact.add(std::optional<std::string>());
     currency.add(std::optional<std::string>());
   }
 };

@@ -47,18 +47,23 @@ def test_dtypes(sample):
     assert meetings["meeting_id"].dtype == object
     assert isinstance(meetings["form"].dtype, pd.CategoricalDtype)
     assert list(meetings["form"].cat.categories) == [str(v) for v in sv.MeetingForm.__members__.values()]
-    assert isinstance(meetings["body"].dtype, pd.CategoricalDtype)
+    assert isinstance(meetings["body_name"].dtype, pd.CategoricalDtype)
     assert meetings["attendees"].dtype == np.int64
 
     payments = sample.payments_frame()
     assert payments["amount_ore"].dtype == np.int64
-    assert all(isinstance(v, decimal.Decimal) for v in payments["amount_kr"])
-    assert (payments["amount_kr"] * 100 == payments["amount_ore"].map(decimal.Decimal)).all()
+    assert payments["amount_kr"].dtype == np.float64
+    assert (payments["amount_kr"] == payments["amount_ore"] / 100).all()
+    assert all(isinstance(v, decimal.Decimal) for v in payments["amount_kr_exact"])
+    assert (payments["amount_kr_exact"] * 100 == payments["amount_ore"].map(decimal.Decimal)).all()
+    assert list(payments.columns[3:7]) == ["amount_ore", "amount_kr", "amount_kr_exact", "amount_currency"]
     assert payments["approximate"].dtype == bool
 
     agreements = sample.agreements_frame()
     assert str(agreements["total_ore"].dtype) == "Int64"
     assert agreements["total_ore"][0] == sample.agreements()[0].total.ore
+    assert agreements["total_kr"][0] == sample.agreements()[0].total.ore / 100
+    assert agreements["total_kr_exact"][0] == sample.agreements()[0].total.kronor
 
     observations = sample.observations_frame()
     assert observations["value"].dtype == np.float64
@@ -106,7 +111,7 @@ def test_reference_ids_are_categoricals_and_own_ids_str(sample):
     attendance = sample.attendance_frame()
     assert isinstance(attendance["person_id"].dtype, pd.CategoricalDtype)
     names = {p.id: p.name for p in sample.people()}
-    for pid, name in zip(attendance["person_id"], attendance["person"]):
+    for pid, name in zip(attendance["person_id"], attendance["person_name"]):
         assert (name == names[pid]) if pid in names else pd.isna(name)
     # Missing references are missing values, not empty strings.
     represents = [a.represents for m in sample.meetings() for a in m.attendance]
@@ -115,7 +120,7 @@ def test_reference_ids_are_categoricals_and_own_ids_str(sample):
 
 def test_equal_texts_share_one_object(sample):
     items = sample.agenda_items_frame()
-    numbers = [v for v in items["number"] if v == "1"]
+    numbers = [v for v in items["item_number"] if v == "1"]
     assert len(numbers) > 1
     assert all(v is numbers[0] for v in numbers)
 
