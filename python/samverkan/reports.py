@@ -25,6 +25,7 @@ __all__ = [
     "find_indicator",
     "ranking",
     "series",
+    "action_state",
     "action_items",
     "open_actions_by_owner",
     "attendance_by_organisation",
@@ -162,41 +163,53 @@ def series(corpus: _core.Corpus, indicator: str, organisations: Optional[Iterabl
     return frame.sort_values(["organisation", "start"], kind="stable").reset_index(drop=True)
 
 
+def action_state(status: str, done_on, due, as_of: datetime.date) -> str:
+    """The state of one action item on the day ``as_of``: "cancelled"; "done" when its status is
+    done and it was done by then (``done_on`` on or before ``as_of``, or no done date known);
+    else "overdue" when its due date has passed, else "open". An item done after ``as_of`` was
+    still open (or overdue) on that day."""
+    if status == "cancelled":
+        return "cancelled"
+    if status == "done" and (done_on is None or done_on <= as_of):
+        return "done"
+    if due is not None and due < as_of:
+        return "overdue"
+    return "open"
+
+
 def action_items(corpus: _core.Corpus, as_of: Optional[datetime.date] = None) -> pd.DataFrame:
     """Every action item with its owner's name, the body and date of the meeting it came from, and
-    its state as of a date: "done", "cancelled", "overdue" (open past its due date), or "open".
+    its state as of a date (``action_state``): "open", "overdue", "done" or "cancelled".
 
     Columns: action_item_id, what, owner (person, else organisation, else as written), owner_person_id,
-    owner_organisation_id, due, status, state, meeting_id, body, meeting_date, item_number.
-    as_of: the date the state is judged at (default today).
+    owner_organisation_id, due, status, done_on, state, meeting_id, body, meeting_date, item_id,
+    item_number.
+    as_of: the date the state is judged at (default today); with ActionItem.done_on set, the
+    state on an earlier day is exact (done on 2023-03-16: overdue on 2023-03-01 if due before).
     """
     as_of = as_of or datetime.date.today()
-    lookup = names(corpus)
-    meetings = {m.id: m for m in corpus.meetings()}
-    rows = []
-    for a in corpus.action_items():
-        status = str(a.status)
-        if status in ("done", "cancelled"):
-            state = status
-        elif a.due is not None and a.due < as_of:
-            state = "overdue"
-        else:
-            state = "open"
-        m = meetings.get(a.meeting) if a.meeting else None
-        owner = (lookup.get(a.owner_person) if a.owner_person else None) or (
-            lookup.get(a.owner_organisation) if a.owner_organisation else None) or a.extensions.get("owner", "")
-        rows.append({
-            "action_item_id": a.id, "what": a.what, "owner": owner,
-            "owner_person_id": a.owner_person, "owner_organisation_id": a.owner_organisation,
-            "due": pd.Timestamp(a.due) if a.due else pd.NaT, "status": status, "state": state,
-            "meeting_id": a.meeting, "body": lookup.get(m.body, m.body) if m else None,
-            "meeting_date": pd.Timestamp(m.date) if m and m.date else pd.NaT, "item_number": a.item_number,
-        })
-    columns = ["action_item_id", "what", "owner", "owner_person_id", "owner_organisation_id", "due", "status",
-               "state", "meeting_id", "body", "meeting_date", "item_number"]
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["state"] = pd.Categorical(frame["state"], categories=["open", "overdue", "done", "cancelled"])
-    return frame.sort_values(["due", "action_item_id"], kind="stable", na_position="last").reset_index(drop=True)
+    frame = corpus.frame("action_items")
+    written = {a.id: a.extensions.get("owner", "") for a in corpus.action_items()}
+    owner = frame["owner_person_name"].astype(object).where(frame["owner_person_name"].notna(),
+                                                           frame["owner_organisation_name"].astype(object))
+    owner = owner.where(owner.notna(), frame["action_item_id"].map(written))
+
+    def day(value):
+        return None if pd.isna(value) else value.date()
+
+    states = [action_state(str(st), day(done), day(due), as_of)
+              for st, done, due in zip(frame["status"], frame["done_on"], frame["due"])]
+    out = pd.DataFrame({
+        "action_item_id": frame["action_item_id"], "what": frame["what"], "owner": owner,
+        "owner_person_id": frame["owner_person_id"].astype(object),
+        "owner_organisation_id": frame["owner_organisation_id"].astype(object),
+        "due": frame["due"], "status": frame["status"].astype(str), "done_on": frame["done_on"],
+        "state": pd.Categorical(states, categories=["open", "overdue", "done", "cancelled"]),
+        "meeting_id": frame["meeting_id"].astype(object), "body": frame["body_name"].astype(object),
+        "meeting_date": frame["meeting_date"], "item_id": frame["item_id"].astype(object),
+        "item_number": frame["item_number"],
+    })
+    return out.sort_values(["due", "action_item_id"], kind="stable", na_position="last").reset_index(drop=True)
 
 
 def open_actions_by_owner(corpus: _core.Corpus, as_of: Optional[datetime.date] = None) -> pd.DataFrame:
@@ -269,19 +282,23 @@ def items(corpus: _core.Corpus, contains: Optional[str] = None) -> pd.DataFrame:
     """Agenda items with their meeting's body and date, their decisions (kind and text joined) and
     their text, optionally only those whose title or text contains a word (ignoring case).
 
-    Columns: meeting_id, body, date, order, number, title, decision_kinds, decisions, escalated (an
+    Columns: item_id, meeting_id, body, date, order, number, title, decision_kinds, decisions, escalated (an
     escalation recorded or a decision of kind escalated), escalated_to (the bodies, where the record
     names them), text.
     """
     lookup = names(corpus)
     wanted = contains.casefold() if contains else None
+    # The frame's item ids, in item order per meeting: the ids joins on other frames use.
+    table = corpus.frame("agenda_items")
+    item_ids = {m: list(ids) for m, ids in
+                table.groupby("meeting_id", observed=True, sort=False)["item_id"].agg(list).items()}
     rows = []
     for m in corpus.meetings():
-        for item in m.items:
+        for position, item in enumerate(m.items):
             if wanted and wanted not in item.title.casefold() and wanted not in item.text.casefold():
                 continue
             rows.append({
-                "meeting_id": m.id, "body": lookup.get(m.body, m.body), "date": pd.Timestamp(m.date) if m.date else pd.NaT,
+                "item_id": str(item_ids[m.id][position]), "meeting_id": m.id, "body": lookup.get(m.body, m.body), "date": pd.Timestamp(m.date) if m.date else pd.NaT,
                 "order": item.order, "number": item.number, "title": item.title,
                 "decision_kinds": ", ".join(str(d.kind) for d in item.decisions),
                 "decisions": " | ".join(d.text for d in item.decisions),
@@ -289,6 +306,7 @@ def items(corpus: _core.Corpus, contains: Optional[str] = None) -> pd.DataFrame:
                 "escalated_to": ", ".join(lookup.get(e.to, e.to) if e.to else e.what for e in item.escalations),
                 "text": item.text,
             })
-    frame = pd.DataFrame(rows, columns=["meeting_id", "body", "date", "order", "number", "title", "decision_kinds",
+    frame = pd.DataFrame(rows, columns=["item_id", "meeting_id", "body", "date", "order", "number", "title",
+                                        "decision_kinds",
                                         "decisions", "escalated", "escalated_to", "text"])
     return frame.sort_values(["date", "body", "order"], kind="stable").reset_index(drop=True)

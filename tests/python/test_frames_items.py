@@ -229,3 +229,24 @@ def test_done_date_is_set_from_python_and_kept_by_every_format(tmp_path):
     frame = c.action_items_frame()
     assert frame["done_on"][0] == pd.Timestamp("2023-03-16")
     assert frame["done_on"].dtype == np.dtype("datetime64[ns]")
+
+
+def test_open_done_overdue_as_of_a_date():
+    c = sv.Corpus()
+    c.add(sv.ActionItem(id="action/done-late", what="a", due=datetime.date(2023, 3, 1), status="done",
+                        done_on=datetime.date(2023, 3, 16)))
+    c.add(sv.ActionItem(id="action/done-unknown", what="b", due=datetime.date(2023, 3, 1), status="done"))
+    c.add(sv.ActionItem(id="action/open", what="c", due=datetime.date(2023, 6, 1)))
+    c.add(sv.ActionItem(id="action/cancelled", what="d", status="cancelled"))
+
+    def states(day):
+        frame = sv.reports.action_items(c, as_of=day).set_index("action_item_id")
+        return {k: str(v) for k, v in frame["state"].items()}
+
+    assert states(datetime.date(2023, 2, 1)) == {"action/done-late": "open", "action/done-unknown": "done",
+                                                 "action/open": "open", "action/cancelled": "cancelled"}
+    assert states(datetime.date(2023, 3, 10))["action/done-late"] == "overdue"
+    assert states(datetime.date(2023, 3, 16))["action/done-late"] == "done"
+    assert states(datetime.date(2023, 7, 1))["action/open"] == "overdue"
+    by_owner = sv.reports.open_actions_by_owner(c, as_of=datetime.date(2023, 3, 10))
+    assert int(by_owner["overdue"].sum()) == 1 and int(by_owner["open"].sum()) == 1
