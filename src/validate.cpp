@@ -321,6 +321,17 @@ class Validator {
 
   void check(const ActionItemId&, const ActionItem& action) {
     if (!action.has_owner()) error("owner_person", "the action item has no owner: neither a person nor an organisation");
+    // A done date on an item still open: reports judge by the status, so it
+    // would show as open (or overdue) although someone recorded it done.
+    if (action.done_on && action.is_open())
+      warning("done_on", format_date(*action.done_on) + " is set, but the status is " +
+                             std::string(to_string(action.status)));
+    if (action.item_order != 0 && action.meeting)
+      if (const auto* meeting = corpus_.find(*action.meeting);
+          meeting && std::none_of(meeting->items.begin(), meeting->items.end(),
+                                  [&](const AgendaItem& it) { return it.order == action.item_order; }))
+        warning("item_order", describe(*action.meeting) + " has no agenda item of order " +
+                                  std::to_string(action.item_order));
     if (!action.decision || !action.meeting) return;
     const auto* meeting = corpus_.find(*action.meeting);
     if (!meeting || !corpus_.contains(*action.decision)) return;  // dangling: reported already

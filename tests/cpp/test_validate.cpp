@@ -261,6 +261,11 @@ TEST_CASE("a corpus with every kind of error reports each of them", "[validate]"
                                           .meeting = meeting2, .decision = DecisionId("decision/d2")});
   c.add(ActionItem{.id = ActionItemId("action/fine"), .what = "Z", .owner_organisation = a, .meeting = meeting2,
                    .decision = DecisionId("decision/d3")});
+  const auto undone = c.add(ActionItem{.id = ActionItemId("action/undone"), .what = "W", .owner_person = anna,
+                                       .status = ActionStatus::in_progress, .done_on = d(2023, 3, 16)});
+  const auto lost = c.add(ActionItem{.id = ActionItemId("action/lost"), .what = "V", .owner_person = anna,
+                                     .status = ActionStatus::done, .done_on = d(2023, 3, 16), .meeting = meeting2,
+                                     .item_order = 7});
 
   // ---- agreements ----
   const auto money = c.add(Agreement{
@@ -426,6 +431,9 @@ TEST_CASE("a corpus with every kind of error reports each of them", "[validate]"
                   "decision decision/d2 was taken at meeting meeting/1, not at meeting meeting/2");
     CHECK_PROBLEM(p, W, meeting1, "items[0].decisions[0]", "decision decision/d1 gives an assignment, but no action item");
     CHECK_FALSE(has_problem(p, W, meeting2, "items[0].decisions[0]", ""));
+    CHECK_PROBLEM(p, W, undone, "done_on", "2023-03-16 is set, but the status is in_progress");
+    CHECK_FALSE(has_problem(p, W, lost, "done_on", ""));
+    CHECK_PROBLEM(p, W, lost, "item_order", "meeting meeting/2 has no agenda item of order 7");
   }
 
   SECTION("organisations and people") {
