@@ -872,8 +872,8 @@ void bind_allocation(py::module_& m) {
       .def(
           "shares_frame", [](const al::ProgrammeResult& r) { return frame_of(r, shares_table); },
           "One row per recipient and leaf pot: pot_id, pot, block, start, end, recipient_id, recipient,\n"
-          "amount_ore/_kr/_currency, step (Int64, <NA> for rules without steps), via_alternative,\n"
-          "failed_conditions, withheld_ore/_kr/_currency.")
+          "amount_ore/_kr/_kr_exact/_currency, step (Int64, <NA> for rules without steps), via_alternative,\n"
+          "failed_conditions, withheld_ore/_kr/_kr_exact/_currency.")
       .def(
           "pots_frame", [](const al::ProgrammeResult& r) { return frame_of(r, pots_table); },
           "One row per pot, parents first: pot_id, key, name, parent_id, leaf, weight, block, start, end,\n"
@@ -1265,7 +1265,7 @@ void bind_allocation(py::module_& m) {
       .def(
           "regions_frame", [](const k19::Result& r) { return frame_of(r, regions_table); },
           "One row per region, in input order: region_id, region, population, block1_first_visits_*,\n"
-          "block1_operations_*, block1_*, block2_*, total_* (each _ore, _kr, _currency), failed_conditions.")
+          "block1_operations_*, block1_*, block2_*, total_* (each _ore, _kr, _kr_exact, _currency), failed_conditions.")
       .def(
           "months_frame", [](const k19::Result& r) { return frame_of(r, months_table); },
           "One row per region, group and month of Block 1: region_id, region, group, month (first day),\n"
