@@ -108,7 +108,7 @@ py::object percent_decimal(const al::Percent& p) {
 
 // ---------------------------------------------------------------------------
 // Tables (tables.hpp), with the conventions of corpus.to_frames(): ids as
-// str columns named *_id, names as categoricals, dates datetime64[ns] with
+// str columns named *_id, names beside them as <x>_name categoricals, dates datetime64[ns] with
 // NaT, money as <name>_ore int64 + <name>_kr float64 + <name>_kr_exact Decimal
 // + <name>_currency,
 // lists joined with "; ". Columns are filled in C++ without the GIL, then
@@ -150,12 +150,12 @@ const std::string& recipient_name(const al::ProgrammeResult& r, const std::strin
 Table shares_table(const al::ProgrammeResult& r) {
   Table t;
   auto& pot_id = t.column("pot_id", Kind::text);
-  auto& pot = t.column("pot", Kind::category);
+  auto& pot = t.column("pot_name", Kind::category);
   auto& block = t.column("block", Kind::category);
   auto& start = t.column("start", Kind::date);
   auto& end = t.column("end", Kind::date);
   auto& recipient_id = t.column("recipient_id", Kind::text);
-  auto& recipient = t.column("recipient", Kind::category);
+  auto& recipient = t.column("recipient_name", Kind::category);
   MoneyColumns amount(t, "amount");
   auto& step = t.column("step", Kind::nullable_integer);
   auto& via = t.column("via_alternative", Kind::boolean);
@@ -224,7 +224,7 @@ Table pots_table(const al::ProgrammeResult& r) {
 Table undistributed_table(const al::ProgrammeResult& r) {
   Table t;
   auto& pot_id = t.column("pot_id", Kind::text);
-  auto& pot = t.column("pot", Kind::category);
+  auto& pot = t.column("pot_name", Kind::category);
   auto& block = t.column("block", Kind::category);
   auto& start = t.column("start", Kind::date);
   auto& end = t.column("end", Kind::date);
@@ -246,7 +246,7 @@ Table undistributed_table(const al::ProgrammeResult& r) {
 Table recipients_table(const al::ProgrammeResult& r) {
   Table t;
   auto& id = t.column("recipient_id", Kind::text);
-  auto& name = t.column("recipient", Kind::category);
+  auto& name = t.column("recipient_name", Kind::category);
   MoneyColumns total(t, "total");
   for (const auto& [rid, rname] : r.recipients) {
     id.add(rid);
@@ -259,7 +259,7 @@ Table recipients_table(const al::ProgrammeResult& r) {
 Table regions_table(const k19::Result& r) {
   Table t;
   auto& id = t.column("region_id", Kind::text);
-  auto& name = t.column("region", Kind::category);
+  auto& name = t.column("region_name", Kind::category);
   auto& population = t.column("population", Kind::integer);
   MoneyColumns visits(t, "block1_first_visits");
   MoneyColumns operations(t, "block1_operations");
@@ -286,7 +286,7 @@ constexpr std::array<k19::Group, 2> groups{k19::Group::first_visits, k19::Group:
 Table months_table(const k19::Result& r) {
   Table t;
   auto& id = t.column("region_id", Kind::text);
-  auto& name = t.column("region", Kind::category);
+  auto& name = t.column("region_name", Kind::category);
   auto& group = t.column("group", std::vector<std::string>{"first_visits", "operations"});
   auto& month = t.column("month", Kind::date);
   auto& pot_id = t.column("pot_id", Kind::text);
@@ -871,7 +871,7 @@ void bind_allocation(py::module_& m) {
            "with \"pot\" and \"pot_name\" added], \"explanation\": [lines]}.\n\nArgs:\n    recipient: the recipient's id.")
       .def(
           "shares_frame", [](const al::ProgrammeResult& r) { return frame_of(r, shares_table); },
-          "One row per recipient and leaf pot: pot_id, pot, block, start, end, recipient_id, recipient,\n"
+          "One row per recipient and leaf pot: pot_id, pot_name, block, start, end, recipient_id, recipient_name,\n"
           "amount_ore/_kr/_kr_exact/_currency, step (Int64, <NA> for rules without steps), via_alternative,\n"
           "failed_conditions, withheld_ore/_kr/_kr_exact/_currency.")
       .def(
@@ -881,10 +881,10 @@ void bind_allocation(py::module_& m) {
       .def(
           "undistributed_frame",
           [](const al::ProgrammeResult& r) { return frame_of(r, undistributed_table); },
-          "One row per amount left unpaid in a leaf pot: pot_id, pot, block, start, end, amount_*, reason.")
+          "One row per amount left unpaid in a leaf pot: pot_id, pot_name, block, start, end, amount_*, reason.")
       .def(
           "recipients_frame", [](const al::ProgrammeResult& r) { return frame_of(r, recipients_table); },
-          "One row per recipient: recipient_id, recipient, total_*.")
+          "One row per recipient: recipient_id, recipient_name, total_*.")
       .def("to_frames", &allocation_frames,
            "Every table: {\"shares\", \"pots\", \"undistributed\", \"recipients\"} to pandas DataFrames.");
   def_json(result, "result (schema samverkan.allocation)");
@@ -1264,11 +1264,11 @@ void bind_allocation(py::module_& m) {
           "    region: any spelling find_region accepts, or the region's id.")
       .def(
           "regions_frame", [](const k19::Result& r) { return frame_of(r, regions_table); },
-          "One row per region, in input order: region_id, region, population, block1_first_visits_*,\n"
+          "One row per region, in input order: region_id, region_name, population, block1_first_visits_*,\n"
           "block1_operations_*, block1_*, block2_*, total_* (each _ore, _kr, _kr_exact, _currency), failed_conditions.")
       .def(
           "months_frame", [](const k19::Result& r) { return frame_of(r, months_table); },
-          "One row per region, group and month of Block 1: region_id, region, group, month (first day),\n"
+          "One row per region, group and month of Block 1: region_id, region_name, group, month (first day),\n"
           "pot_id, step (0 for none), via_alternative, amount_*.")
       .def(
           "undistributed_frame",

@@ -126,7 +126,7 @@ def test_frames_dtypes(result):
     assert shares["step"].dtype == "Int64"
     assert shares["via_alternative"].dtype == bool
     assert shares["start"].dtype == "datetime64[ns]"
-    assert isinstance(shares["recipient"].dtype, pd.CategoricalDtype)
+    assert isinstance(shares["recipient_name"].dtype, pd.CategoricalDtype)
     assert all(isinstance(v, decimal.Decimal) for v in shares["amount_kr_exact"])
     assert shares["amount_kr"].dtype == "float64"
     assert shares["recipient_id"].map(type).eq(str).all()
