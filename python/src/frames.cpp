@@ -13,8 +13,9 @@
 //                   body, person, indicator, agreement, plan, goal, activity,
 //                   pot): its name (title), Categorical, looked up once per id
 //   *_ids/*_names   lists of references and their names, one str joined "; "
-//   item_id         "<meeting_id>#<order>" of an agenda item (see item_key),
-//                   in every table about items, so joins on it are exact
+//   item_id         "<meeting_id>#<order>" of an agenda item (see item_keys): str in
+//                   agenda_items (its own id), Categorical in every other table about
+//                   items, so joins on it are exact
 //   text            object column; equal texts share one str object
 //   dates           datetime64[ns], NaT when missing
 //   money           <name>_ore int64 (Int64 when the amount may be missing),
@@ -102,6 +103,8 @@ struct named_list {
   const Corpus& corpus;
   Column& ids;
   Column& names;
+  string_pool seen;                // the ids looked up so far
+  std::vector<std::string> found;  // their names, by code in `seen`
 
   named_list(const Corpus& c, Table& t, const std::string& prefix)
       : corpus(c), ids(t.column(prefix + "_ids", Kind::text)), names(t.column(prefix + "_names", Kind::text)) {}
@@ -112,11 +115,15 @@ struct named_list {
     for (const auto& element : range) {
       const IdT& id = id_of(element);
       id_texts.push_back(id.str());
-      name_texts.push_back(name_of(corpus, id).value_or(id.str()));
+      // Each distinct id looked up once: the same presenters recur on many items.
+      const auto code = static_cast<std::size_t>(seen.code(id_texts.back()));
+      if (code == found.size()) found.push_back(name_of(corpus, id).value_or(id.str()));
+      name_texts.push_back(found[code]);
     }
     ids.add(joined(id_texts));
     names.add(joined(name_texts));
   }
+
   template <class Range>
   void add(const Range& range) {
     add(range, [](const IdT& id) -> const IdT& { return id; });
@@ -148,6 +155,21 @@ std::vector<std::string> item_ids(const Meeting& m) {
   return ids;
 }
 
+/// The item ids of one meeting, made the first time one is asked for: the
+/// tables of escalations, amounts ... have rows for few meetings.
+class meeting_item_ids {
+ public:
+  explicit meeting_item_ids(const Meeting& m) : meeting_(m) {}
+  const std::string& operator[](std::size_t i) {
+    if (ids_.empty()) ids_ = item_ids(meeting_);
+    return ids_[i];
+  }
+
+ private:
+  const Meeting& meeting_;
+  std::vector<std::string> ids_;
+};
+
 /// The item an action item came from: by its order (ActionItem 2), else by
 /// the decision that gave it, else by the number as written (or, in files
 /// of ActionItem 1, the title an unnumbered item was named by). -1: none.
@@ -177,8 +199,8 @@ struct item_columns {
   named_column<OrganisationId> body;
   Column& number;
 
-  item_columns(const Corpus& c, Table& t)
-      : item_id(t.column("item_id", Kind::category)),
+  item_columns(const Corpus& c, Table& t, Kind id_kind = Kind::category)
+      : item_id(t.column("item_id", id_kind)),
         meeting(t.column("meeting_id", Kind::category)),
         date(t.column("date", Kind::date)),
         body(c, t, "body"),
@@ -260,7 +282,7 @@ Table attendance(const Corpus& c, bool sv) {
 
 Table agenda_items(const Corpus& c, bool sv) {
   Table t(sv);
-  item_columns item(c, t);
+  item_columns item(c, t, Kind::text);  // the table's own id: unique per row
   auto& order = t.column("order", Kind::integer);
   auto& title = t.column("title", Kind::text);
   auto& purposes = t.column("purposes", Kind::text);
@@ -272,7 +294,7 @@ Table agenda_items(const Corpus& c, bool sv) {
   auto& attachments = t.column("attachments", Kind::integer);
   auto& text_length = t.column("text_length", Kind::integer);
   for (const auto& [key, m] : c.meetings()) {
-    const auto ids = item_ids(m);
+    meeting_item_ids ids(m);
     for (std::size_t i = 0; i < m.items.size(); ++i) {
       const AgendaItem& it = m.items[i];
       item.add(m, ids[i], it);
@@ -303,7 +325,7 @@ Table decisions(const Corpus& c, bool sv) {
   named_column<OrganisationId> decided_by(c, t, "decided_by");
   auto& references = t.column("references", Kind::text);
   for (const auto& [key, m] : c.meetings()) {
-    const auto ids = item_ids(m);
+    meeting_item_ids ids(m);
     for (std::size_t i = 0; i < m.items.size(); ++i)
       for (const auto& d : m.items[i].decisions) {
         id.add(d.id);
@@ -328,7 +350,7 @@ Table escalations(const Corpus& c, bool sv) {
   auto& what = t.column("what", Kind::text);
   named_column<OrganisationId> to(c, t, "to");
   for (const auto& [key, m] : c.meetings()) {
-    const auto ids = item_ids(m);
+    meeting_item_ids ids(m);
     for (std::size_t i = 0; i < m.items.size(); ++i)
       for (std::size_t e = 0; e < m.items[i].escalations.size(); ++e) {
         const Escalation& esc = m.items[i].escalations[e];
@@ -350,7 +372,7 @@ Table amounts(const Corpus& c, bool sv) {
   auto& approximate = t.column("approximate", Kind::boolean);
   auto& item_title = t.column("item_title", Kind::text);
   for (const auto& [key, m] : c.meetings()) {
-    const auto ids = item_ids(m);
+    meeting_item_ids ids(m);
     for (std::size_t i = 0; i < m.items.size(); ++i)
       for (std::size_t k = 0; k < m.items[i].amounts.size(); ++k) {
         const Money& money = m.items[i].amounts[k];
@@ -370,7 +392,7 @@ Table item_dates(const Corpus& c, bool sv) {
   auto& index = t.column("index", Kind::integer);
   auto& mentioned = t.column("mentioned", Kind::date);
   for (const auto& [key, m] : c.meetings()) {
-    const auto ids = item_ids(m);
+    meeting_item_ids ids(m);
     for (std::size_t i = 0; i < m.items.size(); ++i)
       for (std::size_t k = 0; k < m.items[i].dates.size(); ++k) {
         item.add(m, ids[i], m.items[i]);
@@ -387,7 +409,7 @@ Table attachments(const Corpus& c, bool sv) {
   auto& index = t.column("index", Kind::integer);
   auto& attachment = t.column("attachment", Kind::text);
   for (const auto& [key, m] : c.meetings()) {
-    const auto ids = item_ids(m);
+    meeting_item_ids ids(m);
     for (std::size_t i = 0; i < m.items.size(); ++i)
       for (std::size_t k = 0; k < m.items[i].attachments.size(); ++k) {
         item.add(m, ids[i], m.items[i]);
@@ -404,7 +426,7 @@ Table item_texts(const Corpus& c, bool sv) {
   auto& title = t.column("title", Kind::text);
   auto& text = t.column("text", Kind::text);
   for (const auto& [key, m] : c.meetings()) {
-    const auto ids = item_ids(m);
+    meeting_item_ids ids(m);
     for (std::size_t i = 0; i < m.items.size(); ++i) {
       if (m.items[i].text.empty()) continue;
       item.add(m, ids[i], m.items[i]);

@@ -83,6 +83,8 @@ def test_item_ids_are_unique_and_shared_by_every_item_table(imported):
     f = imported.to_frames()
     items = f["agenda_items"]
     assert items["item_id"].is_unique
+    assert items["item_id"].dtype == object  # the table's own id
+    assert isinstance(f["decisions"]["item_id"].dtype, pd.CategoricalDtype)
     expected = [f"{m.id}#{it.order}" for m in imported.meetings() for it in m.items]
     assert list(items["item_id"].astype(str)) == expected
     for table in ("decisions", "escalations", "amounts", "item_dates", "attachments", "item_texts"):
