@@ -252,3 +252,17 @@ def test_open_done_overdue_as_of_a_date():
     assert states(datetime.date(2023, 7, 1))["action/open"] == "overdue"
     by_owner = sv.reports.open_actions_by_owner(c, as_of=datetime.date(2023, 3, 10))
     assert int(by_owner["overdue"].sum()) == 1 and int(by_owner["open"].sum()) == 1
+
+
+def test_docs_list_every_table_and_column():
+    """docs/frames.md's table of tables is what the code builds."""
+    text = (ROOT / "docs" / "frames.md").read_text(encoding="utf-8")
+    documented = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[0].startswith("`"):
+            documented[cells[0].strip("`")] = [c.strip().strip("`") for c in cells[2].split(",")]
+    frames = sv.Corpus().to_frames()
+    assert list(documented) == list(sv.FRAME_NAMES)
+    for name, frame in frames.items():
+        assert documented[name] == list(frame.columns), name
