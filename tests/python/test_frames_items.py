@@ -125,6 +125,11 @@ def test_action_items_name_their_item(imported):
         titles = [it.title for it in _items_of(imported, UNNUMBERED) if any(d.id == a["decision_id"]
                                                                             for d in it.decisions)]
         assert item["title"] == titles[0]
+    # The importer names the item by its order in the record, not by its title.
+    for _, a in unnumbered.iterrows():
+        record = imported.get_action_item(a["action_item_id"])
+        assert record.item_number == ""
+        assert f"{UNNUMBERED}#{record.item_order}" == a["item_id"]
     # Every imported action item that came from a meeting has its item.
     from_minutes = actions[actions["action_item_id"].str.startswith("action/20")]
     assert from_minutes["item_id"].notna().all()
