@@ -2,7 +2,7 @@
 // only to add seeds). An existing seed is never overwritten, so the seeds of
 // earlier layouts stay and keep the upgrade paths fuzzed: the seeds written
 // from this build's corpora and records are named after the JSON layout
-// version, "v3-file-1" (the untagged file-N and payload-N are layout 2 and
+// version, "v4-file-1" (the untagged file-N and payload-N are layout 2 and
 // its archives). Delete a seed to write it again. The seeds:
 //  - binary, text, xml, json: small corpora as whole files and, for the
 //    archives, as bare payloads;
@@ -48,7 +48,7 @@ void write(const std::filesystem::path& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary) << bytes;
 }
 
-// The tag of seeds that depend on this build's layouts: "v3-".
+// The tag of seeds that depend on this build's layouts: "v4-".
 const std::string release = "v" + std::to_string(sv::json_version) + "-";
 
 std::string organisation_document(const std::string& members, int version = 2) {
