@@ -452,6 +452,7 @@ Table action_items(const Corpus& c, bool sv) {
   named_column<OrganisationId> body(c, t, "body");
   auto& item_id = t.column("item_id", Kind::category);
   auto& item_number = t.column("item_number", Kind::text);
+  auto& item_order = t.column("item_order", Kind::integer);  // as recorded; 0 when not known
   auto& decision = t.column("decision_id", Kind::category);
   for (const auto& [key, a] : c.action_items()) {
     id.add(a.id);
@@ -474,6 +475,7 @@ Table action_items(const Corpus& c, bool sv) {
       item_id.add_missing();
       item_number.add(a.item_number);
     }
+    item_order.add_int(a.item_order);
     decision.add(a.decision);
   }
   return t;
