@@ -788,7 +788,17 @@ class CorpusMerger {
   std::vector<std::pair<EntityRef, EntityRef>> reserved_;
 };
 
-MergeReport Corpus::merge(const Corpus& other) {
+MergeReport Corpus::merge(const Corpus& other, MergeMode mode) {
+  if (mode == MergeMode::in_place && &other != this) {
+    // An exception halfway would leave records brought in but not indexed;
+    // an empty corpus is a state the caller can rely on.
+    try {
+      return CorpusMerger(*this, other).run();
+    } catch (...) {
+      *this = Corpus();
+      throw;
+    }
+  }
   // Work on a copy and commit with a move: an exception halfway (out of
   // memory, a currency clash while combining) leaves this corpus as it was.
   // The copy also keeps a self-merge from reading what it writes.

@@ -479,3 +479,44 @@ TEST_CASE("indicators, pots and allocations match through mapped references", "[
   CHECK(report.merged == 4);
   CHECK(dangling(s.corpus).empty());
 }
+
+TEST_CASE("an in-place merge gives what a merge on a copy gives", "[merge]") {
+  auto copied = documents();
+  auto in_place = documents();
+  const auto r1 = copied.a.merge(copied.b);
+  const auto r2 = in_place.a.merge(in_place.b, MergeMode::in_place);
+  CHECK(copied.a == in_place.a);
+  CHECK(r1.renamed == r2.renamed);
+  CHECK(r1.conflicts == r2.conflicts);
+  CHECK(r1.added == r2.added);
+  CHECK(r1.merged == r2.merged);
+  CHECK(in_place.a.resolve_organisation("VGR") == copied.a.resolve_organisation("VGR"));
+  CHECK(in_place.a.meetings_in(Period::years(2019, 2026)) == copied.a.meetings_in(Period::years(2019, 2026)));
+
+  // Into itself, in place, it still must not read what it writes.
+  const auto s = fixtures::sample();
+  Corpus same = s.corpus;
+  same.merge(same, MergeMode::in_place);
+  CHECK(same == s.corpus);
+}
+
+TEST_CASE("long names that share their first words get ids that do not depend on order", "[merge][corpus]") {
+  const std::string halland = "Ledningsgruppen för hälso- och sjukvårdsavtalet mellan kommunerna och regionen i Halland";
+  const std::string ostergotland =
+      "Ledningsgruppen för hälso- och sjukvårdsavtalet mellan kommunerna och regionen i Östergötland";
+  Corpus one, other;
+  const auto h1 = one.add(Organisation{.name = halland});
+  const auto o1 = one.add(Organisation{.name = ostergotland});
+  const auto o2 = other.add(Organisation{.name = ostergotland});
+  const auto h2 = other.add(Organisation{.name = halland});
+  CHECK(h1 == h2);
+  CHECK(o1 == o2);
+  CHECK(h1 != o1);
+  CHECK(h1.str().rfind("org/ledningsgruppen-for-halso-och-sjukvardsavtalet", 0) == 0);
+  // The same long name again is a namesake: the usual suffix.
+  const auto again = one.add(Organisation{.name = halland});
+  CHECK(again.str() == h1.str() + "-2");
+  // Merging the two corpora recognises both organisations under their ids.
+  const auto report = one.merge(other);
+  CHECK(report.renamed.empty());
+}
