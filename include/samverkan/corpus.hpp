@@ -79,10 +79,6 @@ struct Problem {
   friend bool operator==(const Problem&, const Problem&) = default;
 };
 
-/// Whether Corpus::merge works on a copy, so that a failure leaves the corpus
-/// as it was, or on the corpus itself, which saves copying it.
-enum class MergeMode { keep_on_failure, in_place };
-
 /// What Corpus::merge did.
 struct MergeReport {
   std::size_t added = 0;
@@ -268,11 +264,9 @@ class Corpus {
   /// typed ids and EntityRefs alike, follows the id mapping, which the report
   /// lists where it changes an id. Deterministic; merging a corpus into
   /// itself changes nothing.
-  /// If it throws, this corpus is left unchanged (MergeMode::keep_on_failure,
-  /// which works on a copy), or empty (MergeMode::in_place, which does not
-  /// copy this corpus: for merges whose result is discarded on failure, such
-  /// as the partial corpora of a parallel import).
-  MergeReport merge(const Corpus& other, MergeMode mode = MergeMode::keep_on_failure);
+  /// If it throws, this corpus is left unchanged. It works on this corpus
+  /// itself, not a copy: the cost follows the size of `other`, not of this.
+  MergeReport merge(const Corpus& other);
 
   /// Every problem found, errors and warnings, each with entity, field and
   /// message. An empty list means the corpus is consistent.

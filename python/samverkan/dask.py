@@ -189,7 +189,7 @@ def _merge_two(left: Part, right: Part) -> Part:
     before_orgs, before_people = _ids_of(left.corpus)
     _reconcile.reconcile(left.corpus, right.corpus)
     kept = _reconcile.snapshot(left.corpus)
-    report = left.corpus.merge(right.corpus, in_place=True)
+    report = left.corpus.merge(right.corpus)
     _reconcile.restore(left.corpus, kept)
     mapping: Dict[Tuple[str, str], str] = {(str(theirs.kind), theirs.id): ours.id for theirs, ours in report.renamed}
 

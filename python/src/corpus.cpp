@@ -229,15 +229,13 @@ void bind_corpus(py::module_& m) {
            "Resolves the name (preferring a person listed with organisation), or adds the person.")
       .def(
           "merge",
-          [](Corpus& self, const Corpus& other, bool in_place) {
-            return with_corpora_released({{&self, access::write}, {&other, access::read}}, [&] {
-              return self.merge(other, in_place ? MergeMode::in_place : MergeMode::keep_on_failure);
-            });
+          [](Corpus& self, const Corpus& other) {
+            return with_corpora_released({{&self, access::write}, {&other, access::read}},
+                                         [&] { return self.merge(other); });
           },
-          py::arg("other"), py::kw_only(), py::arg("in_place") = false,
+          py::arg("other"),
            "Takes in every record of other, recognising records already held; returns a MergeReport.\n"
-           "If it raises, this corpus is left unchanged; with in_place=True the merge does not copy this\n"
-           "corpus first (faster for large corpora) and leaves it empty if it raises.")
+           "If it raises, this corpus is left unchanged.")
       .def(
           "validate", [](const Corpus& self) { return reading_released(self, [&] { return self.validate(); }); },
            "Every Problem found, errors and warnings; an empty list means consistent.")
