@@ -1,6 +1,7 @@
 #include <samverkan/corpus.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 #include <type_traits>
 
@@ -35,15 +36,24 @@ std::string_view tail(const std::string& id) {
   return slash == std::string::npos ? std::string_view(id) : std::string_view(id).substr(slash + 1);
 }
 
-// Long titles make unwieldy ids; cut at a word boundary.
+// Long titles make unwieldy ids; cut at a word boundary. A cut slug ends in
+// six hex digits of the whole slug's FNV-1a hash, so that two long names that
+// share their first words ("... i Halland", "... i Östergötland") get ids
+// that depend on the names alone, not on which one came first: imports of
+// parts of an archive then agree with one import of all of it.
 std::string short_slug(std::string_view hint) {
   constexpr std::size_t max_length = 48;
   std::string s = slug(hint);
   if (s.size() > max_length) {
+    std::uint32_t hash = 2166136261u;
+    for (const char c : s) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
     s.resize(max_length);
     const auto dash = s.rfind('-');
     if (dash != std::string::npos && dash > max_length / 2) s.resize(dash);
     while (!s.empty() && s.back() == '-') s.pop_back();
+    static constexpr char hex[] = "0123456789abcdef";
+    s += '-';
+    for (int shift = 20; shift >= 0; shift -= 4) s += hex[(hash >> shift) & 0xfu];
   }
   return s;
 }

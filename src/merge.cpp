@@ -5,14 +5,18 @@
 #include <samverkan/corpus.hpp>
 #include <samverkan/io/fields.hpp>
 
+#include "merge_hooks.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <map>
 #include <optional>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -20,6 +24,10 @@
 #include <vector>
 
 SAMVERKAN_BEGIN_NAMESPACE
+
+namespace detail {
+thread_local std::size_t merge_fail_after_changes = 0;
+}  // namespace detail
 
 namespace {
 
@@ -482,7 +490,24 @@ class CorpusMerger {
  public:
   CorpusMerger(Corpus& self, const Corpus& other) : self_(self), other_(other) {}
 
+  // Changes this corpus in place, undoing what it did when anything throws:
+  // the strong guarantee without copying the corpus, whose size a merge of a
+  // small corpus into a large one would otherwise cost every time.
   MergeReport run() {
+    // Each change is followed by its undo; room for them is made first, so
+    // recording one cannot fail after its change.
+    undo_.reserve(2 * other_.size() + 1);
+    try {
+      return merge();
+    } catch (...) {
+      for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) (*it)();
+      release_reservations();
+      throw;
+    }
+  }
+
+ private:
+  MergeReport merge() {
     // Organisations first (everything refers to them, they to each other),
     // then people; each later kind is matched with the kinds it names
     // already mapped.
@@ -601,7 +626,11 @@ class CorpusMerger {
     }
 
     auto& table = self_.mutable_table<T>();
-    for (const T* record : keep) table.emplace(record->id, *record);
+    for (const T* record : keep) {
+      table.emplace(record->id, *record);
+      undo_.emplace_back([&table, id = record->id] { table.erase(id); });
+      changed();
+    }
     for (const T* record : rename) {
       // A copy with the references known so far rewritten, so that ids made
       // from them (a membership's "person-org") read as in this corpus.
@@ -612,6 +641,8 @@ class CorpusMerger {
       to_[EntityRef(record->id)] = renamed.id.str();
       const IdT id = renamed.id;
       table.emplace(id, std::move(renamed));
+      undo_.emplace_back([&table, id] { table.erase(id); });
+      changed();
     }
   }
 
@@ -763,13 +794,20 @@ class CorpusMerger {
         T combined = current;
         Combiner combiner(EntityRef(combined.id), report_.conflicts);
         combine(combined, incoming, combiner);
-        if (!(combined == current)) self_.update(std::move(combined));
+        if (!(combined == current)) {
+          T before = current;
+          self_.update(std::move(combined));
+          undo_.emplace_back([this, before = std::move(before)]() mutable { self_.update(std::move(before)); });
+          changed();
+        }
         ++report_.merged;
       } else {
         // Replaces the placeholder decide() left under this id.
         T& stored = table.at(incoming.id);
         stored = std::move(incoming);
         self_.index(stored);
+        undo_.emplace_back([this, &stored] { self_.unindex(stored); });
+        changed();
         ++report_.added;
       }
     }
@@ -786,16 +824,22 @@ class CorpusMerger {
   std::set<EntityRef> renew_;
   // Holder entries standing for nested ids decided but not yet indexed.
   std::vector<std::pair<EntityRef, EntityRef>> reserved_;
+  void changed() {
+    auto& countdown = detail::merge_fail_after_changes;
+    if (countdown != 0 && --countdown == 0) throw std::runtime_error("merge failed on purpose (a test's hook)");
+  }
+
+  // What puts the corpus back, one entry per change made, in order.
+  std::vector<std::function<void()>> undo_;
 };
 
 MergeReport Corpus::merge(const Corpus& other) {
-  // Work on a copy and commit with a move: an exception halfway (out of
-  // memory, a currency clash while combining) leaves this corpus as it was.
-  // The copy also keeps a self-merge from reading what it writes.
-  Corpus merged = *this;
-  MergeReport report = CorpusMerger(merged, other).run();
-  *this = std::move(merged);
-  return report;
+  // A merge reads the other corpus while it writes this one.
+  if (&other == this) {
+    const Corpus copy = other;
+    return CorpusMerger(*this, copy).run();
+  }
+  return CorpusMerger(*this, other).run();
 }
 
 SAMVERKAN_END_NAMESPACE

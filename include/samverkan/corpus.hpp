@@ -264,7 +264,8 @@ class Corpus {
   /// typed ids and EntityRefs alike, follows the id mapping, which the report
   /// lists where it changes an id. Deterministic; merging a corpus into
   /// itself changes nothing.
-  /// If it throws, this corpus is left unchanged.
+  /// If it throws, this corpus is left unchanged. It works on this corpus
+  /// itself, not a copy: the cost follows the size of `other`, not of this.
   MergeReport merge(const Corpus& other);
 
   /// Every problem found, errors and warnings, each with entity, field and

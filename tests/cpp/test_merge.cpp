@@ -1,5 +1,7 @@
 #include "fixtures.hpp"
 
+#include "../../src/merge_hooks.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -478,4 +480,68 @@ TEST_CASE("indicators, pots and allocations match through mapped references", "[
   CHECK(report.added == 1);
   CHECK(report.merged == 4);
   CHECK(dangling(s.corpus).empty());
+}
+
+TEST_CASE("a merge into itself, in place, does not read what it writes", "[merge]") {
+  const auto s = fixtures::sample();
+  Corpus same = s.corpus;
+  same.merge(same);
+  CHECK(same == s.corpus);
+}
+
+TEST_CASE("long names that share their first words get ids that do not depend on order", "[merge][corpus]") {
+  const std::string halland = "Ledningsgruppen för hälso- och sjukvårdsavtalet mellan kommunerna och regionen i Halland";
+  const std::string ostergotland =
+      "Ledningsgruppen för hälso- och sjukvårdsavtalet mellan kommunerna och regionen i Östergötland";
+  Corpus one, other;
+  const auto h1 = one.add(Organisation{.name = halland});
+  const auto o1 = one.add(Organisation{.name = ostergotland});
+  const auto o2 = other.add(Organisation{.name = ostergotland});
+  const auto h2 = other.add(Organisation{.name = halland});
+  CHECK(h1 == h2);
+  CHECK(o1 == o2);
+  CHECK(h1 != o1);
+  CHECK(h1.str().rfind("org/ledningsgruppen-for-halso-och-sjukvardsavtalet", 0) == 0);
+  // The same long name again is a namesake: the usual suffix.
+  const auto again = one.add(Organisation{.name = halland});
+  CHECK(again.str() == h1.str() + "-2");
+  // Merging the two corpora recognises both organisations under their ids.
+  const auto report = one.merge(other);
+  CHECK(report.renamed.empty());
+}
+
+TEST_CASE("a merge that fails leaves the corpus as it was", "[merge]") {
+  // Every point of failure: after the first change, the second, ... until a
+  // merge runs through.
+  const auto reference = [] {
+    auto d = documents();
+    d.a.merge(d.b);
+    return d.a;
+  }();
+  for (std::size_t n = 1;; ++n) {
+    auto d = documents();
+    const Corpus before = d.a;
+    detail::merge_fail_after_changes = n;
+    bool failed = false;
+    try {
+      d.a.merge(d.b);
+    } catch (const std::runtime_error&) {
+      failed = true;
+    }
+    detail::merge_fail_after_changes = 0;
+    if (!failed) {
+      CHECK(d.a == reference);
+      CHECK(n > 3);
+      break;
+    }
+    INFO("failed after change " << n);
+    CHECK(d.a == before);
+    // The indexes are as they were, not only the tables.
+    CHECK(d.a.resolve_organisation("VGR") == before.resolve_organisation("VGR"));
+    CHECK(d.a.meetings_in(Period::years(2019, 2026)) == before.meetings_in(Period::years(2019, 2026)));
+    CHECK(d.a.referring_to(d.vgr) == before.referring_to(d.vgr));
+    // And the corpus still takes the merge.
+    d.a.merge(d.b);
+    CHECK(d.a == reference);
+  }
 }
