@@ -128,6 +128,7 @@ def import_minutes(
     document: str = "",
     year: Optional[int] = None,
     progress: Optional[bool] = None,
+    update_existing: bool = True,
 ) -> ImportedMinutes:
     """Reads minutes and protocols into a corpus.
 
@@ -144,6 +145,10 @@ def import_minutes(
             names none.
         progress: show a progress bar (tqdm) while a folder is read; None shows one in a
             Jupyter notebook for more than 20 documents and stays silent in scripts.
+        update_existing: a meeting already in the corpus (same body, date and
+            title, e.g. a second set of notes of one meeting) takes in what the
+            document adds to it: attendees, items, decisions, action items; a
+            warning says what. False leaves the meeting as it was.
 
     Returns:
         ImportedMinutes with the corpus, the meetings, action items and warnings.
@@ -162,14 +167,16 @@ def import_minutes(
         paths = _core.collect_documents(paths=[target])
         for path in _progress(paths, progress, "importerar"):
             try:
-                imported.results.append(_core.import_file(corpus=corpus, path=path, year=year))
+                imported.results.append(_core.import_file(corpus=corpus, path=path, year=year,
+                                                                 update_existing=update_existing))
                 imported.documents.append(path)
             except _core.FileError as e:
                 if not folder:
                     raise
                 imported.errors.append(str(e))
     elif isinstance(path_or_text, str):
-        imported.results.append(_core.import_text(corpus=corpus, text=path_or_text, document=document, year=year))
+        imported.results.append(_core.import_text(corpus=corpus, text=path_or_text, document=document, year=year,
+                                                         update_existing=update_existing))
         imported.documents.append(document)
     else:
         raise TypeError(f"import_minutes() takes a path or the text of a document, not {type(path_or_text).__name__}")

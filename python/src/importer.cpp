@@ -63,33 +63,41 @@ void bind_importer(py::module_& m) {
 
   m.def(
       "import_text",
-      [](Corpus& corpus, const std::string& text, const std::string& document, std::optional<int> year) {
+      [](Corpus& corpus, const std::string& text, const std::string& document, std::optional<int> year,
+         bool update_existing) {
         import::ParseOptions options;
         options.default_year = year;
+        options.update_existing = update_existing;
         return writing_released(corpus, [&] { return import::import_minutes(corpus, text, document, options); });
       },
       py::arg("corpus"), py::arg("text"), py::arg("document") = "", py::arg("year") = py::none(),
+      py::arg("update_existing") = true,
       "Reads minutes, a protocol, an agreement or an action plan given as text into `corpus` and returns\n"
       "an ImportResult (a document that is only an agreement or a plan adds no meeting).\n\n"
       "Args:\n"
       "    corpus: the Corpus the names are resolved against and the records added to\n"
       "    text: the document, plain text or Markdown\n"
       "    document: the name used in provenance and warnings\n"
-      "    year: year of dates written without one, when the document names none");
+      "    year: year of dates written without one, when the document names none\n"
+      "    update_existing: a meeting already in the corpus (same body, date and title) takes in what\n"
+      "        the document adds to it (attendees, items, decisions, action items); False leaves it");
   m.def(
       "import_file",
-      [](Corpus& corpus, const std::filesystem::path& path, std::optional<int> year) {
+      [](Corpus& corpus, const std::filesystem::path& path, std::optional<int> year, bool update_existing) {
         import::ParseOptions options;
         options.default_year = year;
+        options.update_existing = update_existing;
         return writing_released(corpus, [&] { return import::import_file(corpus, path, options); });
       },
-      py::arg("corpus"), py::arg("path"), py::arg("year") = py::none(),
+      py::arg("corpus"), py::arg("path"), py::arg("year") = py::none(), py::arg("update_existing") = true,
       "Reads one document file (text, Markdown, Word .docx or PDF, told by its content) into `corpus`;\n"
       "raises FileError when it cannot be read (damaged, encrypted, a scan, another format).\n\n"
       "Args:\n"
       "    corpus: the Corpus the names are resolved against and the records added to\n"
       "    path: the file\n"
-      "    year: year of dates written without one, when the document names none");
+      "    year: year of dates written without one, when the document names none\n"
+      "    update_existing: a meeting already in the corpus (same body, date and title) takes in what\n"
+      "        the document adds to it (attendees, items, decisions, action items); False leaves it");
   // samverkan.dask merges corpora imported apart; to resolve names across
   // them as one import would, it needs the importer's rules, not a copy of them.
   m.def(

@@ -59,6 +59,9 @@ constexpr std::string_view usage =
     "  --json             print what the documents hold as corpus JSON on standard output\n"
     "  --dry-run          read and resolve, but write nothing (to check a folder, or to time it)\n"
     "  --year YYYY        year of dates written without one (\"25/11\") when a document names none\n"
+    "  --keep-existing    a meeting already in CORPUS (same body, date and title) stays as it is;\n"
+    "                     by default what the document adds to it (attendees, items, decisions,\n"
+    "                     action items) joins it, and a warning says what\n"
     "  --quiet            no progress and no warnings on standard error; the summary only\n"
     "  --force            replace CORPUS even when it is read-only\n"
     "  --show-text        print the text read from each document, a line at a time with its line number\n"
@@ -91,6 +94,7 @@ struct Options {
   bool quiet = false;
   bool force = false;
   bool show_text = false;
+  bool keep_existing = false;
   std::optional<int> year;
 };
 
@@ -119,6 +123,8 @@ Options parse(const std::vector<std::string>& args) {
       o.force = true;
     } else if (a == "--show-text") {
       o.show_text = true;
+    } else if (a == "--keep-existing") {
+      o.keep_existing = true;
     } else if (a == "--quiet" || a == "-q") {
       o.quiet = true;
     } else if (a == "--year" || a.starts_with("--year=")) {
@@ -271,6 +277,7 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
 
   sv::import::ParseOptions parse_options;
   parse_options.default_year = options.year;
+  parse_options.update_existing = !options.keep_existing;
   // --json shows what these documents hold on their own; --out resolves
   // them against what the corpus already knows.
   sv::Corpus extracted;
@@ -289,8 +296,8 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
       const auto& parsed = file.minutes;
       const auto& held = file.documents;
       sv::import::ImportResult result;
-      if (options.json) result = sv::import::add_to_corpus(extracted, parsed, held);
-      if (into_target) result = sv::import::add_to_corpus(target, parsed, held);
+      if (options.json) result = sv::import::add_to_corpus(extracted, parsed, held, parse_options);
+      if (into_target) result = sv::import::add_to_corpus(target, parsed, held, parse_options);
       agreements += held.agreements.size();
       plans += held.plans.size();
       if (held.standalone && (!held.agreements.empty() || !held.plans.empty())) {

@@ -423,7 +423,8 @@ class DocumentResolver {
 
 }  // namespace
 
-ImportResult add_to_corpus(Corpus& corpus, const ParsedMinutes& minutes, const ParsedDocuments& documents) {
+ImportResult add_to_corpus(Corpus& corpus, const ParsedMinutes& minutes, const ParsedDocuments& documents,
+                           const ParseOptions& options) {
   ImportResult result;
   DocumentResolver docs(corpus, documents, result);
   try {
@@ -438,7 +439,7 @@ ImportResult add_to_corpus(Corpus& corpus, const ParsedMinutes& minutes, const P
   }
   ImportResult meeting;
   try {
-    meeting = add_to_corpus(corpus, minutes);
+    meeting = add_to_corpus(corpus, minutes, options);
   } catch (...) {
     docs.rollback();
     throw;

@@ -50,8 +50,8 @@ struct Undo {
 
 class Resolver {
  public:
-  Resolver(Corpus& corpus, const ParsedMinutes& minutes, ImportResult& result)
-      : corpus_(corpus), minutes_(minutes), result_(result) {}
+  Resolver(Corpus& corpus, const ParsedMinutes& minutes, ImportResult& result, const ParseOptions& options)
+      : corpus_(corpus), minutes_(minutes), result_(result), update_existing_(options.update_existing) {}
 
   void run() {
     try {
@@ -280,10 +280,20 @@ class Resolver {
       const Meeting& m = corpus_.get(id);
       if (m.body == body && m.date == meeting.date && fold(m.title) == fold(meeting.title)) {
         result_.meeting = id;
-        warn(Provenance{}, "this meeting is already in the corpus as " + id.str() + "; not added again");
-        return;
+        if (!update_existing_) {
+          warn(Provenance{}, "this meeting is already in the corpus as " + id.str() + "; not added again");
+          return;
+        }
+        existing_ = id;
+        break;
       }
     }
+    // A meeting already held is built apart, with its action items, and
+    // taken in by the corpus's merge, the same step that joins corpora
+    // imported apart: what this document adds (attendees, items, decisions,
+    // assignments) joins the meeting, what it says otherwise is reported.
+    Corpus apart;
+    Corpus& into = existing_ ? apart : corpus_;
 
     std::set<PersonId> listed;
     for (const auto& a : minutes_.attendees) {
@@ -419,10 +429,12 @@ class Resolver {
       }
       meeting.extensions["source.warnings"] = joined;
     }
-    const auto meeting_id = corpus_.add(std::move(meeting));
-    undo_.meetings.push_back(meeting_id);
-    result_.meeting = meeting_id;
-    const Meeting& stored = corpus_.get(meeting_id);
+    const auto meeting_id = into.add(std::move(meeting));
+    if (!existing_) {
+      undo_.meetings.push_back(meeting_id);
+      result_.meeting = meeting_id;
+    }
+    const Meeting& stored = into.get(meeting_id);
 
     for (std::size_t i = 0; i < minutes_.items.size(); ++i) {
       const auto& p = minutes_.items[i];
@@ -436,7 +448,7 @@ class Resolver {
           std::string tail = meeting_id.str();
           if (const auto slash = tail.find('/'); slash != std::string::npos) tail = tail.substr(slash + 1);
           std::string candidate = "action/" + tail + "/" + item_key + "-" + std::to_string(++action_counter_[i]);
-          if (corpus_.find(ActionItemId(candidate))) candidate.clear();  // taken: let the corpus name it
+          if (into.find(ActionItemId(candidate))) candidate.clear();  // taken: let the corpus name it
           action.id = ActionItemId(candidate);
         }
         action.what = a.what;
@@ -460,11 +472,56 @@ class Resolver {
           warn(a.provenance, "an assignment without an owner; the meeting's body is taken as the owner", a.what);
           action.owner_organisation = body;
         }
-        const auto id = corpus_.add(std::move(action));
-        undo_.actions.push_back(id);
+        const auto id = into.add(std::move(action));
+        if (!existing_) undo_.actions.push_back(id);
         result_.action_items.push_back(id);
       }
     }
+    if (existing_) take_in(apart);
+  }
+
+  // The meeting built apart joins the one already held. The merge keeps the
+  // corpus as it was if it throws, and is the last step, so that the undo of
+  // people and organisations made on the way stays the whole undo.
+  void take_in(const Corpus& apart) {
+    const Meeting before = corpus_.get(*existing_);
+    const std::size_t actions_before = corpus_.action_items().size();
+    const MergeReport report = corpus_.merge(apart);
+    std::map<std::string, std::string> renamed;
+    for (const auto& [from, to] : report.renamed) renamed[from.id] = to.id;
+    const auto here = [&](const std::string& id) {
+      const auto it = renamed.find(id);
+      return it == renamed.end() ? id : it->second;
+    };
+    result_.meeting = MeetingId(here(result_.meeting.str()));
+    for (auto& id : result_.action_items) id = ActionItemId(here(id.str()));
+
+    const Meeting& after = corpus_.get(result_.meeting);
+    std::size_t decisions_before = 0, decisions_after = 0;
+    for (const auto& item : before.items) decisions_before += item.decisions.size();
+    for (const auto& item : after.items) decisions_after += item.decisions.size();
+    std::vector<std::string> added;
+    const auto count = [&](std::size_t n, const char* one, const char* many) {
+      if (n) added.push_back(std::to_string(n) + " " + (n == 1 ? one : many));
+    };
+    count(after.attendance.size() - before.attendance.size(), "attendee", "attendees");
+    count(after.items.size() - before.items.size(), "agenda item", "agenda items");
+    count(decisions_after - decisions_before, "decision", "decisions");
+    count(corpus_.action_items().size() - actions_before, "action item", "action items");
+    std::string message = "this meeting is already in the corpus as " + result_.meeting.str() + "; ";
+    if (added.empty()) {
+      message += "the document adds nothing to it";
+    } else {
+      message += "the document adds ";
+      for (std::size_t i = 0; i < added.size(); ++i)
+        message += (i == 0 ? "" : i + 1 == added.size() ? " and " : ", ") + added[i];
+    }
+    // Fields the two records give differently keep the earlier value.
+    std::size_t differing = 0;
+    for (const auto& conflict : report.conflicts)
+      if (conflict.find("source.") == std::string::npos) ++differing;
+    if (differing) message += "; " + std::to_string(differing) + " field(s) differ, the earlier values kept";
+    warn(Provenance{}, std::move(message));
   }
 
   static const Attendance* find_attendance(const Meeting& m, const PersonId& id) {
@@ -476,6 +533,8 @@ class Resolver {
   Corpus& corpus_;
   const ParsedMinutes& minutes_;
   ImportResult& result_;
+  bool update_existing_ = true;
+  std::optional<MeetingId> existing_;  // the meeting already held, when this one is it
   Undo undo_;
   std::vector<std::pair<std::string, PersonId>> attendee_ids_;
   std::map<std::string, PersonId> attendee_names_;                          // folded full name
@@ -485,10 +544,10 @@ class Resolver {
 
 }  // namespace
 
-ImportResult add_to_corpus(Corpus& corpus, const ParsedMinutes& minutes) {
+ImportResult add_to_corpus(Corpus& corpus, const ParsedMinutes& minutes, const ParseOptions& options) {
   ImportResult result;
   result.warnings = minutes.warnings;
-  Resolver(corpus, minutes, result).run();
+  Resolver(corpus, minutes, result, options).run();
   return result;
 }
 
@@ -497,7 +556,7 @@ ImportResult import_minutes(Corpus& corpus, std::string_view text, std::string d
   // protocol items an appended agreement belongs to (documents.cpp).
   const ParsedMinutes minutes = parse_minutes(text, document, options);
   const ParsedDocuments documents = parse_documents(text, std::move(document), options, &minutes);
-  return add_to_corpus(corpus, minutes, documents);
+  return add_to_corpus(corpus, minutes, documents, options);
 }
 
 ParsedMinutes parse_file(const std::filesystem::path& path, const ParseOptions& options) {
@@ -541,7 +600,7 @@ ParsedFile parse_file_all(const std::filesystem::path& path, const ParseOptions&
 
 ImportResult import_file(Corpus& corpus, const std::filesystem::path& path, const ParseOptions& options) {
   const ParsedFile file = parse_file_all(path, options);
-  return add_to_corpus(corpus, file.minutes, file.documents);
+  return add_to_corpus(corpus, file.minutes, file.documents, options);
 }
 
 namespace {

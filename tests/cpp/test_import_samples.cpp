@@ -872,9 +872,62 @@ TEST_CASE("sample minutes: the whole folder imports into one corpus", "[import]"
   CHECK(c.action_items().size() == 7);
   CHECK(c.people().size() == before_people);
   CHECK(c.organisations().size() == before_organisations);
-  CHECK(again.action_items.empty());
-  CHECK_FALSE(again.warnings.empty());
+  // Its action items are the ones the first import made, not new ones.
+  for (const auto& id : again.action_items) CHECK(c.get(id).meeting == folder.meeting_of.at(file01));
+  const bool said = std::any_of(again.warnings.begin(), again.warnings.end(), [](const auto& w) {
+    return w.message.find("already in the corpus") != std::string::npos &&
+           w.message.find("adds nothing") != std::string::npos;
+  });
+  CHECK(said);
   CHECK(c.get(folder.meeting_of.at(file01)).attendance.size() == 12);
+}
+
+TEST_CASE("a second record of a meeting adds what the first lacked", "[import]") {
+  const std::string first =
+      "Styrgruppen för nära vård\nDatum: 2025-03-12\n\nNärvarande:\nAnna Berg, Region Uppsala, ordförande\n"
+      "Per Lind, Enköpings kommun\n\n1. Mötets öppnande\nOrdföranden öppnade mötet.\n\n"
+      "2. Lägesrapport\nStyrgruppen beslutar att godkänna lägesrapporten.\n";
+  const std::string second =
+      "Styrgruppen för nära vård\nDatum: 2025-03-12\n\nNärvarande:\nAnna Berg, Region Uppsala, ordförande\n"
+      "Per Lind, Enköpings kommun\nSara Ek, Knivsta kommun\n\n1. Mötets öppnande\nOrdföranden öppnade mötet.\n\n"
+      "2. Lägesrapport\nStyrgruppen beslutar att godkänna lägesrapporten.\n\n"
+      "3. Budget 2026\nStyrgruppen beslutar att fastställa budgeten. Per Lind får i uppdrag att ta fram en "
+      "tidsplan till den 15 april 2025.\n";
+  Corpus c;
+  const auto one = import::import_minutes(c, first, "anteckningar-a.txt");
+  const auto attendance = c.get(one.meeting).attendance.size();
+  const auto items = c.get(one.meeting).items.size();
+  const auto two = import::import_minutes(c, second, "anteckningar-b.txt");
+  CHECK(two.meeting == one.meeting);
+  CHECK(c.meetings().size() == 1);
+  const Meeting& m = c.get(one.meeting);
+  CHECK(m.attendance.size() == attendance + 1);
+  CHECK(m.items.size() == items + 1);
+  CHECK(two.action_items.size() == 1);
+  CHECK(c.action_items().size() == 1);
+  const bool said = std::any_of(two.warnings.begin(), two.warnings.end(), [](const auto& w) {
+    return w.message.find("already in the corpus") != std::string::npos &&
+           w.message.find("1 attendee") != std::string::npos && w.message.find("1 agenda item") != std::string::npos;
+  });
+  CHECK(said);
+  // The same as importing the two documents apart and merging the corpora.
+  Corpus a, b;
+  import::import_minutes(a, first, "anteckningar-a.txt");
+  import::import_minutes(b, second, "anteckningar-b.txt");
+  a.merge(b);
+  CHECK(a.meetings().size() == 1);
+  CHECK(a.get(one.meeting).attendance.size() == m.attendance.size());
+  CHECK(a.get(one.meeting).items.size() == m.items.size());
+  CHECK(a.action_items().size() == c.action_items().size());
+
+  // The old way on request: the meeting stays as the first record made it.
+  Corpus kept;
+  import::import_minutes(kept, first, "anteckningar-a.txt");
+  import::ParseOptions options;
+  options.update_existing = false;
+  const auto ignored = import::import_minutes(kept, second, "anteckningar-b.txt", options);
+  CHECK(kept.get(ignored.meeting).attendance.size() == attendance);
+  CHECK(kept.action_items().empty());
 }
 
 // ===========================================================================

@@ -259,7 +259,8 @@ ParsedFile parse_file_all(const std::filesystem::path& path, const ParseOptions&
 /// Indicators named by conditions and plans are found by name or added.
 /// A protocol item that handles an agreement refers to it from its
 /// decisions. Strong guarantee: on an exception the corpus is unchanged.
-ImportResult add_to_corpus(Corpus& corpus, const ParsedMinutes& minutes, const ParsedDocuments& documents);
+ImportResult add_to_corpus(Corpus& corpus, const ParsedMinutes& minutes, const ParsedDocuments& documents,
+                           const ParseOptions& options = {});
 
 }  // namespace import
 SAMVERKAN_END_NAMESPACE

@@ -207,6 +207,11 @@ struct ParseOptions {
   /// The year of dates written without one, when the document names none
   /// ("25/11" in a record whose own date is missing).
   std::optional<int> default_year;
+  /// When the document's meeting is already in the corpus (same body, date
+  /// and title): true takes in what the document adds to it, attendees,
+  /// items, decisions and action items, as Corpus::merge would, with a
+  /// warning saying what it added; false leaves the meeting as it is.
+  bool update_existing = true;
 };
 
 /// Reads one document. Never throws on its content: what cannot be read
@@ -242,10 +247,11 @@ struct ImportResult {
 /// region"); people by name, preferring one listed with the same
 /// organisation, and met in earlier documents. Unknown names become new
 /// records. A meeting already in the corpus (same body, date and title) is
-/// not added again: the result names the existing one and a warning says so.
+/// not added again: the result names the existing one, what the document
+/// adds joins it (options.update_existing) and a warning says what.
 ///
 /// Strong guarantee: on an exception the corpus is unchanged.
-ImportResult add_to_corpus(Corpus& corpus, const ParsedMinutes& minutes);
+ImportResult add_to_corpus(Corpus& corpus, const ParsedMinutes& minutes, const ParseOptions& options = {});
 
 /// parse_minutes() and parse_documents() (agreements and action plans, see
 /// import/documents.hpp), then add_to_corpus(). A document that is an
