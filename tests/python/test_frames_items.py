@@ -12,7 +12,7 @@ import samverkan as sv
 
 from conftest import ROOT, SAMPLE
 
-UNNUMBERED = "meeting/2024-10-14-gemensam-styrgrupp-for-nara-vard-i"
+UNNUMBERED = "meeting/2024-10-14-gemensam-styrgrupp-for-nara-vard-i-1c51e4"
 
 
 @pytest.fixture(scope="module")
