@@ -1808,6 +1808,7 @@ class Parser {
     attendance_marks_absence_ = false;
     group_.clear();
     group_org_.clear();
+    column_groups_.clear();
     switch (label.kind) {
       case L::absent:
         attendance_status_ = AttendanceStatus::absent;
@@ -2442,6 +2443,7 @@ class Parser {
   }
 
   bool table_row(const std::vector<std::string>& row) {
+    if (side_by_side_row(row)) return true;
     // A row of names (a flattened name column), to be paired with the next
     // row of organisations.
     const bool all_people = std::all_of(row.begin(), row.end(), [](const std::string& c) {
@@ -2476,6 +2478,49 @@ class Parser {
       return true;
     }
     warn_here("a table row not read as an attendee");
+    return true;
+  }
+
+  // Lists set side by side, one per column: a row of headings ("Region
+  // Västmanland<tab>Kommunerna") over rows of entries ("Sofia Hedman,
+  // ordförande<tab>Per Lundin, Västerås stad"). Each cell is an attendee
+  // of its own, and a column's heading, when it names an organisation, is
+  // the organisation of the entries under it that name none.
+  bool side_by_side_row(const std::vector<std::string>& row) {
+    if (row.size() < 2 || row.size() > 4) return false;
+    const auto group_cell = [](const std::string& c) {
+      const std::string bare(strip_punct(c));
+      return !bare.empty() && words(bare).size() <= 5 && bare.find_first_of(",(") == npos &&
+             !looks_like_person(bare) &&
+             (is_side_word(lower(bare)) || looks_like_organisation(bare));
+    };
+    if (std::all_of(row.begin(), row.end(), group_cell)) {
+      flush_name_row();
+      flush_pending_people();
+      column_groups_.clear();
+      for (const auto& c : row) {
+        const std::string bare(strip_punct(c));
+        column_groups_.push_back(is_side_word(lower(bare)) ? std::string() : bare);
+      }
+      return true;
+    }
+    // Entries, not bare names (those pair with an organisation row below):
+    // at least one cell says more than the name.
+    bool detailed = false;
+    for (const auto& c : row) detailed = detailed || c.find(',') != npos || c.find(" \xE2\x80\x93 ") != npos;
+    if (!detailed && column_groups_.size() != row.size()) return false;
+    std::vector<ParsedAttendee> people;
+    const std::string keep = group_org_;
+    for (std::size_t k = 0; k < row.size(); ++k) {
+      if (column_groups_.size() == row.size() && !column_groups_[k].empty()) group_org_ = column_groups_[k];
+      auto a = read_attendee(row[k]);
+      group_org_ = keep;
+      if (!a || !looks_like_person(a->name)) return false;
+      people.push_back(std::move(*a));
+    }
+    flush_name_row();
+    flush_pending_people();
+    for (auto& a : people) add_attendee(std::move(a));
     return true;
   }
 
@@ -4090,6 +4135,7 @@ class Parser {
   std::string group_org_;
   std::vector<std::size_t> pending_people_;
   std::vector<std::string> name_row_;
+  std::vector<std::string> column_groups_;  // side-by-side lists: each column's organisation
   std::size_t name_row_line_ = 0;
   std::vector<RoleName> roles_;
   std::map<std::string, std::size_t> attendee_index_;  // folded name -> index in out_.attendees
