@@ -2404,11 +2404,23 @@ class Parser {
           if (const auto p = party_mark(cell); !p.empty()) a->party = std::string(p);
           break;
         case AttendanceColumn::organisation:
-          a->organisation = strip_parens(cell) == cell ? cell : cell;
-          break;
         case AttendanceColumn::function:
-        case AttendanceColumn::title:
-          for (const auto& piece : split_list_commas(cell)) {
+        case AttendanceColumn::title: {
+          // "Östersunds kommun, socialdirektör, vice ordförande": an
+          // organisation cell may go on with the title and the role, and a
+          // function cell may begin with the organisation.
+          auto pieces = split_list_commas(cell);
+          if (attendance_columns_[k] == AttendanceColumn::organisation && pieces.size() <= 1) {
+            a->organisation = cell;
+            break;
+          }
+          if (!pieces.empty() && a->organisation.empty() &&
+              (attendance_columns_[k] == AttendanceColumn::organisation ||
+               (looks_like_organisation(pieces.front()) && !role_word(lower(pieces.front()))))) {
+            a->organisation = pieces.front();
+            pieces.erase(pieces.begin());
+          }
+          for (const auto& piece : pieces) {
             const std::string pl = lower(piece);
             if (const std::string_view sub = substitute_phrase(pl); !sub.empty()) {
               a->substitute_for = std::string(strip_punct(std::string_view(piece).substr(piece.size() - sub.size())));
@@ -2423,6 +2435,7 @@ class Parser {
             }
           }
           break;
+        }
         case AttendanceColumn::presence:
           if (auto st = status_word(low)) a->status = *st;
           else if (low == "x" || low == "närvarande" || low == "t" || low == "ja" || low == "deltog") a->status = AttendanceStatus::present;
