@@ -3265,12 +3265,65 @@ class Parser {
 
   // "Ansvarig: Anna Berg, klart 2025-05-01" under a decision or a sentence:
   // an action item for what was just written, owned by the name.
-  void responsible_line(std::string_view value) {
+  void responsible_line(std::string_view first) {
     ParsedAssignment a;
-    a.provenance = here();
+    std::string value(first);
+    // "Ansvarig: Per-Anders Lidén tar fram en plan för ... vid" / "särskilda
+    // boenden ..., klart senast 15 maj.": the sentence goes on over the lines
+    // below, and its due date may be there.
+    std::size_t last = i_;
+    if (!ends_sentence(value)) {
+      for (std::size_t j = i_ + 1; j < lines_.size() && j <= i_ + 4; ++j) {
+        const Line& next = lines_[j];
+        if (next.blank() || next.bullet || is_noise(next) || read_label(next).kind != L::none ||
+            paragraph_number(next) || numbered_at(j))
+          break;
+        value += ' ';
+        value += next.text;
+        last = j;
+        if (ends_sentence(next.text)) break;
+      }
+    }
+    a.provenance = span(i_, last);
+    if (last > i_) {
+      skip_until_ = last;
+      skip_set_ = true;
+    }
+    // "Lina Carlström skickar rutinen ...", "Stina Ek och Åsa Jonsson
+    // sammanställer ...": a sentence with its owners as subject, one action
+    // item per owner, the work and the due date from the sentence.
+    {
+      const std::size_t before = current_->assignments.size();
+      std::optional<std::size_t> decision;
+      if (!current_->decisions.empty() && last_decision_ < current_->decisions.size()) decision = last_decision_;
+      const std::string_view sentence = trim(value);
+      action_sentence(*current_, sentence, lower(sentence), decision);
+      if (current_->assignments.size() > before) {
+        for (std::size_t k = before; k < current_->assignments.size(); ++k)
+          current_->assignments[k].provenance = a.provenance;
+        return;
+      }
+    }
     std::string owner(value);
     if (const std::size_t comma = owner.find(','); comma != npos) owner = owner.substr(0, comma);
-    a.owner = std::string(strip_punct(strip_parens(owner)));
+    owner = strip_parens(owner);
+    // The owner is the name before a verb the vocabulary does not know.
+    {
+      const auto ws = words(owner);
+      std::size_t keep = 0;
+      for (std::size_t w = 0; w < ws.size(); ++w) {
+        if (starts_upper(ws[w]) || (w > 0 && (ws[w] == "och" || ws[w] == "&" || ws[w] == "af" || ws[w] == "von") &&
+                                    w + 1 < ws.size() && starts_upper(ws[w + 1])))
+          keep = w + 1;
+        else
+          break;
+      }
+      if (keep > 0 && keep < ws.size()) {
+        const std::size_t end = static_cast<std::size_t>(ws[keep - 1].data() + ws[keep - 1].size() - owner.data());
+        if (looks_like_person(owner.substr(0, end))) owner = owner.substr(0, end);
+      }
+    }
+    a.owner = std::string(strip_punct(owner));
     const auto dates = dates_in(value);
     if (!dates.empty()) a.due = dates.back().date;
     if (!current_->decisions.empty() && last_decision_ < current_->decisions.size()) {
