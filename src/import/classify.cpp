@@ -179,8 +179,9 @@ Label read_label(const Line& line) {
   for (const auto& def : label_defs) {
     if (def.text[0] != first || !starts_with_word(line.low, def.text)) continue;
     std::size_t i = def.text.size();
-    // "Datum/Date:", "Deltagare/Participants": a bilingual label gives its
-    // translation after a slash; the value follows it.
+    // "Datum/Date:", "Deltagare/Participants", "Beslut/ställningstagande:":
+    // a bilingual or double label gives its second word after a slash; the
+    // value follows it.
     // "Närvarande / Present": the slash may stand between spaces.
     std::size_t slash = i;
     if (slash + 1 < line.low.size() && line.low[slash] == ' ' && line.low[slash + 1] == '/') ++slash;
@@ -190,7 +191,8 @@ Label read_label(const Line& line) {
       while (j < line.low.size() && line.low[j] == ' ') ++j;
       const std::size_t word = j;
       while (j < line.low.size() && j < i + 32 &&
-             ((line.low[j] >= 'a' && line.low[j] <= 'z') || line.low[j] == ' ' || line.low[j] == '-'))
+             ((line.low[j] >= 'a' && line.low[j] <= 'z') || static_cast<unsigned char>(line.low[j]) >= 0x80 ||
+              line.low[j] == ' ' || line.low[j] == '-'))
         ++j;
       if (j > word + 1 && (j == line.low.size() || line.low[j] == ':' || line.low[j] == '\t'))
         i = j;

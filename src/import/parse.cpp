@@ -1135,6 +1135,7 @@ class Parser {
     escalations_from_decisions(item);
     read_proceedings(item);
     assignments_from_decisions(item, out_.items.size());
+    split_joint_owners(item, out_.items.size());
     leads_.clear();
     proceedings_.clear();
     inline_proceedings_.clear();
@@ -1608,7 +1609,7 @@ class Parser {
         return true;
       case L::responsible:
         if (!current_ || !label.colon || label.value.empty()) return false;
-        responsible_line(label.value);
+        responsible_line(label.raw.empty() ? label.value : label.raw);  // raw: keeps the full stop
         touch_item();
         return true;
       case L::ignored:
@@ -2945,7 +2946,11 @@ class Parser {
       };
       if (std::all_of(row.begin(), row.end(), [&](const std::string& c) { return looks_like_person(name_of(c)); })) {
         for (std::size_t k = 0; k < row.size(); ++k) {
-          const L kind = signature_columns_.size() == row.size() ? signature_columns_[k]
+          // More names than labels ("Vid anteckningarna<tab>Justeras" over
+          // three names): the labels before the last take one name each, the
+          // last the rest, as a writer signs alone and adjusters in a row.
+          const std::size_t columns = signature_columns_.size();
+          const L kind = columns > 0 ? signature_columns_[std::min(k, columns - 1)]
                          : closing_expect_ == L::writer ? L::writer
                          : closing_expect_ == L::chair  ? L::chair
                                                         : L::adjusters;
@@ -3648,6 +3653,42 @@ class Parser {
     }
   }
 
+
+  // "Eva Lundqvist och Sara Nordlund fick i uppdrag att ...": work given to
+  // several people together is one action item each, since an action item
+  // has one owner; a name with "och" inside ("Hälso- och
+  // sjukvårdsförvaltningen") is one owner.
+  void split_joint_owners(ParsedItem& item, std::size_t item_index) {
+    for (std::size_t k = 0; k < item.assignments.size(); ++k) {
+      const std::string owner = item.assignments[k].owner;
+      if (owner.find(" och ") == npos && owner.find(',') == npos && owner.find(" & ") == npos) continue;
+      std::vector<std::string> parts;
+      for (const auto& part : split_list(owner)) {
+        const std::string name(strip_punct(strip_parens(part)));
+        if (!looks_like_person(name) && !looks_like_organisation(name)) {
+          parts.clear();
+          break;
+        }
+        parts.push_back(name);
+      }
+      if (parts.size() < 2) continue;
+      bool next_meeting = false;
+      for (auto& [i, a] : due_next_meeting_) {
+        if (i != item_index) continue;
+        if (a == k) next_meeting = true;
+        if (a > k) a += parts.size() - 1;
+      }
+      ParsedAssignment model = item.assignments[k];
+      item.assignments[k].owner = parts[0];
+      for (std::size_t p = 1; p < parts.size(); ++p) {
+        ParsedAssignment more = model;
+        more.owner = parts[p];
+        item.assignments.insert(item.assignments.begin() + static_cast<std::ptrdiff_t>(k + p), std::move(more));
+        if (next_meeting) due_next_meeting_.push_back({item_index, k + p});
+      }
+      k += parts.size() - 1;
+    }
+  }
 
   // "Omar återkommer med ett förslag", "Kansliet skickar ut kallelsen senast
   // 2025-05-02", "Åtgärd: Lisa Ek tar fram underlag": an action item whose
