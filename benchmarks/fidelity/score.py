@@ -217,6 +217,21 @@ def number_key(number) -> str:
     return s.rstrip(".)").strip()
 
 
+def joint_owners(owner: str) -> list:
+    """The owners of an action item, folded: one per person when the gold
+    names several people together ("Stina Ek och Åsa Jonsson"), since the
+    model keeps one owner per action item and an assignment to several
+    people is one action item each. A name with a part in lower case
+    ("Hälso- och sjukvårdsförvaltningen") is one owner."""
+    parts = [p.strip() for p in re.split(r",| och | & ", owner)]
+    def person(p):
+        ws = p.split()
+        return 2 <= len(ws) <= 4 and all(w[:1].isupper() for w in ws)
+    if len(parts) > 1 and all(person(p) for p in parts):
+        return [fold(p) for p in parts]
+    return [fold(owner)]
+
+
 def item_key(number, title) -> str:
     if number is not None and str(number).strip():
         return number_key(number)
@@ -432,10 +447,10 @@ def gold_facts(gold: dict) -> dict:
         for a in it.get("amounts", []):
             F["amount"].append((key, a["ore"], bool(a.get("approximate", False))))
         for a in it.get("action_items", []):
-            owner = fold(a["owner"])
-            F["action_item"].append((key, owner))
-            if "due" in a:
-                F["action_due"].append((key, owner, a["due"]))
+            for owner in joint_owners(a["owner"]):
+                F["action_item"].append((key, owner))
+                if "due" in a:
+                    F["action_due"].append((key, owner, a["due"]))
         for e in it.get("escalations", []):
             F["escalation"].append((key, fold(e.get("to", ""))))
         for r in it.get("reservations", []):

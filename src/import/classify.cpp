@@ -179,14 +179,25 @@ Label read_label(const Line& line) {
   for (const auto& def : label_defs) {
     if (def.text[0] != first || !starts_with_word(line.low, def.text)) continue;
     std::size_t i = def.text.size();
-    // "Datum/Date:", "Deltagare/Participants": a bilingual label gives its
-    // translation after a slash; the value follows it.
-    if (i < line.low.size() && line.low[i] == '/') {
+    // "Datum/Date:", "Deltagare/Participants", "Beslut/ställningstagande:":
+    // a bilingual or double label gives its second word after a slash; the
+    // value follows it.
+    // "Närvarande / Present": the slash may stand between spaces.
+    std::size_t slash = i;
+    if (slash + 1 < line.low.size() && line.low[slash] == ' ' && line.low[slash + 1] == '/') ++slash;
+    if (slash < line.low.size() && line.low[slash] == '/') {
+      i = slash;
       std::size_t j = i + 1;
+      while (j < line.low.size() && line.low[j] == ' ') ++j;
+      const std::size_t word = j;
       while (j < line.low.size() && j < i + 32 &&
-             ((line.low[j] >= 'a' && line.low[j] <= 'z') || line.low[j] == ' ' || line.low[j] == '-'))
+             ((line.low[j] >= 'a' && line.low[j] <= 'z') || static_cast<unsigned char>(line.low[j]) >= 0x80 ||
+              line.low[j] == ' ' || line.low[j] == '-'))
         ++j;
-      if (j > i + 2 && (j == line.low.size() || line.low[j] == ':' || line.low[j] == '\t')) i = j;
+      if (j > word + 1 && (j == line.low.size() || line.low[j] == ':' || line.low[j] == '\t'))
+        i = j;
+      else
+        i = def.text.size();
     }
     // "Datum:" "Datum :" "Datum" "Datum\t2024-10-28" "**Justerat** 2019-10-09"
     while (i < line.low.size() && (line.low[i] == ' ')) ++i;
@@ -297,7 +308,9 @@ std::optional<ItemNumber> numbered_item(const Line& line, bool loose) {
   } else if (!keyword) {
     // "4 Budget" without punctuation is a numbered heading only in a heading,
     // or standing alone in a record that numbers its items so.
-    if (!((line.heading || loose) && i < t.size() && t[i] == ' ')) return std::nullopt;
+    // A number in a column of its own ("2<tab>Föregående anteckningar") is
+    // the same: the converter kept the agenda's number column.
+    if (!((line.heading || loose) && i < t.size() && (t[i] == ' ' || t[i] == '\t'))) return std::nullopt;
   }
   if (i < t.size() && t[i] != ' ' && t[i] != '\t') return std::nullopt;  // "1.5", "28.10.2024"
   n.number = std::string(t.substr(digits, i - digits));

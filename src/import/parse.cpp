@@ -1135,6 +1135,7 @@ class Parser {
     escalations_from_decisions(item);
     read_proceedings(item);
     assignments_from_decisions(item, out_.items.size());
+    split_joint_owners(item, out_.items.size());
     leads_.clear();
     proceedings_.clear();
     inline_proceedings_.clear();
@@ -1608,7 +1609,7 @@ class Parser {
         return true;
       case L::responsible:
         if (!current_ || !label.colon || label.value.empty()) return false;
-        responsible_line(label.value);
+        responsible_line(label.raw.empty() ? label.value : label.raw);  // raw: keeps the full stop
         touch_item();
         return true;
       case L::ignored:
@@ -1808,6 +1809,7 @@ class Parser {
     attendance_marks_absence_ = false;
     group_.clear();
     group_org_.clear();
+    column_groups_.clear();
     switch (label.kind) {
       case L::absent:
         attendance_status_ = AttendanceStatus::absent;
@@ -2403,11 +2405,23 @@ class Parser {
           if (const auto p = party_mark(cell); !p.empty()) a->party = std::string(p);
           break;
         case AttendanceColumn::organisation:
-          a->organisation = strip_parens(cell) == cell ? cell : cell;
-          break;
         case AttendanceColumn::function:
-        case AttendanceColumn::title:
-          for (const auto& piece : split_list_commas(cell)) {
+        case AttendanceColumn::title: {
+          // "Östersunds kommun, socialdirektör, vice ordförande": an
+          // organisation cell may go on with the title and the role, and a
+          // function cell may begin with the organisation.
+          auto pieces = split_list_commas(cell);
+          if (attendance_columns_[k] == AttendanceColumn::organisation && pieces.size() <= 1) {
+            a->organisation = cell;
+            break;
+          }
+          if (!pieces.empty() && a->organisation.empty() &&
+              (attendance_columns_[k] == AttendanceColumn::organisation ||
+               (looks_like_organisation(pieces.front()) && !role_word(lower(pieces.front()))))) {
+            a->organisation = pieces.front();
+            pieces.erase(pieces.begin());
+          }
+          for (const auto& piece : pieces) {
             const std::string pl = lower(piece);
             if (const std::string_view sub = substitute_phrase(pl); !sub.empty()) {
               a->substitute_for = std::string(strip_punct(std::string_view(piece).substr(piece.size() - sub.size())));
@@ -2422,6 +2436,7 @@ class Parser {
             }
           }
           break;
+        }
         case AttendanceColumn::presence:
           if (auto st = status_word(low)) a->status = *st;
           else if (low == "x" || low == "närvarande" || low == "t" || low == "ja" || low == "deltog") a->status = AttendanceStatus::present;
@@ -2442,6 +2457,7 @@ class Parser {
   }
 
   bool table_row(const std::vector<std::string>& row) {
+    if (side_by_side_row(row)) return true;
     // A row of names (a flattened name column), to be paired with the next
     // row of organisations.
     const bool all_people = std::all_of(row.begin(), row.end(), [](const std::string& c) {
@@ -2476,6 +2492,49 @@ class Parser {
       return true;
     }
     warn_here("a table row not read as an attendee");
+    return true;
+  }
+
+  // Lists set side by side, one per column: a row of headings ("Region
+  // Västmanland<tab>Kommunerna") over rows of entries ("Sofia Hedman,
+  // ordförande<tab>Per Lundin, Västerås stad"). Each cell is an attendee
+  // of its own, and a column's heading, when it names an organisation, is
+  // the organisation of the entries under it that name none.
+  bool side_by_side_row(const std::vector<std::string>& row) {
+    if (row.size() < 2 || row.size() > 4) return false;
+    const auto group_cell = [](const std::string& c) {
+      const std::string bare(strip_punct(c));
+      return !bare.empty() && words(bare).size() <= 5 && bare.find_first_of(",(") == npos &&
+             !looks_like_person(bare) &&
+             (is_side_word(lower(bare)) || looks_like_organisation(bare));
+    };
+    if (std::all_of(row.begin(), row.end(), group_cell)) {
+      flush_name_row();
+      flush_pending_people();
+      column_groups_.clear();
+      for (const auto& c : row) {
+        const std::string bare(strip_punct(c));
+        column_groups_.push_back(is_side_word(lower(bare)) ? std::string() : bare);
+      }
+      return true;
+    }
+    // Entries, not bare names (those pair with an organisation row below):
+    // at least one cell says more than the name.
+    bool detailed = false;
+    for (const auto& c : row) detailed = detailed || c.find(',') != npos || c.find(" \xE2\x80\x93 ") != npos;
+    if (!detailed && column_groups_.size() != row.size()) return false;
+    std::vector<ParsedAttendee> people;
+    const std::string keep = group_org_;
+    for (std::size_t k = 0; k < row.size(); ++k) {
+      if (column_groups_.size() == row.size() && !column_groups_[k].empty()) group_org_ = column_groups_[k];
+      auto a = read_attendee(row[k]);
+      group_org_ = keep;
+      if (!a || !looks_like_person(a->name)) return false;
+      people.push_back(std::move(*a));
+    }
+    flush_name_row();
+    flush_pending_people();
+    for (auto& a : people) add_attendee(std::move(a));
     return true;
   }
 
@@ -2887,7 +2946,11 @@ class Parser {
       };
       if (std::all_of(row.begin(), row.end(), [&](const std::string& c) { return looks_like_person(name_of(c)); })) {
         for (std::size_t k = 0; k < row.size(); ++k) {
-          const L kind = signature_columns_.size() == row.size() ? signature_columns_[k]
+          // More names than labels ("Vid anteckningarna<tab>Justeras" over
+          // three names): the labels before the last take one name each, the
+          // last the rest, as a writer signs alone and adjusters in a row.
+          const std::size_t columns = signature_columns_.size();
+          const L kind = columns > 0 ? signature_columns_[std::min(k, columns - 1)]
                          : closing_expect_ == L::writer ? L::writer
                          : closing_expect_ == L::chair  ? L::chair
                                                         : L::adjusters;
@@ -3207,12 +3270,65 @@ class Parser {
 
   // "Ansvarig: Anna Berg, klart 2025-05-01" under a decision or a sentence:
   // an action item for what was just written, owned by the name.
-  void responsible_line(std::string_view value) {
+  void responsible_line(std::string_view first) {
     ParsedAssignment a;
-    a.provenance = here();
+    std::string value(first);
+    // "Ansvarig: Per-Anders Lidén tar fram en plan för ... vid" / "särskilda
+    // boenden ..., klart senast 15 maj.": the sentence goes on over the lines
+    // below, and its due date may be there.
+    std::size_t last = i_;
+    if (!ends_sentence(value)) {
+      for (std::size_t j = i_ + 1; j < lines_.size() && j <= i_ + 4; ++j) {
+        const Line& next = lines_[j];
+        if (next.blank() || next.bullet || is_noise(next) || read_label(next).kind != L::none ||
+            paragraph_number(next) || numbered_at(j))
+          break;
+        value += ' ';
+        value += next.text;
+        last = j;
+        if (ends_sentence(next.text)) break;
+      }
+    }
+    a.provenance = span(i_, last);
+    if (last > i_) {
+      skip_until_ = last;
+      skip_set_ = true;
+    }
+    // "Lina Carlström skickar rutinen ...", "Stina Ek och Åsa Jonsson
+    // sammanställer ...": a sentence with its owners as subject, one action
+    // item per owner, the work and the due date from the sentence.
+    {
+      const std::size_t before = current_->assignments.size();
+      std::optional<std::size_t> decision;
+      if (!current_->decisions.empty() && last_decision_ < current_->decisions.size()) decision = last_decision_;
+      const std::string_view sentence = trim(value);
+      action_sentence(*current_, sentence, lower(sentence), decision);
+      if (current_->assignments.size() > before) {
+        for (std::size_t k = before; k < current_->assignments.size(); ++k)
+          current_->assignments[k].provenance = a.provenance;
+        return;
+      }
+    }
     std::string owner(value);
     if (const std::size_t comma = owner.find(','); comma != npos) owner = owner.substr(0, comma);
-    a.owner = std::string(strip_punct(strip_parens(owner)));
+    owner = strip_parens(owner);
+    // The owner is the name before a verb the vocabulary does not know.
+    {
+      const auto ws = words(owner);
+      std::size_t keep = 0;
+      for (std::size_t w = 0; w < ws.size(); ++w) {
+        if (starts_upper(ws[w]) || (w > 0 && (ws[w] == "och" || ws[w] == "&" || ws[w] == "af" || ws[w] == "von") &&
+                                    w + 1 < ws.size() && starts_upper(ws[w + 1])))
+          keep = w + 1;
+        else
+          break;
+      }
+      if (keep > 0 && keep < ws.size()) {
+        const std::size_t end = static_cast<std::size_t>(ws[keep - 1].data() + ws[keep - 1].size() - owner.data());
+        if (looks_like_person(owner.substr(0, end))) owner = owner.substr(0, end);
+      }
+    }
+    a.owner = std::string(strip_punct(owner));
     const auto dates = dates_in(value);
     if (!dates.empty()) a.due = dates.back().date;
     if (!current_->decisions.empty() && last_decision_ < current_->decisions.size()) {
@@ -3537,6 +3653,42 @@ class Parser {
     }
   }
 
+
+  // "Eva Lundqvist och Sara Nordlund fick i uppdrag att ...": work given to
+  // several people together is one action item each, since an action item
+  // has one owner; a name with "och" inside ("Hälso- och
+  // sjukvårdsförvaltningen") is one owner.
+  void split_joint_owners(ParsedItem& item, std::size_t item_index) {
+    for (std::size_t k = 0; k < item.assignments.size(); ++k) {
+      const std::string owner = item.assignments[k].owner;
+      if (owner.find(" och ") == npos && owner.find(',') == npos && owner.find(" & ") == npos) continue;
+      std::vector<std::string> parts;
+      for (const auto& part : split_list(owner)) {
+        const std::string name(strip_punct(strip_parens(part)));
+        if (!looks_like_person(name) && !looks_like_organisation(name)) {
+          parts.clear();
+          break;
+        }
+        parts.push_back(name);
+      }
+      if (parts.size() < 2) continue;
+      bool next_meeting = false;
+      for (auto& [i, a] : due_next_meeting_) {
+        if (i != item_index) continue;
+        if (a == k) next_meeting = true;
+        if (a > k) a += parts.size() - 1;
+      }
+      ParsedAssignment model = item.assignments[k];
+      item.assignments[k].owner = parts[0];
+      for (std::size_t p = 1; p < parts.size(); ++p) {
+        ParsedAssignment more = model;
+        more.owner = parts[p];
+        item.assignments.insert(item.assignments.begin() + static_cast<std::ptrdiff_t>(k + p), std::move(more));
+        if (next_meeting) due_next_meeting_.push_back({item_index, k + p});
+      }
+      k += parts.size() - 1;
+    }
+  }
 
   // "Omar återkommer med ett förslag", "Kansliet skickar ut kallelsen senast
   // 2025-05-02", "Åtgärd: Lisa Ek tar fram underlag": an action item whose
@@ -4090,6 +4242,7 @@ class Parser {
   std::string group_org_;
   std::vector<std::size_t> pending_people_;
   std::vector<std::string> name_row_;
+  std::vector<std::string> column_groups_;  // side-by-side lists: each column's organisation
   std::size_t name_row_line_ = 0;
   std::vector<RoleName> roles_;
   std::map<std::string, std::size_t> attendee_index_;  // folded name -> index in out_.attendees

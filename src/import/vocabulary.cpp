@@ -105,6 +105,11 @@ bool is_procedural_decision(std::string_view low) noexcept {
                              "mötet öppnat", "sammanträdet öppnat"}) {
     if (contains(low, w)) return true;
   }
+  // "utse Monica Eld att jämte ordföranden justera": the adjusters chosen,
+  // with words between; "justera budgeten" alone is not about the record.
+  if (contains(low, "justera"))
+    for (std::string_view w : {"utse", "utsåg", "välj", "vald", "jämte", "anteckningar", "protokoll"})
+      if (contains(low, w)) return true;
   const bool record = contains(low, "anteckningar") || contains(low, "protokollet") || contains(low, "protokoll från");
   const bool filed = contains(low, "till handlingarna") || contains(low, "godkänn") || contains(low, "läggs") ||
                      contains(low, "lades") || contains(low, "fastställ");

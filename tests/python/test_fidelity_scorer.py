@@ -293,6 +293,17 @@ def test_first_name_owner_matches_resolved_person():
     assert cat(r, "action_item")["recall"] == 1.0 and cat(r, "action_due")["recall"] == 1.0
 
 
+def test_joint_owners_are_one_action_item_each():
+    assert score.joint_owners("Stina Ek och Åsa Jonsson") == ["stina ek", "åsa jonsson"]
+    assert score.joint_owners("Anna Berg, Per Lind och Sara Ek") == ["anna berg", "per lind", "sara ek"]
+    # An organisation's name with "och" in it stays whole.
+    assert score.joint_owners("Hälso- och sjukvårdsförvaltningen") == ["hälso- och sjukvårdsförvaltningen"]
+    g = gold()
+    g["items"][1]["action_items"] = [{"owner": "Per Lind och Anna Berg", "due": "2024-04-15"}]
+    facts = score.gold_facts(g)
+    assert len(facts["action_item"]) == 2 and len(facts["action_due"]) == 2
+
+
 def test_gold_errors_name_file_and_key(tmp_path):
     bad = gold()
     bad["attendees"][1]["stauts"] = "present"
