@@ -412,7 +412,9 @@ namespace {
 // "Adjungerad under punkt 4: Tobias Lund", "Deltagarförteckning (X =
 // närvarande, F = förhinder)". Only the list labels: "Beslut om ...:" is prose.
 Label qualified_list_label(const Line& l) {
-  const std::size_t colon = l.text.find(':');
+  // "Övriga deltagande<tab>Kristina Molin, socialchef": a label column.
+  std::size_t colon = l.text.find(':');
+  if (const std::size_t tab = l.text.find('\t'); tab < colon && tab < 40) colon = tab;
   const std::size_t paren = l.text.find(" (");
   const std::size_t cut = std::min(colon, paren);
   if (cut == npos || cut > 50) return {};

@@ -267,7 +267,7 @@ bool states_decision(std::string_view low) {
         "ställer sig bakom", "ställde sig bakom", "noterar informationen", "noterade informationen",
         "informationen noteras", "lägger informationen till handlingarna", "läggs till handlingarna",
         "lägga informationen till handlingarna", "till handlingarna", "godkänner", "godkände", "fastställer", "fastställde",
-        "tillstyrker", "avslår", "bordlägger", "bordläggs", "återremitteras", "är enig om att", "är eniga om att",
+        "tillstyrker", "avslår", "bordlägger", "bordläggs", "återremitteras", "ärendet skjuts upp", "frågan skjuts upp", "är enig om att", "är eniga om att",
         "är överens om att", "i uppdrag att", "i uppdrag till", "antar förslaget", "antog förslaget",
         // The passive: "Dagordningen godkänns", "Föredragningslistan godkändes".
         "godkänns", "godkändes", "fastställs", "fastställdes"})
@@ -2071,6 +2071,23 @@ class Parser {
           last == "i stället för") {
         parts.pop_back();
         a.substitute_for = std::string(kSubstituteFollows);
+      }
+    }
+    // "Birgitta Olsson (S) ordförande", "Niklas Ström (M) 1:e vice
+    // ordförande": with the party mark taken out, the role follows the name
+    // without a comma.
+    if (parts.size() == 1 && !marks.empty() && rest.find_first_of(",\t") == npos && !looks_like_person(parts[0])) {
+      const auto ws = words(parts[0]);
+      for (std::size_t w = 2; w < ws.size() && w <= 4; ++w) {
+        if (starts_upper(ws[w])) continue;
+        const std::size_t cut = static_cast<std::size_t>(ws[w].data() - parts[0].data());
+        const std::string name(trim(std::string_view(parts[0]).substr(0, cut)));
+        const std::string tail(trim(std::string_view(parts[0]).substr(cut)));
+        if (looks_like_person(name) && role_word(lower(tail))) {
+          parts[0] = name;
+          parts.insert(parts.begin() + 1, tail);
+        }
+        break;
       }
     }
     if (parts.empty() || !looks_like_person(parts[0])) return std::nullopt;
@@ -4086,6 +4103,19 @@ class Parser {
   }
 
   void collect_amounts_dates(ParsedItem& item, std::string_view text, std::size_t source_line) {
+    // "... ett underskott på drygt" / "8,5 mnkr": the word that makes the
+    // amount approximate may end the line above this one.
+    if (i_ > 0 && i_ < lines_.size() && text.data() == lines_[i_].text.data() && !lines_[i_ - 1].blank()) {
+      const std::string_view above = lines_[i_ - 1].low;
+      const std::size_t sp = above.find_last_of(" \t");
+      const std::string_view word = sp == npos ? above : above.substr(sp + 1);
+      for (std::string_view a : {"ca", "ca.", "cirka", "circa", "c:a", "omkring", "drygt", "knappt", "ungefär"})
+        if (word == a) {
+          const std::string joined = std::string(a) + ' ' + std::string(text);
+          collect_amounts_dates(item, std::string_view(joined), source_line);
+          return;
+        }
+    }
     for (const auto& a : find_amounts(text)) {
       if (a.irregular) {
         warn(source_line, "an amount whose digit groups do not make a number",
