@@ -741,3 +741,57 @@ TEST_CASE("the body that met, not the organisation of the letterhead", "[import]
   REQUIRE(e.extensions.count("source.case_number"));
   CHECK(e.extensions.at("source.case_number") == "SK 2025/0031");
 }
+
+TEST_CASE("lists side by side and numbers in a column and owners together and a role after a party mark", "[import][layout]") {
+  const auto m = sv::import::parse_minutes(
+      "MINNESANTECKNINGAR\nLänsgruppen för äldres hälsa\nDatum: 2025-03-06\n\n"
+      "NÄRVARANDE\n"
+      "Region Kronoberg                    Kommunerna\n"
+      "Sofia Hed, ordförande               Per Lund, Växjö kommun, vice ordförande\n"
+      "Erik Wall, verksamhetschef          Monika Eld, Ljungby kommun\n\n"
+      "1 a  Val av justerare\nGruppen beslutade att utse Monika Eld att jämte ordföranden justera.\n\n"
+      "2    Uppföljning\nGruppen noterade informationen.\n"
+      "Ansvarig: Erik Wall och Per Lund sammanställer en rapport till\n"
+      "huvudmännen, klart senast 2025-04-15.\n\n"
+      "3    Budget                          Dnr RS 2025/12\n"
+      "Av medlen avsätts drygt\n2,5 mnkr till utbildning.\n",
+      "a.txt");
+  REQUIRE(m.attendees.size() == 4);
+  // Row by row, each cell an attendee; the left column's heading is its organisation.
+  CHECK(m.attendees[0].name == "Sofia Hed");
+  CHECK(m.attendees[0].organisation == "Region Kronoberg");
+  CHECK(m.attendees[1].name == "Per Lund");
+  CHECK(m.attendees[1].organisation == "Växjö kommun");
+  CHECK(m.attendees[2].title == "verksamhetschef");
+  CHECK(m.attendees[2].organisation == "Region Kronoberg");
+  CHECK(m.attendees[3].organisation == "Ljungby kommun");
+  REQUIRE(m.items.size() == 3);
+  CHECK(m.items[1].number == "2");
+  CHECK(m.items[2].title == "Budget");
+  CHECK(m.items[2].case_number == "RS 2025/12");
+  REQUIRE(m.items[0].decisions.size() == 1);
+  CHECK(m.items[0].decisions[0].procedural);
+  // One action item per owner, with the work and the due date from the broken line.
+  const auto& work = m.items[1].assignments;
+  REQUIRE(work.size() == 2);
+  CHECK(work[0].owner == "Erik Wall");
+  CHECK(work[1].owner == "Per Lund");
+  CHECK(work[0].what.starts_with("sammanställer en rapport"));
+  REQUIRE(work[1].due);
+  CHECK(sv::format_date(*work[1].due) == "2025-04-15");
+  REQUIRE(m.items[2].amounts.size() == 1);
+  CHECK(m.items[2].amounts[0].approximate());
+
+  const auto p = sv::import::parse_minutes(
+      "PROTOKOLL\nSocialnämnden\nDatum: 2026-10-22\n\n"
+      "Beslutande\tBirgitta Olsson (S) ordförande\n\tNiklas Ström (M) 1:e vice ordförande\n\n"
+      "§ 1 Bygget\nÄrendet skjuts upp till nästa sammanträde.\n",
+      "p.txt");
+  REQUIRE(p.attendees.size() >= 2);
+  CHECK(p.attendees[0].name == "Birgitta Olsson");
+  CHECK(p.attendees[0].party == "S");
+  CHECK(p.attendees[1].party == "M");
+  REQUIRE(p.items.size() == 1);
+  REQUIRE(p.items[0].decisions.size() == 1);
+  CHECK(p.items[0].decisions[0].kind == sv::DecisionKind::postponed);
+}
