@@ -91,7 +91,7 @@ bool is_side_word(std::string_view low) {
 
 // Column headings of a flattened attendee table.
 bool is_column_heading(std::string_view low) {
-  for (std::string_view w : {"namn", "organisation", "funktion", "roll", "befattning", "representerar", "titel"})
+  for (std::string_view w : {"namn", "organisation", "funktion", "roll", "befattning", "representerar", "titel", "huvudman", "parti", "uppdrag", "myndighet"})
     if (low == w) return true;
   // "Namn Organisation": the headings of a table whose columns the converter lost.
   if (low.find('\t') == npos && low.find(' ') != npos && low.size() < 60) {
@@ -2312,6 +2312,24 @@ class Parser {
       }
     }
     if (flattened_table()) return true;
+    // "Samira Aziz (5) Jonas Berglöf (5) Pia Lindh (7)": entries run
+    // together on one line, each ended by its mark.
+    if (l.text.find('\t') == npos && l.text.find(',') == npos) {
+      const auto marked = split_at_marks(l.text);
+      if (marked.size() >= 2) {
+        std::vector<ParsedAttendee> people;
+        for (const auto& entry : marked) {
+          auto a = read_attendee(entry);
+          if (!a) break;
+          people.push_back(std::move(*a));
+        }
+        if (people.size() == marked.size()) {
+          flush_pending_people();
+          for (auto& a : people) add_attendee(std::move(a));
+          return true;
+        }
+      }
+    }
     // Prose ends the list.
     if (l.text.size() > 140 || (ends_sentence(l.text) && words(l.text).size() > 6)) return false;
     const auto row = row_cells(l);
@@ -2567,7 +2585,8 @@ class Parser {
     if (n == npos || n > i_ + 2 || lines_[n].text.find('\t') != npos) return false;
     const auto orgs = split_organisations(lines_[n].text);
     if (orgs.size() < 3) return false;
-    const auto names = split_names(l.text, orgs.size());
+    auto names = split_names(l.text, orgs.size());
+    if (names.size() != orgs.size()) names = split_names_marked(l.text, orgs.size());
     if (names.size() != orgs.size()) return false;
     flush_pending_people();
     for (std::size_t k = 0; k < names.size(); ++k) {
@@ -2583,6 +2602,49 @@ class Parser {
     skip_until_ = n;
     skip_set_ = true;
     return true;
+  }
+
+  // "Maria Sten (S) Jelena Kovač Rolf Axén (V)": a name run with party marks
+  // after some names. The marks are cut out (each ends a name), the run is
+  // split, and each name gets its mark back.
+  static std::vector<std::string> split_names_marked(std::string_view run, std::size_t count) {
+    std::string plain;
+    std::vector<std::pair<std::string, std::string>> marked;  // name words before a mark, the mark
+    std::size_t i = 0;
+    std::size_t from = 0;
+    while (i < run.size()) {
+      if (run[i] != '(') {
+        ++i;
+        continue;
+      }
+      const std::size_t close = run.find(')', i);
+      if (close == npos) break;
+      const std::string_view inside = trim(run.substr(i + 1, close - i - 1));
+      if (party_mark(inside).empty()) {
+        i = close + 1;
+        continue;
+      }
+      plain += std::string(trim(run.substr(from, i - from)));
+      plain += " | ";
+      marked.emplace_back(plain, std::string(inside));
+      from = close + 1;
+      i = close + 1;
+    }
+    if (marked.empty()) return {};
+    plain += std::string(trim(run.substr(from)));
+    auto names = split_names(plain, count);
+    for (auto& n : names) {
+      // The mark goes to the name that ended right before it.
+      for (const auto& [before, mark] : marked) {
+        std::string_view b = trim(before);
+        if (b.ends_with("|")) b = trim(b.substr(0, b.size() - 1));
+        if (b.size() >= n.size() && b.substr(b.size() - n.size()) == n) {
+          n += " (" + mark + ")";
+          break;
+        }
+      }
+    }
+    return names;
   }
 
   // "Umeå kommun – Helena Sjödin, avdelningschef, ordförande": the

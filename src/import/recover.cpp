@@ -185,12 +185,19 @@ std::vector<std::string> split_names(std::string_view run, std::size_t count) {
   std::vector<Chunk> chunks;
   const auto ws = words(run);
   bool in_note = false;
+  bool boundary = false;  // a "|" the caller put where a name surely ends
   for (std::size_t k = 0; k < ws.size(); ++k) {
     std::string_view w = ws[k];
+    if (w == "|") {
+      in_note = false;
+      boundary = true;
+      continue;
+    }
     const bool comma = w.size() > 1 && w.back() == ',';
     if (comma) w.remove_suffix(1);
     if (!in_note && name_word(w)) {
-      if (chunks.empty() || !chunks.back().note.empty()) chunks.emplace_back();
+      if (chunks.empty() || !chunks.back().note.empty() || boundary) chunks.emplace_back();
+      boundary = false;
       chunks.back().names.push_back(w);
       if (comma) in_note = true;
       continue;

@@ -34,7 +34,8 @@ std::vector<std::string> split_organisations(std::string_view run);
 /// cut into `count` entries, each a name with what its comma adds
 /// ("Annika Berglund, ordförande"). Each name has two to four capitalised
 /// words; given names from the lexicon choose between cuts. Empty when the
-/// run cannot be cut into `count` names.
+/// run cannot be cut into `count` names. A word "|" marks where a name
+/// surely ends (a party mark stood there).
 std::vector<std::string> split_names(std::string_view run, std::size_t count);
 
 }  // namespace import::detail

@@ -90,3 +90,9 @@ TEST_CASE("attendance: prose and organisation-first lines", "[import][recover]")
   CHECK(attendee(m, "Helena Sjödin")->organisation == "Umeå kommun");
   CHECK(attendee(m, "Helena Sjödin")->title == "socialchef");
 }
+
+TEST_CASE("a name run with party marks and an authority in the organisation run", "[import][recover]") {
+  CHECK(d::split_organisations("Haninge kommun Försäkringskassan Region Stockholm") ==
+        strings{"Haninge kommun", "Försäkringskassan", "Region Stockholm"});
+  CHECK(d::split_names("Maria Sten | Jelena Kovač Rolf Axén |", 3) == strings{"Maria Sten", "Jelena Kovač", "Rolf Axén"});
+}

@@ -795,3 +795,22 @@ TEST_CASE("lists side by side and numbers in a column and owners together and a 
   REQUIRE(p.items[0].decisions.size() == 1);
   CHECK(p.items[0].decisions[0].kind == sv::DecisionKind::postponed);
 }
+
+TEST_CASE("a flattened table with party marks and a run of co-opted entries ended by their items", "[import][layout]") {
+  const auto m = sv::import::parse_minutes(
+      "PROTOKOLL\nStyrelsen för Samordningsförbundet Norr\nDatum: 2019-05-22\n\n"
+      "Närvarande ledamöter\nNamn Huvudman\n"
+      "Maria Sten (S) Jelena Kovač Rolf Axén (V)\nHaninge kommun Försäkringskassan Region Stockholm\n\n"
+      "Adjungerade\nSamira Aziz (5) Jonas Berglöf (5) Pia Lindh (7)\n\n"
+      "§ 5 Budget\nStyrelsen godkänner budgeten.\n\n§ 7 Uppföljning\nStyrelsen noterar informationen.\n",
+      "a.txt");
+  REQUIRE(m.attendees.size() == 6);
+  CHECK(m.attendees[0].name == "Maria Sten");
+  CHECK(m.attendees[0].party == "S");
+  CHECK(m.attendees[0].organisation == "Haninge kommun");
+  CHECK(m.attendees[1].name == "Jelena Kovač");
+  CHECK(m.attendees[1].organisation == "Försäkringskassan");
+  CHECK(m.attendees[2].party == "V");
+  CHECK(m.attendees[5].name == "Pia Lindh");
+  CHECK(m.attendees[5].coopted_for_items == std::vector<std::string>{"\xC2\xA7" "7"});
+}
