@@ -1,4 +1,5 @@
 // From a parsed document to records in a corpus: names become ids.
+#include "lines.hpp"
 #include "scan.hpp"
 
 #include <samverkan/import/document.hpp>
@@ -579,8 +580,16 @@ ParsedFile parse_file_all(const std::filesystem::path& path, const ParseOptions&
   const std::string name = path.filename().string();
   ParsedFile out;
   if (detect_format(bytes) == FileFormat::text) {
-    out.minutes = parse_minutes(bytes, name, options);
-    out.documents = parse_documents(bytes, name, options, &out.minutes);
+    // Splitting and cleaning the lines is a third of the work: done once,
+    // the agreement reader gets a copy. A large file is split twice
+    // instead, so that two copies of its lines are never held at once.
+    constexpr std::size_t share_below = std::size_t{4} << 20;
+    detail::SplitText text = detail::split_text(bytes);
+    std::vector<detail::Line> lines;
+    if (bytes.size() < share_below) lines = text.lines;
+    out.minutes = detail::parse_split(std::move(text), name, options);
+    if (bytes.size() >= share_below) lines = detail::split_text(bytes).lines;
+    out.documents = detail::parse_documents_lines(std::move(lines), name, options, &out.minutes);
     return out;
   }
   const Document document = read_document(bytes, name);

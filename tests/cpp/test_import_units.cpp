@@ -741,3 +741,39 @@ TEST_CASE("the body that met, not the organisation of the letterhead", "[import]
   REQUIRE(e.extensions.count("source.case_number"));
   CHECK(e.extensions.at("source.case_number") == "SK 2025/0031");
 }
+
+TEST_CASE("a long run of blank lines is kept short; the lines after it keep their numbers", "[import][lines][limits]") {
+  std::string text = "Punkt 1\n";
+  text += std::string(20, '\n');
+  text += "  \t\n\n";
+  text += "Punkt 2\n";
+  std::size_t dropped = 0;
+  const auto lines = d::split_lines(text, &dropped);
+  // 22 blank source lines (2 to 23): eight kept, fourteen not.
+  CHECK(dropped == 14);
+  REQUIRE(lines.size() == 10);
+  CHECK(lines.front().text == "Punkt 1");
+  CHECK(lines.back().text == "Punkt 2");
+  CHECK(lines.back().first == 24);
+  // A final newline is no line, whether or not the run before it was cut.
+  std::size_t none = 1;
+  CHECK(d::split_lines("a\n", &none).size() == 1);
+  CHECK(none == 0);
+  CHECK(d::split_lines(std::string(30, '\n'), &none).size() == 8);
+  CHECK(none == 22);  // thirty blank lines
+  // The meeting's provenance still spans every source line.
+  const auto m = sv::import::parse_minutes("Styrgruppen\n" + std::string(100, '\n') + "Datum: 2024-03-14\n", "blank.txt");
+  CHECK(m.line_count == 102);
+}
+
+TEST_CASE("a text numbering thousands of items keeps the first 5 000 and says so", "[import][limits]") {
+  std::string text;
+  for (int k = 0; k < 6000; ++k) text += "\xC2\xA7" + std::to_string(k + 1) + " Punkt\n";
+  const auto m = sv::import::parse_minutes(text, "many.txt");
+  CHECK(m.items.size() == 5000);
+  CHECK(m.items.back().number == "\xC2\xA7" "5000");
+  bool said = false;
+  for (const auto& w : m.warnings)
+    if (w.message.find("more than 5000 agenda items") != std::string::npos) said = w.line == 5001;
+  CHECK(said);
+}
