@@ -262,16 +262,16 @@ bool states_decision(std::string_view low) {
   // beslutat att ...": a report of an earlier decision, not this meeting's.
   // Minutes written in the past tense ("X fick i uppdrag att") record their own.
   if (reports_earlier(low)) return false;
-  for (std::string_view w :
-       {"beslutar att", "beslutade att", "beslöt att", "beslutades att", "beslutats att", "beslutas att",
-        "ställer sig bakom", "ställde sig bakom", "noterar informationen", "noterade informationen",
-        "informationen noteras", "lägger informationen till handlingarna", "läggs till handlingarna",
-        "lägga informationen till handlingarna", "till handlingarna", "godkänner", "godkände", "fastställer", "fastställde",
-        "tillstyrker", "avslår", "bordlägger", "bordläggs", "återremitteras", "är enig om att", "är eniga om att",
-        "är överens om att", "i uppdrag att", "i uppdrag till", "antar förslaget", "antog förslaget",
-        // The passive: "Dagordningen godkänns", "Föredragningslistan godkändes".
-        "godkänns", "godkändes", "fastställs", "fastställdes"})
-    if (low.find(w) != npos) return true;
+  static const PhraseSet decides{
+      "beslutar att", "beslutade att", "beslöt att", "beslutades att", "beslutats att", "beslutas att",
+      "ställer sig bakom", "ställde sig bakom", "noterar informationen", "noterade informationen",
+      "informationen noteras", "lägger informationen till handlingarna", "läggs till handlingarna",
+      "lägga informationen till handlingarna", "till handlingarna", "godkänner", "godkände", "fastställer", "fastställde",
+      "tillstyrker", "avslår", "bordlägger", "bordläggs", "återremitteras", "är enig om att", "är eniga om att",
+      "är överens om att", "i uppdrag att", "i uppdrag till", "antar förslaget", "antog förslaget",
+      // The passive: "Dagordningen godkänns", "Föredragningslistan godkändes".
+      "godkänns", "godkändes", "fastställs", "fastställdes"};
+  if (decides.any_in(low)) return true;
   // "Nämnden utser Kent Håkansson (M) att justera protokollet": the choice of
   // adjusters, with a finite verb (a bare "utse X att justera" is a clause of
   // a "beslutar att" list).

@@ -777,3 +777,20 @@ TEST_CASE("a text numbering thousands of items keeps the first 5 000 and says so
     if (w.message.find("more than 5000 agenda items") != std::string::npos) said = w.line == 5001;
   CHECK(said);
 }
+
+TEST_CASE("a phrase set finds what a search per phrase finds", "[import][vocabulary]") {
+  const d::PhraseSet set{"har beslutat", "beslut", "x", "reserverar sig"};
+  CHECK(set.any_in("styrelsen har beslutat att"));
+  CHECK(set.any_in("ett x"));
+  CHECK_FALSE(set.any_in("inget av orden"));
+  CHECK_FALSE(set.any_in(""));
+  CHECK_FALSE(set.any_in("har beslu"));  // a phrase cut at the end of the text
+  // The position of the first phrase in list order that occurs at all.
+  CHECK(set.first_listed_in("beslut ... nu har beslutat") == 14);
+  CHECK(set.first_listed_in("reserverar sig mot beslutet") == 19);
+  CHECK(set.first_listed_in("reserverar sig") == 0);
+  CHECK(set.first_listed_in("ingenting") == std::string_view::npos);
+  CHECK(d::reservation_phrase("anna (v) reserverar sig mot beslutet") == 9);
+  CHECK(d::is_proceeding_sentence("ordföranden ställer proposition på förslagen"));
+  CHECK_FALSE(d::is_proceeding_sentence("styrgruppen godkänner planen"));
+}
