@@ -21,6 +21,16 @@ std::size_t count_bold(std::string_view s) {
 // Bytes that stand for a space in converted documents: no-break, narrow
 // no-break, thin and figure spaces; zero-width ones and the BOM vanish.
 std::string normalise_spaces(std::string_view raw) {
+  // Most lines hold none of those bytes: one copy, no byte-wise appends.
+  bool plain = true;
+  for (const char c : raw) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t') || u == 0xC2 || u == 0xE2 || u == 0xEF) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return std::string(raw);
   std::string out;
   out.reserve(raw.size());
   for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -52,6 +62,7 @@ std::string normalise_spaces(std::string_view raw) {
 
 // "[här](#)" -> "här"; "<https://...>" stays.
 std::string drop_link_targets(std::string_view s) {
+  if (s.find("](") == std::string_view::npos) return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -168,18 +179,22 @@ Line clean(std::string_view raw, std::size_t first, std::size_t last) {
       work.erase(0, d + 2);
     }
   }
-  work = drop_link_targets(work);
+  if (work.find("](") != std::string::npos) work = drop_link_targets(work);
   // Emphasis markers go; '*' inside a word is not Markdown but is rare enough
   // in minutes to drop as well.
   std::string text;
-  text.reserve(work.size());
-  for (std::size_t i = 0; i < work.size(); ++i) {
-    if (work[i] == '*') continue;
-    if (work[i] == '_' && i + 1 < work.size() && work[i + 1] == '_') {
-      ++i;
-      continue;
+  if (work.find('*') == std::string::npos && work.find("__") == std::string::npos) {
+    text = std::move(work);
+  } else {
+    text.reserve(work.size());
+    for (std::size_t i = 0; i < work.size(); ++i) {
+      if (work[i] == '*') continue;
+      if (work[i] == '_' && i + 1 < work.size() && work[i + 1] == '_') {
+        ++i;
+        continue;
+      }
+      text += work[i];
     }
-    text += work[i];
   }
   // Collapse spaces; a run of three or more, or a tab, is a column break.
   std::string out;
