@@ -5,6 +5,7 @@
 #include "../../src/import/vocabulary.hpp"
 
 #include <samverkan/corpus.hpp>
+#include <samverkan/import/documents.hpp>
 #include <samverkan/import/minutes.hpp>
 #include <samverkan/io/json.hpp>
 
@@ -793,4 +794,22 @@ TEST_CASE("a phrase set finds what a search per phrase finds", "[import][vocabul
   CHECK(d::reservation_phrase("anna (v) reserverar sig mot beslutet") == 9);
   CHECK(d::is_proceeding_sentence("ordföranden ställer proposition på förslagen"));
   CHECK_FALSE(d::is_proceeding_sentence("styrgruppen godkänner planen"));
+}
+
+TEST_CASE("both readings of a text split once equal the two readers run apart", "[import][lines]") {
+  std::ifstream in(std::string(SAMVERKAN_SOURCE_DIR) + "/benchmarks/fidelity/agreements/documents/h1_samverkansavtal_blekinge.txt");
+  REQUIRE(in);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = "Protokoll\nDatum: 2024-03-14\n\n1. Budget\nStyrgruppen beslutar att godkänna budgeten.\n\n" + buffer.str();
+  const auto both = sv::import::parse_text_all(text, "both.txt");
+  const auto minutes = sv::import::parse_minutes(text, "both.txt");
+  const auto documents = sv::import::parse_documents(text, "both.txt", {}, &minutes);
+  sv::Corpus a, b;
+  sv::import::add_to_corpus(a, both.minutes, both.documents);
+  sv::import::add_to_corpus(b, minutes, documents);
+  CHECK(sv::to_json(a) == sv::to_json(b));
+  CHECK(both.minutes.items.size() == minutes.items.size());
+  CHECK(both.documents.agreements.size() == documents.agreements.size());
+  CHECK_FALSE(documents.agreements.empty());
 }
