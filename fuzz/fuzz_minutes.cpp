@@ -26,9 +26,11 @@ sv::Corpus base() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  const auto parsed = sv::import::parse_minutes(text, "fuzz.txt");
-  // The agreement and plan readers run on every document the importer reads.
-  const auto held = sv::import::parse_documents(text, "fuzz.txt", {}, &parsed);
+  // Both readers, as the importer runs them on a text file (the lines split
+  // once): the agreement and plan readers run on every document it reads.
+  const auto both = sv::import::parse_text_all(text, "fuzz.txt");
+  const auto& parsed = both.minutes;
+  const auto& held = both.documents;
   sv::Corpus corpus = base();
   try {
     sv::import::add_to_corpus(corpus, parsed, held);

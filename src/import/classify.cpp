@@ -448,9 +448,18 @@ Label qualified_list_label(const Line& l) {
 
 }  // namespace
 
+// Each line's kind, in out.lines (sized to the lines), on out's layout.
+void classify_lines(const std::vector<Line>& lines, Classified& out);
+
 Classified classify(const std::vector<Line>& lines) {
-  Classified out;
+  Classified out = classify_layout(lines);
   out.lines.resize(lines.size());
+  classify_lines(lines, out);
+  return out;
+}
+
+Classified classify_layout(const std::vector<Line>& lines) {
+  Classified out;
   int paragraphs = 0;
   int numbered = 0;
   int last = 0;
@@ -483,7 +492,10 @@ Classified classify(const std::vector<Line>& lines) {
   for (const auto& l : lines)
     if (l.heading && !l.bullet && read_label(l).kind == L::none) ++marked;
   out.headings_marked = marked >= 3;
+  return out;
+}
 
+void classify_lines(const std::vector<Line>& lines, Classified& out) {
   for (std::size_t k = 0; k < lines.size(); ++k) {
     const Line& l = lines[k];
     ClassifiedLine& c = out.lines[k];
@@ -533,7 +545,6 @@ Classified classify(const std::vector<Line>& lines) {
     }
     c.kind = LineKind::text;
   }
-  return out;
 }
 
 }  // namespace import::detail

@@ -142,5 +142,10 @@ void join_title_continuations(std::vector<Line>& lines);
 /// Classifies every line. Never throws on content; linear in the lines.
 Classified classify(const std::vector<Line>& lines);
 
+/// What the whole record says about its layout (style, loose numbers,
+/// marked headings), without the per-line classification: what the parser
+/// needs, at no cost per line in memory.
+Classified classify_layout(const std::vector<Line>& lines);
+
 }  // namespace import::detail
 SAMVERKAN_END_NAMESPACE

@@ -94,12 +94,10 @@ constexpr std::size_t max_facts = 2000;
 
 class Reader {
  public:
-  Reader(std::string_view text, std::string document, const ParseOptions& options, const ParsedMinutes* minutes)
+  Reader(std::vector<Line> lines, std::string document, const ParseOptions& options, const ParsedMinutes* minutes)
       : options_(options), minutes_(minutes) {
     out_.document = std::move(document);
-    Encoding encoding = Encoding::utf8;
-    std::size_t replaced = 0;
-    lines_ = split_lines(to_utf8(text, encoding, replaced));
+    lines_ = std::move(lines);
   }
 
   ParsedDocuments run() {
@@ -1918,8 +1916,15 @@ class Reader {
 
 ParsedDocuments parse_documents(std::string_view text, std::string document, const ParseOptions& options,
                                 const ParsedMinutes* minutes) {
-  return Reader(text, std::move(document), options, minutes).run();
+  return Reader(split_text(text).lines, std::move(document), options, minutes).run();
 }
+
+namespace detail {
+ParsedDocuments parse_documents_lines(std::vector<Line> lines, std::string document, const ParseOptions& options,
+                                      const ParsedMinutes* minutes) {
+  return Reader(std::move(lines), std::move(document), options, minutes).run();
+}
+}  // namespace detail
 
 }  // namespace import
 SAMVERKAN_END_NAMESPACE

@@ -21,6 +21,16 @@ std::size_t count_bold(std::string_view s) {
 // Bytes that stand for a space in converted documents: no-break, narrow
 // no-break, thin and figure spaces; zero-width ones and the BOM vanish.
 std::string normalise_spaces(std::string_view raw) {
+  // Most lines hold none of those bytes: one copy, no byte-wise appends.
+  bool plain = true;
+  for (const char c : raw) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t') || u == 0xC2 || u == 0xE2 || u == 0xEF) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return std::string(raw);
   std::string out;
   out.reserve(raw.size());
   for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -52,6 +62,7 @@ std::string normalise_spaces(std::string_view raw) {
 
 // "[här](#)" -> "här"; "<https://...>" stays.
 std::string drop_link_targets(std::string_view s) {
+  if (s.find("](") == std::string_view::npos) return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -168,18 +179,22 @@ Line clean(std::string_view raw, std::size_t first, std::size_t last) {
       work.erase(0, d + 2);
     }
   }
-  work = drop_link_targets(work);
+  if (work.find("](") != std::string::npos) work = drop_link_targets(work);
   // Emphasis markers go; '*' inside a word is not Markdown but is rare enough
   // in minutes to drop as well.
   std::string text;
-  text.reserve(work.size());
-  for (std::size_t i = 0; i < work.size(); ++i) {
-    if (work[i] == '*') continue;
-    if (work[i] == '_' && i + 1 < work.size() && work[i + 1] == '_') {
-      ++i;
-      continue;
+  if (work.find('*') == std::string::npos && work.find("__") == std::string::npos) {
+    text = std::move(work);
+  } else {
+    text.reserve(work.size());
+    for (std::size_t i = 0; i < work.size(); ++i) {
+      if (work[i] == '*') continue;
+      if (work[i] == '_' && i + 1 < work.size() && work[i + 1] == '_') {
+        ++i;
+        continue;
+      }
+      text += work[i];
     }
-    text += work[i];
   }
   // Collapse spaces; a run of three or more, or a tab, is a column break.
   std::string out;
@@ -304,17 +319,43 @@ std::string to_utf8(std::string_view document, Encoding& encoding, std::size_t& 
   return out;
 }
 
-std::vector<Line> split_lines(std::string_view document) {
-  std::vector<std::string_view> raw;
+std::vector<Line> split_lines(std::string_view document, std::size_t* dropped) {
+  // Source lines with their one-based numbers. Past max_blank_run, the
+  // blank lines of a run are not kept: no reader looks that far across
+  // blanks, and a document of nothing but newlines would otherwise cost a
+  // Line (over 100 bytes) per byte.
+  struct Raw {
+    std::string_view text;
+    std::size_t number;
+  };
+  constexpr std::size_t max_blank_run = 8;
+  const auto blank_raw = [](std::string_view s) { return s.find_first_not_of(" \t") == std::string_view::npos; };
+  std::vector<Raw> raw;
   std::size_t start = 0;
+  std::size_t number = 0;
+  std::size_t blank_run = 0;
+  std::size_t skipped = 0;
+  bool skipped_last = false;
+  bool final_empty = false;
   for (std::size_t i = 0; i <= document.size(); ++i) {
     if (i == document.size() || document[i] == '\n' || document[i] == '\r') {
-      raw.push_back(document.substr(start, i - start));
+      const std::string_view s = document.substr(start, i - start);
+      if (i == document.size()) final_empty = s.empty();
+      ++number;
+      blank_run = blank_raw(s) ? blank_run + 1 : 0;
+      skipped_last = blank_run > max_blank_run;
+      if (skipped_last) ++skipped;
+      else raw.push_back(Raw{s, number});
       if (i + 1 < document.size() && document[i] == '\r' && document[i + 1] == '\n') ++i;
       start = i + 1;
     }
   }
-  if (!raw.empty() && raw.back().empty()) raw.pop_back();
+  // The empty piece after a final newline is not a line.
+  if (final_empty) {
+    if (skipped_last) --skipped;
+    else raw.pop_back();
+  }
+  if (dropped) *dropped = skipped;
 
   std::vector<Line> lines;
   lines.reserve(raw.size());
@@ -322,11 +363,11 @@ std::vector<Line> split_lines(std::string_view document) {
     // A bold span broken over lines ("**Regionstyrelsens hälso- och  \n
     // sjukvårdsutskott**") is one heading: join up to three lines.
     std::size_t last = i;
-    if (count_bold(raw[i]) % 2 == 1) {
+    if (count_bold(raw[i].text) % 2 == 1) {
       std::size_t j = i + 1;
-      std::size_t bold = count_bold(raw[i]);
-      while (j < raw.size() && j <= i + 3 && !trim(raw[j]).empty()) {
-        bold += count_bold(raw[j]);
+      std::size_t bold = count_bold(raw[i].text);
+      while (j < raw.size() && j <= i + 3 && !trim(raw[j].text).empty()) {
+        bold += count_bold(raw[j].text);
         if (bold % 2 == 0) {
           last = j;
           break;
@@ -335,22 +376,29 @@ std::vector<Line> split_lines(std::string_view document) {
       }
     }
     if (last == i) {
-      lines.push_back(clean(raw[i], i + 1, i + 1));
+      lines.push_back(clean(raw[i].text, raw[i].number, raw[i].number));
     } else {
       std::string joined;
       for (std::size_t k = i; k <= last; ++k) {
         if (k > i) joined += ' ';
-        auto part = trim(raw[k]);
+        auto part = trim(raw[k].text);
         while (!part.empty() && part.back() == '\\') part.remove_suffix(1);
         joined += part;
       }
-      lines.push_back(clean(joined, i + 1, last + 1));
+      lines.push_back(clean(joined, raw[i].number, raw[last].number));
       i = last;
     }
   }
   remove_furniture(lines);
   join_hyphenated(lines);
   return lines;
+}
+
+SplitText split_text(std::string_view document) {
+  SplitText out;
+  const std::string utf8 = to_utf8(document, out.encoding, out.replaced);
+  out.lines = split_lines(utf8, &out.dropped);
+  return out;
 }
 
 namespace {
@@ -413,26 +461,28 @@ void remove_furniture(std::vector<Line>& lines) {
       furniture[k] = true;
     }
   }
-  std::vector<Line> kept;
-  kept.reserve(lines.size());
+  // The lines kept are moved down in place (lines[0, kept) so far): a
+  // second vector of them would double the peak memory on a long document.
+  std::size_t kept = 0;
   for (std::size_t k = 0; k < lines.size(); ++k) {
     if (!furniture[k]) {
-      kept.push_back(std::move(lines[k]));
+      if (kept != k) lines[kept] = std::move(lines[k]);
+      ++kept;
       continue;
     }
     // Furniture inside a sentence ("... ca 1,9 mnkr per" / footer / "år.")
     // takes the blank lines around it along: the sentence goes on.
-    std::size_t prev = kept.size();
-    while (prev > 0 && kept[prev - 1].blank()) --prev;
+    std::size_t prev = kept;
+    while (prev > 0 && lines[prev - 1].blank()) --prev;
     std::size_t next = k + 1;
     while (next < lines.size() && (lines[next].blank() || furniture[next])) ++next;
-    if (prev > 0 && next < lines.size() && !ends_sentence_text(kept[prev - 1].text) &&
-        starts_lower(lines[next].text) && !kept[prev - 1].heading && !lines[next].bullet) {
-      kept.resize(prev);
+    if (prev > 0 && next < lines.size() && !ends_sentence_text(lines[prev - 1].text) &&
+        starts_lower(lines[next].text) && !lines[prev - 1].heading && !lines[next].bullet) {
+      kept = prev;
       for (std::size_t j = k + 1; j < next; ++j) furniture[j] = true;  // the blanks after it
     }
   }
-  lines = std::move(kept);
+  lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(kept), lines.end());
 }
 
 void join_hyphenated(std::vector<Line>& lines) {

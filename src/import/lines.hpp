@@ -37,8 +37,10 @@ struct Line {
   bool blank() const noexcept { return text.empty(); }
 };
 
-/// Splits and cleans a document. Never throws on content.
-std::vector<Line> split_lines(std::string_view document);
+/// Splits and cleans a document. Never throws on content. Blank lines past
+/// the eighth of a run are not kept (the kept lines keep their source
+/// numbers); `dropped`, when given, receives how many.
+std::vector<Line> split_lines(std::string_view document, std::size_t* dropped = nullptr);
 
 /// Page furniture goes: page numbers ("Sida 3 av 7", "3 (7)", "– 3 –"),
 /// template stamps ("Justerandes sign", "Utdragsbestyrkande"), and running
@@ -62,12 +64,31 @@ enum class Encoding { utf8, windows1252, repaired };
 /// replaced by U+FFFD. `replaced` counts the bytes replaced.
 std::string to_utf8(std::string_view document, Encoding& encoding, std::size_t& replaced);
 
+/// A text document as both readers of a text file start from: decoded,
+/// split and cleaned once (parse_file_all shares it between them).
+struct SplitText {
+  std::vector<Line> lines;
+  /// Blank lines not kept (see split_lines).
+  std::size_t dropped = 0;
+  Encoding encoding = Encoding::utf8;
+  std::size_t replaced = 0;
+};
+
+/// to_utf8, then split_lines.
+SplitText split_text(std::string_view document);
+
 }  // namespace import::detail
 
 namespace import {
 struct ParsedMinutes;
+struct ParsedDocuments;
 struct ParseOptions;
 namespace detail {
+/// parse_minutes() on a text already split.
+ParsedMinutes parse_split(SplitText text, std::string document, const ParseOptions& options);
+/// parse_documents() on a text's lines already split.
+ParsedDocuments parse_documents_lines(std::vector<Line> lines, std::string document, const ParseOptions& options,
+                                      const ParsedMinutes* minutes);
 /// The minutes parser on lines a reader made (document.cpp): parse_minutes()
 /// without the splitting and the encoding check.
 ParsedMinutes parse_lines(std::vector<Line> lines, std::string document, const ParseOptions& options);

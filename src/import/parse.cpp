@@ -262,16 +262,16 @@ bool states_decision(std::string_view low) {
   // beslutat att ...": a report of an earlier decision, not this meeting's.
   // Minutes written in the past tense ("X fick i uppdrag att") record their own.
   if (reports_earlier(low)) return false;
-  for (std::string_view w :
-       {"beslutar att", "beslutade att", "beslöt att", "beslutades att", "beslutats att", "beslutas att",
-        "ställer sig bakom", "ställde sig bakom", "noterar informationen", "noterade informationen",
-        "informationen noteras", "lägger informationen till handlingarna", "läggs till handlingarna",
-        "lägga informationen till handlingarna", "till handlingarna", "godkänner", "godkände", "fastställer", "fastställde",
-        "tillstyrker", "avslår", "bordlägger", "bordläggs", "återremitteras", "ärendet skjuts upp", "frågan skjuts upp", "är enig om att", "är eniga om att",
-        "är överens om att", "i uppdrag att", "i uppdrag till", "antar förslaget", "antog förslaget",
-        // The passive: "Dagordningen godkänns", "Föredragningslistan godkändes".
-        "godkänns", "godkändes", "fastställs", "fastställdes"})
-    if (low.find(w) != npos) return true;
+  static const PhraseSet decides{
+      "beslutar att", "beslutade att", "beslöt att", "beslutades att", "beslutats att", "beslutas att",
+      "ställer sig bakom", "ställde sig bakom", "noterar informationen", "noterade informationen",
+      "informationen noteras", "lägger informationen till handlingarna", "läggs till handlingarna",
+      "lägga informationen till handlingarna", "till handlingarna", "godkänner", "godkände", "fastställer", "fastställde",
+      "tillstyrker", "avslår", "bordlägger", "bordläggs", "återremitteras", "ärendet skjuts upp", "frågan skjuts upp", "är enig om att", "är eniga om att",
+      "är överens om att", "i uppdrag att", "i uppdrag till", "antar förslaget", "antog förslaget",
+      // The passive: "Dagordningen godkänns", "Föredragningslistan godkändes".
+      "godkänns", "godkändes", "fastställs", "fastställdes"};
+  if (decides.any_in(low)) return true;
   // "Nämnden utser Kent Håkansson (M) att justera protokollet": the choice of
   // adjusters, with a finite verb (a bare "utse X att justera" is a clause of
   // a "beslutar att" list).
@@ -404,19 +404,17 @@ std::size_t trailing_case_number(std::string_view title) {
 
 class Parser {
  public:
-  Parser(std::string_view text, std::string document, const ParseOptions& options) : options_(options) {
+  Parser(SplitText text, std::string document, const ParseOptions& options) : options_(options) {
     out_.document = std::move(document);
-    Encoding encoding = Encoding::utf8;
-    std::size_t replaced = 0;
-    const std::string utf8 = to_utf8(text, encoding, replaced);
-    lines_ = split_lines(utf8);
+    lines_ = std::move(text.lines);
     join_title_continuations(lines_);
-    out_.line_count = lines_.size();
-    if (encoding == Encoding::windows1252) {
+    // The blank lines split_lines did not keep still count as lines.
+    out_.line_count = lines_.size() + text.dropped;
+    if (text.encoding == Encoding::windows1252) {
       warn(0, "the document is not UTF-8; it was read as Windows-1252", "");
       out_.extensions["source.encoding"] = "windows-1252";
-    } else if (encoding == Encoding::repaired) {
-      warn(0, std::to_string(replaced) + " byte(s) that are not UTF-8 were replaced by U+FFFD", "");
+    } else if (text.encoding == Encoding::repaired) {
+      warn(0, std::to_string(text.replaced) + " byte(s) that are not UTF-8 were replaced by U+FFFD", "");
     }
   }
 
@@ -797,7 +795,7 @@ class Parser {
 
   // How the record numbers its items, from the classify stage.
   void choose_style() {
-    const Classified c = classify(lines_);
+    const Classified c = classify_layout(lines_);
     loose_numbers_ = c.loose_numbers;
     headings_marked_ = c.headings_marked;
     style_ = c.style == ItemStyle::paragraphs ? Style::paragraphs
@@ -1119,6 +1117,21 @@ class Parser {
   void finish_item() {
     close_decision_block();
     if (!current_) return;
+    if (out_.items.size() >= max_items) {
+      // Minutes have tens of items; a text that numbers millions of lines
+      // ("§1" on every line) must not hold an item record for each.
+      if (!items_capped_)
+        warn(lines_[item_first_].first,
+             "more than " + std::to_string(max_items) + " agenda items: this item and the ones after it are not imported",
+             lines_[item_first_].text);
+      items_capped_ = true;
+      leads_.clear();
+      proceedings_.clear();
+      inline_proceedings_.clear();
+      in_proceeding_ = false;
+      current_.reset();
+      return;
+    }
     auto& item = *current_;
     item.provenance = span(item_first_, item_last_);
     // "Delårsrapport per augusti 2024 HSN 2024/0211", "Internbudget 2025 Dnr
@@ -4386,17 +4399,24 @@ class Parser {
   int closing_names_ = 0;
   std::size_t annex_first_ = 0;
   std::size_t annex_last_ = 0;
+  static constexpr std::size_t max_items = 5000;
+  bool items_capped_ = false;
 
 };
 
 }  // namespace
 
 ParsedMinutes parse_minutes(std::string_view text, std::string document, const ParseOptions& options) {
-  Parser parser(text, std::move(document), options);
+  Parser parser(split_text(text), std::move(document), options);
   return parser.run();
 }
 
 namespace detail {
+ParsedMinutes parse_split(SplitText text, std::string document, const ParseOptions& options) {
+  Parser parser(std::move(text), std::move(document), options);
+  return parser.run();
+}
+
 ParsedMinutes parse_lines(std::vector<Line> lines, std::string document, const ParseOptions& options) {
   Parser parser(std::move(lines), std::move(document), options);
   return parser.run();

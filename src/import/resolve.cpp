@@ -1,4 +1,5 @@
 // From a parsed document to records in a corpus: names become ids.
+#include "lines.hpp"
 #include "scan.hpp"
 
 #include <samverkan/import/document.hpp>
@@ -574,15 +575,26 @@ ParsedMinutes parse_file(const std::filesystem::path& path, const ParseOptions& 
   return parse_document(document, options);
 }
 
+ParsedFile parse_text_all(std::string_view text, std::string document, const ParseOptions& options) {
+  // Splitting and cleaning the lines is a third of the work: done once,
+  // the agreement reader gets a copy. A large text is split twice instead,
+  // so that two copies of its lines are never held at once.
+  constexpr std::size_t share_below = std::size_t{4} << 20;
+  ParsedFile out;
+  detail::SplitText split = detail::split_text(text);
+  std::vector<detail::Line> lines;
+  if (text.size() < share_below) lines = split.lines;
+  out.minutes = detail::parse_split(std::move(split), document, options);
+  if (text.size() >= share_below) lines = detail::split_text(text).lines;
+  out.documents = detail::parse_documents_lines(std::move(lines), std::move(document), options, &out.minutes);
+  return out;
+}
+
 ParsedFile parse_file_all(const std::filesystem::path& path, const ParseOptions& options) {
   const std::string bytes = ::samverkan::detail::read_file(path);
   const std::string name = path.filename().string();
   ParsedFile out;
-  if (detect_format(bytes) == FileFormat::text) {
-    out.minutes = parse_minutes(bytes, name, options);
-    out.documents = parse_documents(bytes, name, options, &out.minutes);
-    return out;
-  }
+  if (detect_format(bytes) == FileFormat::text) return parse_text_all(bytes, name, options);
   const Document document = read_document(bytes, name);
   // A PDF of scanned pages has no text: nothing to import, and saying so
   // beats an empty meeting in the corpus.

@@ -58,6 +58,45 @@ bool page_number(std::string_view s) noexcept {
 
 }  // namespace
 
+PhraseSet::PhraseSet(std::initializer_list<std::string_view> phrases) : phrases_(phrases) {
+  for (std::size_t k = 0; k < phrases_.size(); ++k) {
+    const std::string_view p = phrases_[k];
+    if (p.empty()) continue;
+    const auto a = static_cast<unsigned char>(p[0]);
+    by_first_[a].push_back(static_cast<std::uint16_t>(k));
+    if (p.size() == 1) {
+      for (unsigned b = 0; b < 256; ++b) pairs_[(a << 8 | b) >> 6] |= std::uint64_t{1} << ((a << 8 | b) & 63);
+    } else {
+      const unsigned key = a << 8 | static_cast<unsigned char>(p[1]);
+      pairs_[key >> 6] |= std::uint64_t{1} << (key & 63);
+    }
+  }
+}
+
+std::pair<std::size_t, std::size_t> PhraseSet::scan(std::string_view low, bool lowest) const noexcept {
+  std::size_t best = npos_;
+  std::size_t best_at = npos_;
+  for (std::size_t i = 0; i < low.size(); ++i) {
+    const unsigned a = static_cast<unsigned char>(low[i]);
+    const unsigned b = i + 1 < low.size() ? static_cast<unsigned char>(low[i + 1]) : 0u;
+    const unsigned key = a << 8 | b;
+    if (!(pairs_[key >> 6] >> (key & 63) & 1u)) continue;
+    for (const std::uint16_t k : by_first_[a]) {
+      if (k >= best) break;  // listed after one already found
+      const std::string_view p = phrases_[k];
+      if (low.size() - i >= p.size() && low.compare(i, p.size(), p) == 0) {
+        if (!lowest) return {k, i};
+        best = k;
+        best_at = i;
+        break;
+      }
+    }
+    if (best == 0) break;
+  }
+  return {best, best_at};
+}
+
+
 std::string_view party_mark(std::string_view mark) noexcept {
   static constexpr std::array<std::string_view, 12> parties{"S", "M", "SD", "C", "V", "KD", "L", "MP", "FP", "FI", "Fi", "NYD"};
   mark = trim_view(mark);
@@ -225,29 +264,29 @@ Proceeding proceeding_heading(std::string_view low, std::size_t* value_at) noexc
   return Proceeding::none;
 }
 
+// Shared by the two sets below.
+#define SAMVERKAN_RESERVATION_PHRASES                                                                                     \
+  "reserverar sig", "reserverade sig", "reserverar mig", "reserverar oss", "anmäler reservation", "anmälde reservation", \
+      "lämnar en reservation", "lämnar reservation", "lämnade en reservation", "inkommer med reservation",                \
+      "reservation till förmån"
+
 std::size_t reservation_phrase(std::string_view low) noexcept {
-  for (std::string_view w : {"reserverar sig", "reserverade sig", "reserverar mig", "reserverar oss",
-                             "anmäler reservation", "anmälde reservation", "lämnar en reservation",
-                             "lämnar reservation", "lämnade en reservation", "inkommer med reservation",
-                             "reservation till förmån"}) {
-    if (const std::size_t at = low.find(w); at != std::string_view::npos) return at;
-  }
-  return std::string_view::npos;
+  static const PhraseSet phrases{SAMVERKAN_RESERVATION_PHRASES};
+  return phrases.first_listed_in(low);
 }
 
 bool is_proceeding_sentence(std::string_view low) noexcept {
-  if (reservation_phrase(low) != std::string_view::npos) return true;
-  for (std::string_view w : {" yrkar ", " yrkade ", "yrkar bifall", "yrkar avslag", "yrkar att", "tilläggsyrkande",
-                             "ställer proposition", "ställde proposition", "ställer först", "ställer därefter",
-                             "ställer ordförandens", "ställer förvaltningens", "propositionsordning", "och finner att",
-                             "ordföranden finner att", "och fann att", "ordföranden fann att", "omröstning begärs", "omröstning verkställs", "votering begärs",
-                             "ja-röst", "nej-röst", "jaröst", "nejröst", "utslagsröst", "protokollsanteckning",
-                             "särskilt yttrande", "avstår från att delta", "deltar inte i beslutet",
-                             "deltar ej i beslutet"}) {
-    if (contains(low, w)) return true;
-  }
-  return false;
+  // The reservation phrases and the rest of a proceeding's words, one set.
+  static const PhraseSet phrases{
+      SAMVERKAN_RESERVATION_PHRASES, " yrkar ", " yrkade ", "yrkar bifall", "yrkar avslag", "yrkar att",
+      "tilläggsyrkande", "ställer proposition", "ställde proposition", "ställer först", "ställer därefter",
+      "ställer ordförandens", "ställer förvaltningens", "propositionsordning", "och finner att",
+      "ordföranden finner att", "och fann att", "ordföranden fann att", "omröstning begärs", "omröstning verkställs",
+      "votering begärs", "ja-röst", "nej-röst", "jaröst", "nejröst", "utslagsröst", "protokollsanteckning",
+      "särskilt yttrande", "avstår från att delta", "deltar inte i beslutet", "deltar ej i beslutet"};
+  return phrases.any_in(low);
 }
+#undef SAMVERKAN_RESERVATION_PHRASES
 
 std::string_view party_of_word(std::string_view w) noexcept {
   struct Party {
@@ -360,14 +399,12 @@ std::optional<VoteCounts> vote_counts(std::string_view low) {
 }
 
 bool reports_earlier(std::string_view low) noexcept {
-  for (std::string_view w : {"vid förra mötet", "vid föregående möte", "vid mötet den", "vid förra sammanträdet",
-                             "vid sammanträdet den", "tidigare möte", "sedan tidigare", "har tidigare", "hade tidigare",
-                             "har fått i uppdrag", "hade fått i uppdrag", "har getts i uppdrag", "hade getts i uppdrag",
-                             "har gett", "hade gett", "i våras", "i höstas", "förra året", "har beslutat",
-                             "hade beslutat", "har beslutats", "har nu beslutats"}) {
-    if (contains(low, w)) return true;
-  }
-  return false;
+  static const PhraseSet phrases{"vid förra mötet", "vid föregående möte", "vid mötet den", "vid förra sammanträdet",
+                                 "vid sammanträdet den", "tidigare möte", "sedan tidigare", "har tidigare", "hade tidigare",
+                                 "har fått i uppdrag", "hade fått i uppdrag", "har getts i uppdrag", "hade getts i uppdrag",
+                                 "har gett", "hade gett", "i våras", "i höstas", "förra året", "har beslutat",
+                                 "hade beslutat", "har beslutats", "har nu beslutats"};
+  return phrases.any_in(low);
 }
 
 std::size_t action_verb(std::string_view low) noexcept {

@@ -7,6 +7,7 @@
 #include <samverkan/version.hpp>
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,35 @@
 
 SAMVERKAN_BEGIN_NAMESPACE
 namespace import::detail {
+
+/// A fixed list of phrases looked for in lower-cased text in one pass,
+/// instead of one search per phrase: the word lists are asked of every
+/// sentence of every item. Built once (a function-local static), then
+/// read-only and safe to share between threads.
+class PhraseSet {
+ public:
+  PhraseSet(std::initializer_list<std::string_view> phrases);
+
+  /// True when any phrase occurs in `low`.
+  bool any_in(std::string_view low) const noexcept { return scan(low, false).first != npos_; }
+
+  /// Where the phrase listed first among those that occur first occurs
+  /// (what a loop of find() over the list in order returns), or npos.
+  std::size_t first_listed_in(std::string_view low) const noexcept { return scan(low, true).second; }
+
+ private:
+  static constexpr std::size_t npos_ = std::string_view::npos;
+  // (index of the phrase found, its position); the lowest index over the
+  // whole text when `lowest`, else the first found.
+  std::pair<std::size_t, std::size_t> scan(std::string_view low, bool lowest) const noexcept;
+
+  std::vector<std::string_view> phrases_;
+  // Phrases by first byte: their indexes into phrases_, in list order.
+  std::vector<std::uint16_t> by_first_[256];
+  // Bit (a << 8 | b) set when some phrase starts with the bytes a, b (or is
+  // the single byte a): most positions of a text are skipped on it.
+  std::uint64_t pairs_[1024] = {};
+};
 
 /// The party letters of a mark written after a member's name, "(S)",
 /// "(KD)", "(MP)": the parties of the Riksdag and their older abbreviations.

@@ -5,6 +5,7 @@
 #include "../../src/import/vocabulary.hpp"
 
 #include <samverkan/corpus.hpp>
+#include <samverkan/import/documents.hpp>
 #include <samverkan/import/minutes.hpp>
 #include <samverkan/io/json.hpp>
 
@@ -813,4 +814,75 @@ TEST_CASE("a flattened table with party marks and a run of co-opted entries ende
   CHECK(m.attendees[2].party == "V");
   CHECK(m.attendees[5].name == "Pia Lindh");
   CHECK(m.attendees[5].coopted_for_items == std::vector<std::string>{"\xC2\xA7" "7"});
+}
+
+TEST_CASE("a long run of blank lines is kept short; the lines after it keep their numbers", "[import][lines][limits]") {
+  std::string text = "Punkt 1\n";
+  text += std::string(20, '\n');
+  text += "  \t\n\n";
+  text += "Punkt 2\n";
+  std::size_t dropped = 0;
+  const auto lines = d::split_lines(text, &dropped);
+  // 22 blank source lines (2 to 23): eight kept, fourteen not.
+  CHECK(dropped == 14);
+  REQUIRE(lines.size() == 10);
+  CHECK(lines.front().text == "Punkt 1");
+  CHECK(lines.back().text == "Punkt 2");
+  CHECK(lines.back().first == 24);
+  // A final newline is no line, whether or not the run before it was cut.
+  std::size_t none = 1;
+  CHECK(d::split_lines("a\n", &none).size() == 1);
+  CHECK(none == 0);
+  CHECK(d::split_lines(std::string(30, '\n'), &none).size() == 8);
+  CHECK(none == 22);  // thirty blank lines
+  // The meeting's provenance still spans every source line.
+  const auto m = sv::import::parse_minutes("Styrgruppen\n" + std::string(100, '\n') + "Datum: 2024-03-14\n", "blank.txt");
+  CHECK(m.line_count == 102);
+}
+
+TEST_CASE("a text numbering thousands of items keeps the first 5 000 and says so", "[import][limits]") {
+  std::string text;
+  for (int k = 0; k < 6000; ++k) text += "\xC2\xA7" + std::to_string(k + 1) + " Punkt\n";
+  const auto m = sv::import::parse_minutes(text, "many.txt");
+  CHECK(m.items.size() == 5000);
+  CHECK(m.items.back().number == "\xC2\xA7" "5000");
+  bool said = false;
+  for (const auto& w : m.warnings)
+    if (w.message.find("more than 5000 agenda items") != std::string::npos) said = w.line == 5001;
+  CHECK(said);
+}
+
+TEST_CASE("a phrase set finds what a search per phrase finds", "[import][vocabulary]") {
+  const d::PhraseSet set{"har beslutat", "beslut", "x", "reserverar sig"};
+  CHECK(set.any_in("styrelsen har beslutat att"));
+  CHECK(set.any_in("ett x"));
+  CHECK_FALSE(set.any_in("inget av orden"));
+  CHECK_FALSE(set.any_in(""));
+  CHECK_FALSE(set.any_in("har beslu"));  // a phrase cut at the end of the text
+  // The position of the first phrase in list order that occurs at all.
+  CHECK(set.first_listed_in("beslut ... nu har beslutat") == 14);
+  CHECK(set.first_listed_in("reserverar sig mot beslutet") == 19);
+  CHECK(set.first_listed_in("reserverar sig") == 0);
+  CHECK(set.first_listed_in("ingenting") == std::string_view::npos);
+  CHECK(d::reservation_phrase("anna (v) reserverar sig mot beslutet") == 9);
+  CHECK(d::is_proceeding_sentence("ordföranden ställer proposition på förslagen"));
+  CHECK_FALSE(d::is_proceeding_sentence("styrgruppen godkänner planen"));
+}
+
+TEST_CASE("both readings of a text split once equal the two readers run apart", "[import][lines]") {
+  std::ifstream in(std::string(SAMVERKAN_SOURCE_DIR) + "/benchmarks/fidelity/agreements/documents/h1_samverkansavtal_blekinge.txt");
+  REQUIRE(in);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = "Protokoll\nDatum: 2024-03-14\n\n1. Budget\nStyrgruppen beslutar att godkänna budgeten.\n\n" + buffer.str();
+  const auto both = sv::import::parse_text_all(text, "both.txt");
+  const auto minutes = sv::import::parse_minutes(text, "both.txt");
+  const auto documents = sv::import::parse_documents(text, "both.txt", {}, &minutes);
+  sv::Corpus a, b;
+  sv::import::add_to_corpus(a, both.minutes, both.documents);
+  sv::import::add_to_corpus(b, minutes, documents);
+  CHECK(sv::to_json(a) == sv::to_json(b));
+  CHECK(both.minutes.items.size() == minutes.items.size());
+  CHECK(both.documents.agreements.size() == documents.agreements.size());
+  CHECK_FALSE(documents.agreements.empty());
 }

@@ -254,6 +254,11 @@ struct ParsedFile {
 /// file when it cannot be read or holds no text (a scanned PDF).
 ParsedFile parse_file_all(const std::filesystem::path& path, const ParseOptions& options = {});
 
+/// Both readings of a text document: parse_minutes() and parse_documents()
+/// (given the minutes), the same results, with the text decoded and split
+/// into lines once for both.
+ParsedFile parse_text_all(std::string_view text, std::string document = {}, const ParseOptions& options = {});
+
 /// Adds the meeting of `minutes` (unless `documents` is standalone) and the
 /// agreements and plans of `documents`, names resolved as for meetings.
 /// Indicators named by conditions and plans are found by name or added.
