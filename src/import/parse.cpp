@@ -2617,49 +2617,6 @@ class Parser {
     return true;
   }
 
-  // "Maria Sten (S) Jelena Kovač Rolf Axén (V)": a name run with party marks
-  // after some names. The marks are cut out (each ends a name), the run is
-  // split, and each name gets its mark back.
-  static std::vector<std::string> split_names_marked(std::string_view run, std::size_t count) {
-    std::string plain;
-    std::vector<std::pair<std::string, std::string>> marked;  // name words before a mark, the mark
-    std::size_t i = 0;
-    std::size_t from = 0;
-    while (i < run.size()) {
-      if (run[i] != '(') {
-        ++i;
-        continue;
-      }
-      const std::size_t close = run.find(')', i);
-      if (close == npos) break;
-      const std::string_view inside = trim(run.substr(i + 1, close - i - 1));
-      if (party_mark(inside).empty()) {
-        i = close + 1;
-        continue;
-      }
-      plain += std::string(trim(run.substr(from, i - from)));
-      plain += " | ";
-      marked.emplace_back(plain, std::string(inside));
-      from = close + 1;
-      i = close + 1;
-    }
-    if (marked.empty()) return {};
-    plain += std::string(trim(run.substr(from)));
-    auto names = split_names(plain, count);
-    for (auto& n : names) {
-      // The mark goes to the name that ended right before it.
-      for (const auto& [before, mark] : marked) {
-        std::string_view b = trim(before);
-        if (b.ends_with("|")) b = trim(b.substr(0, b.size() - 1));
-        if (b.size() >= n.size() && b.substr(b.size() - n.size()) == n) {
-          n += " (" + mark + ")";
-          break;
-        }
-      }
-    }
-    return names;
-  }
-
   // "Umeå kommun – Helena Sjödin, avdelningschef, ordförande": the
   // organisation first, a dash, then the person as a list writes them.
   bool organisation_first() {
@@ -4184,12 +4141,11 @@ class Parser {
       const std::string_view above = lines_[i_ - 1].low;
       const std::size_t sp = above.find_last_of(" \t");
       const std::string_view word = sp == npos ? above : above.substr(sp + 1);
-      for (std::string_view a : {"ca", "ca.", "cirka", "circa", "c:a", "omkring", "drygt", "knappt", "ungefär"})
-        if (word == a) {
-          const std::string joined = std::string(a) + ' ' + std::string(text);
-          collect_amounts_dates(item, std::string_view(joined), source_line);
-          return;
-        }
+      if (is_approximation_word(word)) {
+        const std::string joined = std::string(word) + ' ' + std::string(text);
+        collect_amounts_dates(item, std::string_view(joined), source_line);
+        return;
+      }
     }
     for (const auto& a : find_amounts(text)) {
       if (a.irregular) {

@@ -300,5 +300,48 @@ std::vector<std::string> split_names(std::string_view run, std::size_t count) {
   return out;
 }
 
+// "Maria Sten (S) Jelena Kovač Rolf Axén (V)": a name run with party marks
+// after some names. The marks are cut out (each ends a name), the run is
+// split, and each name gets its mark back.
+std::vector<std::string> split_names_marked(std::string_view run, std::size_t count) {
+  std::string plain;
+  std::vector<std::pair<std::string, std::string>> marked;  // name words before a mark, the mark
+  std::size_t i = 0;
+  std::size_t from = 0;
+  while (i < run.size()) {
+    if (run[i] != '(') {
+      ++i;
+      continue;
+    }
+    const std::size_t close = run.find(')', i);
+    if (close == std::string_view::npos) break;
+    const std::string_view inside = trim(run.substr(i + 1, close - i - 1));
+    if (party_mark(inside).empty()) {
+      i = close + 1;
+      continue;
+    }
+    plain += std::string(trim(run.substr(from, i - from)));
+    plain += " | ";
+    marked.emplace_back(plain, std::string(inside));
+    from = close + 1;
+    i = close + 1;
+  }
+  if (marked.empty()) return {};
+  plain += std::string(trim(run.substr(from)));
+  auto names = split_names(plain, count);
+  for (auto& n : names) {
+    // The mark goes to the name that ended right before it.
+    for (const auto& [before, mark] : marked) {
+      std::string_view b = trim(before);
+      if (b.ends_with("|")) b = trim(b.substr(0, b.size() - 1));
+      if (b.size() >= n.size() && b.substr(b.size() - n.size()) == n) {
+        n += " (" + mark + ")";
+        break;
+      }
+    }
+  }
+  return names;
+}
+
 }  // namespace import::detail
 SAMVERKAN_END_NAMESPACE

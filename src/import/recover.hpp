@@ -38,5 +38,10 @@ std::vector<std::string> split_organisations(std::string_view run);
 /// surely ends (a party mark stood there).
 std::vector<std::string> split_names(std::string_view run, std::size_t count);
 
+/// split_names() for a run with party marks after some names ("Maria Sten
+/// (S) Jelena Kovač Rolf Axén (V)"): each mark ends a name, and each name
+/// keeps its mark. Empty when the run has no party mark or cannot be cut.
+std::vector<std::string> split_names_marked(std::string_view run, std::size_t count);
+
 }  // namespace import::detail
 SAMVERKAN_END_NAMESPACE

@@ -333,16 +333,23 @@ bool currency_follows(std::string_view s, std::size_t at) {
   return false;
 }
 
+}  // namespace
+
+bool is_approximation_word(std::string_view lowered) noexcept {
+  for (std::string_view a : {"ca", "ca.", "cirka", "circa", "c:a", "omkring", "drygt", "knappt", "ungefär"})
+    if (lowered == a) return true;
+  return false;
+}
+
+namespace {
+
 std::size_t approx_before(std::string_view s, std::size_t at) {
   // Looks back over one word: "ca ", "cirka ", "drygt ", "omkring ", "c:a ".
   std::size_t j = at;
   while (j > 0 && is_space(s[j - 1])) --j;
   std::size_t w = j;
   while (w > 0 && !is_space(s[w - 1])) --w;
-  const std::string_view word = s.substr(w, j - w);
-  for (std::string_view a : {"ca", "ca.", "cirka", "circa", "c:a", "omkring", "drygt", "knappt", "ungefär"})
-    if (word == a) return w;
-  return at;
+  return is_approximation_word(s.substr(w, j - w)) ? w : at;
 }
 
 }  // namespace

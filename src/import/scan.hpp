@@ -26,6 +26,10 @@ std::string lower(std::string_view text);
 /// The words of a phrase, split at white space.
 std::vector<std::string_view> words(std::string_view text);
 
+/// A word before an amount that makes it approximate ("ca", "cirka",
+/// "drygt", ...), in lower case.
+bool is_approximation_word(std::string_view lowered) noexcept;
+
 bool starts_upper(std::string_view word) noexcept;
 bool starts_lower(std::string_view word) noexcept;
 /// Every letter a capital: "VGR", "SKR", "RÖ".

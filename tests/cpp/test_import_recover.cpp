@@ -95,4 +95,7 @@ TEST_CASE("a name run with party marks and an authority in the organisation run"
   CHECK(d::split_organisations("Haninge kommun Försäkringskassan Region Stockholm") ==
         strings{"Haninge kommun", "Försäkringskassan", "Region Stockholm"});
   CHECK(d::split_names("Maria Sten | Jelena Kovač Rolf Axén |", 3) == strings{"Maria Sten", "Jelena Kovač", "Rolf Axén"});
+  CHECK(d::split_names_marked("Maria Sten (S) Jelena Kovač Rolf Axén (V)", 3) ==
+        strings{"Maria Sten (S)", "Jelena Kovač", "Rolf Axén (V)"});
+  CHECK(d::split_names_marked("Maria Sten Jelena Kovač", 2).empty());  // no mark: split_names' work
 }
