@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -607,10 +608,21 @@ class CorpusMerger {
     using IdT = typename T::id_type;
     // Keys of the records held before the merge: incoming records are matched
     // against those only, never against each other.
+    // Only the keys some incoming record has are ever looked up: the rest
+    // are not kept, so that merging one document into a large corpus (the
+    // importer does it for each meeting held twice) costs no tree of the
+    // whole corpus's keys.
     std::multimap<std::string, IdT> keys;
-    if constexpr (!std::is_same_v<T, Organisation> && !std::is_same_v<T, Person>)
-      for (const auto& [id, record] : self_.all<T>())
-        keys.emplace(key_of(record, [](const auto& ref) { return ref.str(); }).text, id);
+    if constexpr (!std::is_same_v<T, Organisation> && !std::is_same_v<T, Person>) {
+      std::unordered_set<std::string> wanted;
+      for (const auto& [id, record] : other_.all<T>())
+        wanted.insert(key_of(record, [this](const auto& ref) { return mapped(ref); }).text);
+      if (!wanted.empty())
+        for (const auto& [id, record] : self_.all<T>()) {
+          std::string text = key_of(record, [](const auto& ref) { return ref.str(); }).text;
+          if (wanted.count(text)) keys.emplace(std::move(text), id);
+        }
+    }
 
     std::vector<const T*> keep, rename;
     for (const auto& [id, record] : other_.all<T>()) {
