@@ -61,6 +61,7 @@ constexpr LabelDef label_defs[] = {
     {"tjänstgörande ersättare", L::substitutes, false},
     {"övriga närvarande", L::present, false},
     {"övriga deltagare", L::present, false},
+    {"övriga deltagande", L::present, false},
     {"övriga", L::present, false},  // only with ':' or a column after it: "Övriga frågor" is an item
     {"närvarande tjänstepersoner", L::present, false},
     {"närvarolista", L::present, false},
@@ -171,6 +172,22 @@ constexpr LabelDef label_defs[] = {
     {"åtgärder", L::assignment, false},
 };
 
+bool is_people_list(L kind) {
+  switch (kind) {
+    case L::present:
+    case L::invited:
+    case L::absent:
+    case L::excused:
+    case L::substitutes:
+    case L::coopted:
+    case L::guests:
+    case L::adjusters:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 Label read_label(const Line& line) {
@@ -214,6 +231,18 @@ Label read_label(const Line& line) {
     if (def.value_without_colon) {
       out.value = std::string(trim(std::string_view(line.text).substr(i)));
       return out;
+    }
+    // "Övriga deltagande Kristina Molin, socialchef": on a protocol's front
+    // page a label longer than its column is followed by one space only.
+    // Taken for lists of people when a name follows and no sentence does.
+    if (is_people_list(def.kind) && i > def.text.size()) {
+      const std::string_view value = trim(std::string_view(line.text).substr(i));
+      const std::size_t stop = value.find_first_of(",(");
+      const std::string_view name = trim(value.substr(0, stop == npos ? value.size() : stop));
+      if (!ends_sentence(value) && words(name).size() <= 4 && looks_like_person(name)) {
+        out.value = std::string(strip_punct(value));
+        return out;
+      }
     }
     return {};
   }

@@ -887,6 +887,11 @@ class Parser {
       }
     }
 
+    if (front_signatures_) {
+      if (mode_ == Mode::header && front_signature_row(l.text)) return;
+      front_signatures_ = false;
+    }
+
     if (signature_heading_row(l)) return;
 
     const Label label = read_label(l);
@@ -1225,7 +1230,13 @@ class Parser {
     }
     // A line that is only a date (or a date and time) in the header.
     const auto dates = dates_in(l.text);
-    if (!dates.empty() && (dates.front().end - dates.front().begin) * 2 >= l.text.size() - std::min<std::size_t>(l.text.size(), 20)) {
+    // "Vård- och omsorgsnämnden<tab>2026-10-22" under a letterhead: short,
+    // but the words before the date are the body that met, not a place.
+    const bool date_beside_body =
+        !dates.empty() && (out_.body.empty() || !body_names_body_) &&
+        names_a_body(std::string_view(l.low).substr(0, dates.front().begin)) && starts_upper(l.text);
+    if (!dates.empty() && !date_beside_body &&
+        (dates.front().end - dates.front().begin) * 2 >= l.text.size() - std::min<std::size_t>(l.text.size(), 20)) {
       // "2023-11-08, kl. 10.00–12.00, Teams": the rest is place or form.
       if (!out_.date || !out_.start) read_date_time_place(l.text, l);
       return;
@@ -1628,9 +1639,17 @@ class Parser {
       case L::ignored:
         return mode_ == Mode::header || mode_ == Mode::attendance;
       case L::signatures:
-        // The signature block of a protocol's front page: names already met.
+        // The signature block of a protocol's front page: "Underskrifter
+        // Sekreterare ____" and the name under each line, for names already
+        // met; the role each signs in is the one written beside the line.
         flush_pending_people();
         if (mode_ == Mode::attendance) mode_ = Mode::header;
+        if (mode_ == Mode::header) {
+          front_signatures_ = true;
+          front_signature_roles_.clear();
+          front_signed_ = L::none;
+          front_signature_row(label.value);
+        }
         return true;
       case L::kind:
       case L::body:
@@ -1779,6 +1798,16 @@ class Parser {
   // "Beslutande: Anna Berg (S), ordförande, Per Ek (M),\n1:e vice ordförande,
   // Lisa\nHolm (C)": a list after a label broken over lines is one list. The
   // lines that go on from it are joined to its value and skipped.
+  // Two lines that each hold one "Name, title" entry (at most one comma, a
+  // person's name before it).
+  static bool one_entry_a_line(std::string_view first, std::string_view next) {
+    const auto entry = [](std::string_view t) {
+      const std::size_t comma = t.find(',');
+      return comma != npos && t.find(',', comma + 1) == npos && looks_like_person(trim(t.substr(0, comma)));
+    };
+    return entry(first) && entry(next);
+  }
+
   Label with_continued_list(Label label) {
     std::string raw = label.raw.empty() ? label.value : label.raw;
     std::size_t last = i_;
@@ -1794,6 +1823,10 @@ class Parser {
                            (next.text.find(',') != npos || next.text.find('(') != npos || words(next.text).size() <= 3);
       if (!open_end && !goes_on && !listing) break;
       if (ends_sentence(next.text) && words(next.text).size() > 8) break;
+      // "Övriga deltagande: Marie Sundqvist, förvaltningschef" over "Jonas
+      // Eklund, nämndsekreterare": one "name, title" entry a line, each line
+      // read on its own in attendance mode.
+      if (last == i_ && !open_end && one_entry_a_line(raw, next.text)) break;
       raw += (raw.back() == '-' ? "" : " ") + next.text;
       last = n;
     }
@@ -2128,6 +2161,11 @@ class Parser {
       } else if (auto s = status_word(low)) {
         a.status = *s;
         append_note(a, parts[k]);
+      } else if (a.title.empty() && starts_lower(parts[k]) && !words(parts[k]).empty() &&
+                 is_job_title_word(lower(words(parts[k]).front()))) {
+        // "förvaltningschef omsorgsförvaltningen": a title, though its
+        // second word names an organisation.
+        a.title = parts[k];
       } else if (a.organisation.empty() && (looks_like_organisation(parts[k]) || starts_upper(parts[k]))) {
         if (!a.organisation.empty()) append_note(a, parts[k]);
         else a.organisation = parts[k];
@@ -2950,6 +2988,52 @@ class Parser {
   }
 
   void finish_decision_only() { close_decision_block(); }
+
+  // One row of a front page's signature block: a role beside a signature
+  // line ("Ordförande ______"), a line alone, or the name signing under it.
+  // Roles written one after the other ("Sekreterare" / "Ordförande" /
+  // "Justerande", then the three names) are taken in order. False for
+  // anything else, which ends the block.
+  bool front_signature_row(std::string_view text) {
+    // Signature lines are runs of '_' or '.'; what is left is roles or names,
+    // one a cell ("Justerande ....... ......." over "Elin Forsmark<tab>Ronny Stål").
+    std::string bare;
+    for (std::size_t k = 0; k < text.size(); ++k) {
+      const char c = text[k];
+      const bool dots = c == '.' && ((k + 1 < text.size() && text[k + 1] == '.') || (k > 0 && text[k - 1] == '.'));
+      bare += (c == '_' || dots) ? ' ' : c;
+    }
+    std::vector<std::string> parts;
+    for (const auto& c : cells(bare))
+      if (!strip_punct(trim(c)).empty()) parts.emplace_back(strip_punct(trim(c)));
+    if (parts.empty()) return true;
+    const auto role_of = [](const std::string& low) {
+      if (low == "sekreterare" || low == "protokollförare") return L::secretary;
+      if (low == "ordförande") return L::chair;
+      if (low == "justerare" || low == "justerande" || low == "justeras") return L::adjusters;
+      if (low == "vid protokollet" || low == "vid anteckningarna") return L::writer;
+      return L::none;
+    };
+    if (std::all_of(parts.begin(), parts.end(), [&](const std::string& p) { return role_of(lower(p)) != L::none; })) {
+      for (const auto& p : parts) front_signature_roles_.push_back(role_of(lower(p)));
+      return true;
+    }
+    // With every role signed, only adjusters go on signing.
+    if (front_signature_roles_.empty() && front_signed_ != L::adjusters) return false;
+    if (!std::all_of(parts.begin(), parts.end(), [](const std::string& p) { return looks_like_person(p); }))
+      return false;
+    for (const auto& name : parts) {
+      // Two names under one "Justerande": both adjust.
+      if (!front_signature_roles_.empty()) {
+        front_signed_ = front_signature_roles_.front();
+        front_signature_roles_.erase(front_signature_roles_.begin());
+      }
+      add_role_names(front_signed_, name);
+      // The secretary who signs the protocol wrote it.
+      if (front_signed_ == L::secretary && out_.writer.empty()) out_.writer = name;
+    }
+    return true;
+  }
 
   // "Vid anteckningarna\t\tJusteras" or "Sekreterare\tOrdförande\tJusterare":
   // signature labels side by side; the names on the row below sign as the
@@ -4348,6 +4432,9 @@ class Parser {
 
   // closing
   L closing_expect_ = L::none;
+  bool front_signatures_ = false;    // in a front page's "Underskrifter" block
+  std::vector<L> front_signature_roles_;  // roles of signature lines not yet signed
+  L front_signed_ = L::none;              // the role the last name signed in
   std::vector<L> signature_columns_;
   std::size_t money_column_ = npos;  // a table's column of amounts, by its heading
   std::size_t money_cells_ = 0;

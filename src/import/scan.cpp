@@ -341,6 +341,17 @@ bool is_approximation_word(std::string_view lowered) noexcept {
   return false;
 }
 
+bool is_job_title_word(std::string_view lowered) noexcept {
+  lowered = strip_punct(lowered);
+  for (std::string_view e : {"chef", "direktör", "sekreterare", "samordnare", "handläggare", "strateg", "controller",
+                             "läkare", "sjuksköterska", "utvecklare", "rådgivare", "ekonom", "jurist", "kurator",
+                             "analytiker", "planerare", "specialist", "koordinator", "ledare", "utredare", "psykolog",
+                             "kommunikatör", "administratör", "assistent", "ombudsman", "revisor", "sakkunnig",
+                             "terapeut", "arkivarie", "registrator", "förvaltare", "inspektör"})
+    if (lowered.size() >= e.size() && lowered.substr(lowered.size() - e.size()) == e) return true;
+  return false;
+}
+
 namespace {
 
 std::size_t approx_before(std::string_view s, std::size_t at) {

@@ -30,6 +30,11 @@ std::vector<std::string_view> words(std::string_view text);
 /// "drygt", ...), in lower case.
 bool is_approximation_word(std::string_view lowered) noexcept;
 
+/// A lower-case word that names a job ("socialchef", "förvaltningschef",
+/// "nämndsekreterare", "controller", "utvecklingsstrateg"): Swedish job
+/// titles are compounds, so the word's ending decides.
+bool is_job_title_word(std::string_view lowered) noexcept;
+
 bool starts_upper(std::string_view word) noexcept;
 bool starts_lower(std::string_view word) noexcept;
 /// Every letter a capital: "VGR", "SKR", "RÖ".

@@ -886,3 +886,47 @@ TEST_CASE("both readings of a text split once equal the two readers run apart", 
   CHECK(both.documents.agreements.size() == documents.agreements.size());
   CHECK_FALSE(documents.agreements.empty());
 }
+
+TEST_CASE("a protocol front page under a letterhead with its signature block", "[import][layout]") {
+  // The body beside the date under the letterhead, a label longer than its
+  // column, "name, title" entries one a line, and the roles beside the
+  // signature lines.
+  const auto m = sv::import::parse_minutes(
+      "KALMAR KOMMUN                         SAMMANTRÄDESPROTOKOLL        1(2)\n"
+      "Socialnämnden                         2026-10-22\n\n"
+      "Beslutande       Birgitta Olsson (S) ordförande\n"
+      "                 Niklas Ström (M)\n"
+      "                 Yvonne Lax (C)\n\n"
+      "Övriga deltagande Kristina Molin, förvaltningschef socialförvaltningen\n"
+      "                  Oscar Sand, nämndsekreterare\n\n"
+      "Underskrifter    Sekreterare  _______________________\n"
+      "                              Oscar Sand\n"
+      "                 Ordförande   _______________________\n"
+      "                              Birgitta Olsson\n"
+      "                 Justerande   ..............   ..............\n"
+      "                              Niklas Ström     Yvonne Lax\n\n"
+      "§ 1 Budget\nNämnden beslutar att godkänna budgeten.\n",
+      "k.txt");
+  CHECK(m.body == "Socialnämnden");
+  REQUIRE(m.date);
+  CHECK(sv::format_date(*m.date) == "2026-10-22");
+  CHECK(m.place.empty());
+  REQUIRE(m.attendees.size() == 5);
+  CHECK(m.attendees[3].name == "Kristina Molin");
+  CHECK(m.attendees[3].title == "förvaltningschef socialförvaltningen");
+  CHECK(m.attendees[3].organisation.empty());
+  CHECK(m.attendees[4].name == "Oscar Sand");
+  CHECK(m.attendees[4].title == "nämndsekreterare");
+  CHECK(m.writer == "Oscar Sand");
+  CHECK(m.adjusters == std::vector<std::string>{"Niklas Ström", "Yvonne Lax"});
+
+  // The same block with the roles first and the names after them, in order.
+  const auto n = sv::import::parse_minutes(
+      "PROTOKOLL\nSocialnämnden\nDatum: 2026-10-22\n\n"
+      "Beslutande: Anna Berg (S), ordförande\nPer Lind (M)\n\n"
+      "Underskrifter\nSekreterare\nOrdförande\nJusterande\nLisa Ek\nAnna Berg\nPer Lind\n\n"
+      "§ 1 Budget\nNämnden beslutar att godkänna budgeten.\n",
+      "n.txt");
+  CHECK(n.writer == "Lisa Ek");
+  CHECK(n.adjusters == std::vector<std::string>{"Per Lind"});
+}
