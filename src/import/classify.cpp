@@ -190,6 +190,12 @@ bool is_people_list(L kind) {
 
 }  // namespace
 
+bool heads_an_item(const Label& label) {
+  // "Nästa möte" standing alone over a sentence about it is the record's
+  // last item, as the agenda lists it.
+  return label.kind == L::next_meeting && label.value.empty();
+}
+
 Label read_label(const Line& line) {
   if (line.blank() || line.low.size() > 8000) return {};
   const char first = line.low[0];
@@ -371,8 +377,17 @@ bool stands_alone(const std::vector<Line>& lines, std::size_t k) {
   const Line& l = lines[k];
   if (l.blank() || l.text.size() > 120 || ends_sentence(l.text) || l.text.back() == ',') return false;
   if (k > 0 && !lines[k - 1].blank() && !lines[k - 1].rule) return false;
-  if (k + 1 < lines.size() && !lines[k + 1].blank() && starts_lower(lines[k + 1].text)) return false;
+  if (k + 1 < lines.size() && !lines[k + 1].blank() && goes_on_below(l, lines[k + 1])) return false;
   return true;
+}
+
+bool goes_on_below(const Line& l, const Line& next) {
+  if (next.blank() || next.rule || next.bullet) return false;
+  // A sentence broken by the converter goes on in lower case; a list of
+  // names and titles ("deltog Peter Olsson, förbundsdirektör, och Helén" /
+  // "Krantz, välfärdsstrateg, ...") goes on after its commas.
+  if (starts_lower(next.text)) return true;
+  return std::count(l.text.begin(), l.text.end(), ',') >= 2 && l.text.find('\t') == std::string::npos;
 }
 
 namespace {

@@ -69,6 +69,11 @@ struct Label {
   bool colon = false;
 };
 
+/// A label that heads an item of its own when it stands alone as a heading
+/// ("Nästa möte" over "Nästa möte hålls ..."); the same rule for the outline
+/// and the parser.
+bool heads_an_item(const Label& label);
+
 /// The label a line starts with ("Datum: 2024-03-14", "Närvarande",
 /// "Justerat 2019-10-09"); kind none when it starts with none.
 Label read_label(const Line& line);
@@ -129,6 +134,9 @@ struct Classified {
   /// The record marks its headings (Markdown or bold): unmarked short lines are text.
   bool headings_marked = false;
 };
+
+/// The line's sentence goes on on the next line: it is not a heading.
+bool goes_on_below(const Line& line, const Line& next);
 
 /// A line after a blank line (or at the top), not a sentence, not going on
 /// in lower case on the next line: where an unpunctuated item number may stand.

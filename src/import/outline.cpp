@@ -129,7 +129,7 @@ std::vector<Section> outline(const std::vector<Line>& lines, const Classified& c
       open(SectionKind::header, k, "");
     } else if (c.style == ItemStyle::headings && (now == SectionKind::attendance || now == SectionKind::item ||
                                                   (now == SectionKind::header && cl.label.kind == L::agenda)) &&
-               cl.label.kind == L::none && heading_item(lines, c, k) &&
+               (cl.label.kind == L::none || heads_an_item(cl.label)) && heading_item(lines, c, k) &&
                !(now == SectionKind::attendance && heads_names(lines, c, k))) {
       open(SectionKind::item, k, l.text);
       seen_item = true;

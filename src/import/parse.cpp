@@ -988,15 +988,17 @@ class Parser {
     const char last = l.text.back();
     if (last == '.' || last == ',' || last == ':' || last == ';') return std::nullopt;
     if (i_ > 0 && !lines_[i_ - 1].blank() && !lines_[i_ - 1].rule && !l.heading) return std::nullopt;
-    const L as_label = read_label(l).kind;
+    const Label label_read = read_label(l);
+    const L as_label = label_read.kind;
     // "## Eskaleringsfrågor till Politiskt samråd" heads a section of its own.
-    if (as_label != L::none && !(as_label == L::escalations && l.heading)) return std::nullopt;
+    if (as_label != L::none && !(as_label == L::escalations && l.heading) && !heads_an_item(label_read))
+      return std::nullopt;
     if (looks_like_person(l.text)) return std::nullopt;
     // A Markdown or Word-bold record marks its headings; other short lines
     // there are text.
     if (headings_marked_ && !l.heading) return std::nullopt;
     // A sentence broken by the converter goes on in lower case on the next line.
-    if (i_ + 1 < lines_.size() && !lines_[i_ + 1].blank() && starts_lower(lines_[i_ + 1].text)) return std::nullopt;
+    if (i_ + 1 < lines_.size() && goes_on_below(l, lines_[i_ + 1])) return std::nullopt;
     const std::size_t next = next_content(i_);
     if (next == npos) return std::nullopt;
     const Line& n = lines_[next];
@@ -1226,6 +1228,17 @@ class Parser {
     }
     if (l.low == "dagordning" || l.low == "agenda") {
       agenda_seen_ = true;
+      return;
+    }
+    // "Mötet hölls på distans via Skype.", "Sammanträdet hölls i
+    // Regionens hus.": how and where, in a sentence of the header.
+    for (std::string_view opening : {"mötet hölls ", "mötet genomfördes ", "mötet ägde rum ", "sammanträdet hölls ",
+                                     "sammanträdet genomfördes ", "mötet sker ", "mötet hålls "}) {
+      if (!l.low.starts_with(opening) || l.text.size() > 160) continue;
+      std::string rest(strip_punct(std::string_view(l.text).substr(opening.size())));
+      for (std::string_view lead : {"i ", "på "})
+        if (lower(rest).starts_with(lead) && lower(rest).compare(lead.size(), 7, "distans") != 0) rest = rest.substr(lead.size());
+      if (!rest.empty()) read_form_place(rest, out_.place.empty());
       return;
     }
     // A line that is only a date (or a date and time) in the header.
@@ -1704,7 +1717,9 @@ class Parser {
         for (std::size_t k = 0; k < ws.size(); ++k) {
           const std::string lw = lower(strip_punct(ws[k]));
           bool skip = lw == "kl" || lw == "klockan" || lw == "den" || (part.empty() && (lw == "i" || lw == "på"));
-          for (std::string_view day : {"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"})
+          for (std::string_view day : {"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+                                       "måndagen", "tisdagen", "onsdagen", "torsdagen", "fredagen", "lördagen",
+                                       "söndagen"})
             skip = skip || lw == day;
           if (!skip) part += (part.empty() ? "" : " ") + std::string(ws[k]);
         }
@@ -1928,6 +1943,23 @@ class Parser {
     return out;
   }
 
+  // "regionutvecklare vid Västra Götalandsregionen": the title, and where
+  // the person works when the attendee has no organisation yet.
+  static void take_title(ParsedAttendee& a, const std::string& text) {
+    a.title = text;
+    const std::string low = lower(text);
+    for (std::string_view at_word : {" vid ", " på ", " inom "}) {
+      const std::size_t at = low.find(at_word);
+      if (at == npos || at == 0) continue;
+      const std::string where(strip_punct(std::string_view(text).substr(at + at_word.size())));
+      if (starts_upper(where) && looks_like_organisation(where)) {
+        a.title = std::string(trim(std::string_view(text).substr(0, at)));
+        if (a.organisation.empty()) a.organisation = where;
+      }
+      break;
+    }
+  }
+
   void inline_list(std::string_view value) {
     ParsedAttendee* previous = nullptr;
     for (const auto& part : list_parts(value)) {
@@ -1959,6 +1991,13 @@ class Parser {
         if (auto a = read_attendee(part)) previous = add_attendee(std::move(*a));
         continue;
       }
+      // "förvaltningschef omsorgsförvaltningen", "regionutvecklare vid
+      // Västra Götalandsregionen": a title, though it names a place of work.
+      if (previous && previous->title.empty() && starts_lower(bare) && !words(bare).empty() &&
+          is_job_title_word(lower(words(bare).front()))) {
+        take_title(*previous, bare);
+        continue;
+      }
       if (previous && previous->organisation.empty() && looks_like_organisation(bare)) {
         previous->organisation = bare;
         // "VästKom (sekreterare)": the marks belong to the person.
@@ -1967,6 +2006,22 @@ class Parser {
       }
       if (previous) {
         const std::string low = lower(bare);
+        // "..., som förde anteckningarna", "..., som hade anmält förhinder":
+        // a relative clause about the person before it.
+        if (low.starts_with("som ")) {
+          if (low.find("förde anteckningar") != npos || low.find("förde protokoll") != npos ||
+              low.find("för anteckningar") != npos || low.find("för protokoll") != npos) {
+            add_role(*previous, MeetingRole::record_writer);
+            if (out_.writer.empty()) out_.writer = previous->name;
+          } else if (low.find("förhinder") != npos || low.find("förhindrad") != npos) {
+            previous->status = AttendanceStatus::excused;
+          } else if (low.find("frånvarande") != npos) {
+            previous->status = AttendanceStatus::absent;
+          } else {
+            append_note(*previous, bare);
+          }
+          continue;
+        }
         if (auto r = role_word(low)) {
           if (*r != MeetingRole::member) add_role(*previous, *r);
           continue;
@@ -1982,7 +2037,7 @@ class Parser {
             if (previous->substitute_for.empty())
               previous->substitute_for = std::string(strip_punct(std::string_view(bare).substr(bare.size() - sub.size())));
           } else if (previous->title.empty()) {
-            previous->title = bare;
+            take_title(*previous, bare);
           } else {
             append_note(*previous, bare);
           }
@@ -2165,7 +2220,7 @@ class Parser {
                  is_job_title_word(lower(words(parts[k]).front()))) {
         // "förvaltningschef omsorgsförvaltningen": a title, though its
         // second word names an organisation.
-        a.title = parts[k];
+        take_title(a, parts[k]);
       } else if (a.organisation.empty() && (looks_like_organisation(parts[k]) || starts_upper(parts[k]))) {
         if (!a.organisation.empty()) append_note(a, parts[k]);
         else a.organisation = parts[k];
@@ -2715,8 +2770,21 @@ class Parser {
     const std::size_t keep = i_;
     bool read_any = false;
     for (const auto& [a, b] : sentences(text)) {
-      const std::string sentence(strip_punct(std::string_view(text).substr(a, b - a)));
+      std::string sentence(strip_punct(std::string_view(text).substr(a, b - a)));
+      // "Även X hade anmält förhinder", "Dessutom deltog Y": the adverb
+      // opens the sentence but names no one.
+      for (std::string_view adverb : {"även ", "dessutom ", "också ", "vidare ", "därutöver "})
+        if (lower(sentence).starts_with(adverb)) {
+          sentence = sentence.substr(adverb.size());
+          if (!sentence.empty() && lower(std::string_view(sentence).substr(0, 7)) == "deltog ")
+            sentence = "De " + sentence;  // keeps the verb after a subject
+          break;
+        }
       const std::string low = lower(sentence);
+      if (substitution_sentence(sentence, low)) {
+        read_any = true;
+        continue;
+      }
       for (const auto& v : verbs) {
         const std::size_t at = low.find(v.phrase);
         if (at == npos) continue;
@@ -2727,8 +2795,20 @@ class Parser {
           std::string_view head = trim(std::string_view(sentence).substr(0, at));
           constexpr std::string_view from_word = "från ";
           if (lower(head).starts_with(from_word)) head = trim(head.substr(from_word.size()));
-          if (!head.empty() && looks_like_organisation(head) && !is_side_word(lower(head))) org = std::string(head);
+          // ("Från förbundets kansli deltog": whose office is not said.)
+          if (!head.empty() && starts_upper(head) && looks_like_organisation(head) && !is_side_word(lower(head)) &&
+              !lower(head).starts_with("vid ") && lower(head) != "de")
+            org = std::string(head);
           if (lower(list).starts_with("även ")) list = list.substr(5);
+          // "deltog beredningens ledamöter Anna Thorén (S), ...": the words
+          // before the first name say who they are, not who.
+          const auto ws = words(list);
+          std::size_t skip = 0;
+          // ("under punkt 3 Maria Kuoppa" is read below, with its items.)
+          while (!lower(list).starts_with("under punkt") && skip < ws.size() && skip < 4 && starts_lower(ws[skip]))
+            ++skip;
+          if (skip > 0 && skip < ws.size())
+            list = std::string(std::string_view(list).substr(static_cast<std::size_t>(ws[skip].data() - list.data())));
         }
         const auto status = attendance_status_;
         const auto roles = attendance_roles_;
@@ -2783,6 +2863,42 @@ class Parser {
     if (!read_any && out_.attendees.size() == before) return false;
     skip_until_ = last;
     skip_set_ = true;
+    return true;
+  }
+
+  // "För Jan Nyström (L), Lysekils kommun, som hade anmält förhinder,
+  // tjänstgjorde Ulla Svärd (L), Lysekils kommun": the member, absent or
+  // excused, and the substitute serving for them.
+  bool substitution_sentence(const std::string& sentence, const std::string& low) {
+    if (!low.starts_with("för ")) return false;
+    std::size_t verb = npos;
+    std::size_t verb_len = 0;
+    for (std::string_view v : {" tjänstgjorde ", " tjänstgör ", " ersatte ", " ersattes av "}) {
+      const std::size_t at = low.find(v);
+      if (at != npos && at < verb) {
+        verb = at;
+        verb_len = v.size();
+      }
+    }
+    if (verb == npos) return false;
+    std::string member_part = sentence.substr(4, verb - 4);
+    const std::string member_low = lower(member_part);
+    AttendanceStatus member_status = AttendanceStatus::absent;
+    if (member_low.find("förhinder") != npos || member_low.find("förhindrad") != npos)
+      member_status = AttendanceStatus::excused;
+    if (const std::size_t rel = member_low.find(" som "); rel != npos) member_part = member_part.substr(0, rel);
+    if (const std::size_t rel = member_low.find(", som"); rel != npos && rel < member_part.size())
+      member_part = member_part.substr(0, rel);
+    member_part = std::string(strip_punct(trim(member_part)));
+    const std::string substitute_part(strip_punct(trim(std::string_view(sentence).substr(verb + verb_len))));
+    auto member = read_attendee(member_part);
+    auto substitute = read_attendee(substitute_part);
+    if (!member || !substitute) return false;
+    member->status = member_status;
+    substitute->status = AttendanceStatus::present;
+    substitute->substitute_for = member->name;
+    add_attendee(std::move(*member));
+    add_attendee(std::move(*substitute));
     return true;
   }
 
@@ -3699,8 +3815,13 @@ class Parser {
       if (g != npos && g <= at) {
         owner = std::string(strip_punct(text.substr(g, at - g)));
       } else {
-        std::size_t f = low.rfind(" får", at);
-        if (f == npos) f = low.rfind(" fick", at);
+        // "X får i uppdrag", "X fick", and the passive "X ges / gavs i
+        // uppdrag": the subject before the verb nearest "i uppdrag".
+        std::size_t f = npos;
+        for (std::string_view v : {" får", " fick", " ges", " gavs"}) {
+          const std::size_t p = low.rfind(v, at);
+          if (p != npos && p + v.size() + 12 >= at && (f == npos || p > f)) f = p;
+        }
         if (f != npos) {
           std::size_t start = low.rfind(". ", f);
           start = start == npos ? 0 : start + 2;
@@ -3795,6 +3916,9 @@ class Parser {
     for (std::size_t k = 0; k < item.assignments.size(); ++k) {
       const std::string owner = item.assignments[k].owner;
       if (owner.find(" och ") == npos && owner.find(',') == npos && owner.find(" & ") == npos) continue;
+      // "Hälso- och sjukvårdsförvaltningen", "Vård- och omsorgsnämnden": one
+      // compound name, its first half ending in a hyphen.
+      if (owner.find("- och ") != npos && owner.find(',') == npos) continue;
       std::vector<std::string> parts;
       for (const auto& part : split_list(owner)) {
         const std::string name(strip_punct(strip_parens(part)));

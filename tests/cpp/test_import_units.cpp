@@ -930,3 +930,56 @@ TEST_CASE("a protocol front page under a letterhead with its signature block", "
   CHECK(n.writer == "Lisa Ek");
   CHECK(n.adjusters == std::vector<std::string>{"Per Lind"});
 }
+
+TEST_CASE("attendance written as prose with a substitute and a relative clause", "[import][layout]") {
+  const auto m = sv::import::parse_minutes(
+      "MINNESANTECKNINGAR\nBEREDNINGEN FÖR VÄLFÄRD\n\nTisdagen den 5 maj 2020, kl. 13.00–15.00\n"
+      "Mötet hölls på distans via Zoom.\n\nNÄRVARO\n\n"
+      "Vid mötet deltog beredningens ledamöter Eva Strand (S), Ale kommun,\n"
+      "ordförande, Nils Berg (M), Lerums kommun, och Åsa Lund (C), Alingsås kommun.\n\n"
+      "För Jon Ek (L), Partille kommun, som hade anmält förhinder,\n"
+      "tjänstgjorde Pia Ek (L), Partille kommun. Även Rut Alm (C), Ale kommun, hade anmält förhinder.\n\n"
+      "Från kansliet deltog Ola Sand, förbundsdirektör, och Mia Holm,\n"
+      "utvecklingsledare, som förde anteckningarna. Dessutom deltog Kim Ros,\n"
+      "regionutvecklare vid Västra Götalandsregionen.\n\n"
+      "BUDGET\n\nBeredningen godkände budgeten för nästa år efter en kort diskussion om medlen.\n\n"
+      "NÄSTA MÖTE\n\nNästa möte hålls tisdagen den 9 juni 2020 kl. 13.00–15.00.\n",
+      "p.txt");
+  CHECK(m.form == sv::MeetingForm::digital);
+  CHECK(m.place.empty());
+  const auto find = [&](std::string_view name) -> const sv::import::ParsedAttendee* {
+    for (const auto& a : m.attendees)
+      if (a.name == name) return &a;
+    return nullptr;
+  };
+  const auto* chair = find("Eva Strand");
+  REQUIRE(chair);
+  CHECK(chair->party == "S");
+  CHECK(chair->organisation == "Ale kommun");
+  CHECK(std::find(chair->roles.begin(), chair->roles.end(), sv::MeetingRole::chair) != chair->roles.end());
+  const auto* member = find("Jon Ek");
+  REQUIRE(member);
+  CHECK(member->status == sv::AttendanceStatus::excused);
+  const auto* substitute = find("Pia Ek");
+  REQUIRE(substitute);
+  CHECK(substitute->status == sv::AttendanceStatus::present);
+  CHECK(substitute->substitute_for == "Jon Ek");
+  const auto* also = find("Rut Alm");
+  REQUIRE(also);
+  CHECK(also->status == sv::AttendanceStatus::excused);
+  const auto* writer = find("Mia Holm");
+  REQUIRE(writer);
+  CHECK(writer->title == "utvecklingsledare");
+  CHECK(m.writer == "Mia Holm");
+  const auto* guest = find("Kim Ros");
+  REQUIRE(guest);
+  CHECK(guest->title == "regionutvecklare");
+  CHECK(guest->organisation == "Västra Götalandsregionen");
+  CHECK(find("Ola Sand"));
+  CHECK(m.attendees.size() == 9);
+  // "NÄSTA MÖTE" standing alone is the last item; its sentence gives the date.
+  REQUIRE(m.items.size() == 2);
+  CHECK(m.items[1].title == "NÄSTA MÖTE");
+  REQUIRE(m.next_meeting);
+  CHECK(sv::format_date(*m.next_meeting) == "2020-06-09");
+}
