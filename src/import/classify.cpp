@@ -92,6 +92,7 @@ constexpr LabelDef label_defs[] = {
     {"adjungerade", L::coopted, false},
     {"adjungerad", L::coopted, false},
     {"gäster", L::guests, false},
+    {"gäst", L::guests, false},
     {"åhörare", L::guests, false},
     {"vice ordförande", L::vice_chair, false},
     {"mötesordförande", L::chair, false},
@@ -195,6 +196,49 @@ bool heads_an_item(const Label& label) {
   // last item, as the agenda lists it.
   return label.kind == L::next_meeting && label.value.empty();
 }
+
+Label qualified_list_label(const Line& l) {
+  // "Övriga deltagande<tab>Kristina Molin, socialchef": a label column.
+  std::size_t colon = l.text.find(':');
+  if (const std::size_t tab = l.text.find('\t'); tab < colon && tab < 40) colon = tab;
+  const std::size_t paren = l.text.find(" (");
+  const std::size_t cut = std::min(colon, paren);
+  if (cut == npos || cut > 50) return {};
+  const std::size_t space = l.text.find(' ');
+  if (space == npos || space > cut) return {};
+  Line probe;
+  probe.text = l.text.substr(0, space);
+  probe.low = l.low.substr(0, space);
+  Label label = read_label(probe);
+  switch (label.kind) {
+    case L::present:
+    case L::invited:
+    case L::absent:
+    case L::excused:
+    case L::substitutes:
+    case L::coopted:
+    case L::guests:
+      break;
+    default:
+      return {};
+  }
+  // "Inbjudna men ej närvarande:": the qualifier says the status.
+  const std::string_view qualifier = std::string_view(l.low).substr(space, cut - space);
+  if (qualifier.find("ej närvarande") != npos || qualifier.find("inte närvarande") != npos ||
+      qualifier.find("frånvarande") != npos)
+    label.kind = L::absent;
+  else if (qualifier.find("förhinder") != npos)
+    label.kind = L::excused;
+  if (cut == paren) {
+    if (l.text.back() != ')' && l.text.back() != ':') return {};
+    return label;
+  }
+  label.colon = true;
+  label.raw = std::string(trim(std::string_view(l.text).substr(colon + 1)));
+  label.value = std::string(strip_punct(label.raw));
+  return label;
+}
+
 
 Label read_label(const Line& line) {
   if (line.blank() || line.low.size() > 8000) return {};
@@ -310,6 +354,38 @@ std::optional<ItemNumber> paragraph_number(const Line& line) {
 // "4.", "18a.", "4. Budget", "4) Budget", "Punkt 4: Budget", "Ärende 4 Budget".
 // `loose`: the line stands alone in a record that numbers its items without
 // punctuation, so "4 Budget" and "1 a Val av justerare" are items too.
+namespace {
+
+// "IV. Title" at `at`: a roman number from I to XL with '.' or ')' after it
+// and a capitalised title; the pronoun "I" of a sentence has no mark.
+std::optional<ItemNumber> roman_item(std::string_view t, std::size_t at) {
+  std::size_t end = at;
+  while (end < t.size() && end - at < 6 && (t[end] == 'I' || t[end] == 'V' || t[end] == 'X' || t[end] == 'L')) ++end;
+  if (end == at || end + 2 >= t.size() || (t[end] != '.' && t[end] != ')') || t[end + 1] != ' ') return std::nullopt;
+  const std::string_view numeral = t.substr(at, end - at);
+  const auto digit = [](char c) { return c == 'I' ? 1 : c == 'V' ? 5 : c == 'X' ? 10 : 50; };
+  int value = 0;
+  for (std::size_t k = 0; k < numeral.size(); ++k) {
+    const int d = digit(numeral[k]);
+    value += (k + 1 < numeral.size() && d < digit(numeral[k + 1])) ? -d : d;
+  }
+  if (value <= 0 || value > 40) return std::nullopt;
+  // Only the usual spelling: "IIII" or "IC" are not numbers.
+  static constexpr std::string_view spelled[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+  std::string canonical(static_cast<std::size_t>(value / 10), 'X');
+  if (value % 10) canonical += spelled[value % 10 - 1];
+  if (canonical != numeral) return std::nullopt;
+  const std::string_view title = trim(t.substr(end + 1));
+  if (title.empty() || !starts_upper(title)) return std::nullopt;
+  ItemNumber n;
+  n.value = value;
+  n.number = std::string(numeral);
+  n.title = std::string(strip_punct(title));
+  return n;
+}
+
+}  // namespace
+
 std::optional<ItemNumber> numbered_item(const Line& line, bool loose) {
   if (line.bullet || line.text.size() > 160) return std::nullopt;
   std::string_view t = line.text;
@@ -322,10 +398,23 @@ std::optional<ItemNumber> numbered_item(const Line& line, bool loose) {
       break;
     }
   const std::size_t digits = i;
+  // "IV. Uppföljning", "IX) Övrigt": roman numbers, with a mark after them.
+  if (auto roman = roman_item(t, i)) return roman;
   while (i < t.size() && is_digit(t[i]) && i - digits < 4) ++i;
   if (i == digits || i - digits > 3) return std::nullopt;
   ItemNumber n;
   n.value = std::stoi(std::string(t.substr(digits, i - digits)));
+  // "3.1 Uppföljning 2026": a sub-item of 3, after it and before 4 (its
+  // place among 3's kept in `letter`, as for "3 a").
+  if (i + 2 < t.size() && t[i] == '.' && is_digit(t[i + 1]) && (t[i + 2] == ' ' || t[i + 2] == '\t' ||
+                                                                (t[i + 2] == '.' && i + 3 < t.size() && t[i + 3] == ' '))) {
+    const std::string_view title = trim(t.substr(i + (t[i + 2] == '.' ? 3 : 2)));
+    if (title.empty() || !starts_upper(title) || n.value > 400) return std::nullopt;
+    n.letter = t[i + 1];
+    n.number = std::string(t.substr(digits, i + 2 - digits));
+    n.title = std::string(strip_punct(title));
+    return n;
+  }
   if (i < t.size() && t[i] >= 'a' && t[i] <= 'z' &&
       (i + 1 == t.size() || t[i + 1] == '.' || t[i + 1] == ')' || t[i + 1] == ' ' || t[i + 1] == ':')) {
     n.letter = t[i];
@@ -455,41 +544,6 @@ namespace {
 // An attendance label with a qualifier before its value or instead of it:
 // "Adjungerad under punkt 4: Tobias Lund", "Deltagarförteckning (X =
 // närvarande, F = förhinder)". Only the list labels: "Beslut om ...:" is prose.
-Label qualified_list_label(const Line& l) {
-  // "Övriga deltagande<tab>Kristina Molin, socialchef": a label column.
-  std::size_t colon = l.text.find(':');
-  if (const std::size_t tab = l.text.find('\t'); tab < colon && tab < 40) colon = tab;
-  const std::size_t paren = l.text.find(" (");
-  const std::size_t cut = std::min(colon, paren);
-  if (cut == npos || cut > 50) return {};
-  const std::size_t space = l.text.find(' ');
-  if (space == npos || space > cut) return {};
-  Line probe;
-  probe.text = l.text.substr(0, space);
-  probe.low = l.low.substr(0, space);
-  Label label = read_label(probe);
-  switch (label.kind) {
-    case L::present:
-    case L::invited:
-    case L::absent:
-    case L::excused:
-    case L::substitutes:
-    case L::coopted:
-    case L::guests:
-      break;
-    default:
-      return {};
-  }
-  if (cut == paren) {
-    if (l.text.back() != ')' && l.text.back() != ':') return {};
-    return label;
-  }
-  label.colon = true;
-  label.raw = std::string(trim(std::string_view(l.text).substr(colon + 1)));
-  label.value = std::string(strip_punct(label.raw));
-  return label;
-}
-
 }  // namespace
 
 // Each line's kind, in out.lines (sized to the lines), on out's layout.

@@ -74,6 +74,10 @@ struct Label {
 /// and the parser.
 bool heads_an_item(const Label& label);
 
+/// "Adjungerade under punkt 4: Anna Berg", "Gäst (punkt IV)": a label of a
+/// list of people with a qualifier between the label word and its value.
+Label qualified_list_label(const Line& line);
+
 /// The label a line starts with ("Datum: 2024-03-14", "Närvarande",
 /// "Justerat 2019-10-09"); kind none when it starts with none.
 Label read_label(const Line& line);

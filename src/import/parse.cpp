@@ -203,7 +203,8 @@ std::vector<std::string> item_numbers(std::string_view low) {
 // därför till X", "eskaleras till X", "överlämnas till X", "hänskjuts till
 // X", "lyfter frågan till X". The offset of X in `low`, or npos.
 std::size_t escalation_at(std::string_view low) {
-  for (std::string_view verb : {"lyfts ", "eskaleras ", "överlämnas ", "hänskjuts ", "lyfter frågan ", "lyfta frågan "}) {
+  for (std::string_view verb : {"lyfts ", "lyftes ", "eskaleras ", "eskalerades ", "överlämnas ", "överlämnades ",
+                                "hänskjuts ", "hänsköts ", "lyfter frågan ", "lyfta frågan ", "lyfte frågan "}) {
     for (std::size_t at = low.find(verb); at != npos; at = low.find(verb, at + 1)) {
       std::size_t k = at + verb.size();
       if (low.compare(k, 5, "till ") == 0) return k + 5;
@@ -224,6 +225,13 @@ std::string escalation_name(std::string_view to) {
   std::string name;
   for (std::size_t k = 0; k < ws.size() && k < 6; ++k) {
     const std::string lw = lower(ws[k]);
+    // "Samrådsorganet för Fyrbodal", "Regionala samverkansrådet i Blekinge":
+    // a preposition before a capitalised word is part of the name; "för
+    // beslut", "i juni" end it.
+    if (k > 0 && (lw == "för" || lw == "i") && k + 1 < ws.size() && starts_upper(ws[k + 1])) {
+      name += " " + std::string(ws[k]);
+      continue;
+    }
     if (k > 0 && (lw == "för" || lw == "som" || lw == "att" || lw == "och" || lw == "inför" || lw == "i")) break;
     name += (k ? " " : "") + std::string(ws[k]);
   }
@@ -235,15 +243,22 @@ DecisionKind classify_decision(std::string_view low) {
   if (has("i uppdrag") || has("uppdras") || has("uppdrar åt") || has("uppdra åt") || has("uppdrog åt") ||
       has("får uppdraget"))
     return DecisionKind::assigned;
+  // "beslutade att rekommendera regionstyrelsen att anta överenskommelsen":
+  // this meeting decided to recommend; others adopt or endorse.
+  if (has("att rekommendera ") || has("beslutade att föreslå ") || has("beslutar att föreslå "))
+    return DecisionKind::decided;
   if (has("avslå") || has("avslag")) return DecisionKind::rejected;
-  if (has("bordlägg") || has("bordlagt") || has("återremitt") || has("skjuts upp") || has("skjuta upp"))
+  if (has("bordlägg") || has("bordlagt") || has("bordlade") || has("bordlagd") || has("återremitt") ||
+      has("skjuts upp") || has("skjuta upp") || has("sköts upp"))
     return DecisionKind::postponed;
   if (has("ställer sig bakom") || has("ställa sig bakom") || has("ställde sig bakom") || has("tillstyrk") ||
       has("är enig om att") || has("är eniga om att") || has("är överens om att") || has("ställer sig positiv"))
     return DecisionKind::endorsed;
   if (has("godkänn") || has("godkände") || has("godkänd")) return DecisionKind::approved;
-  if (has("notera") || has("till handlingarna") || has("informationen noteras") || has("noterades"))
+  if (has("notera") || has("till handlingarna") || has("informationen noteras") || has("noterades") ||
+      has("tog del av informationen") || has("tar del av informationen"))
     return DecisionKind::noted;
+
   if (has("fastställ") || has("antar ") || has("anta ") || has("antogs") || has("antog ")) return DecisionKind::adopted;
   if (has("lyfts till") || has("lyfta frågan") || has("eskalera") || escalation_at(low) != npos)
     return DecisionKind::escalated;
@@ -267,7 +282,9 @@ bool states_decision(std::string_view low) {
       "ställer sig bakom", "ställde sig bakom", "noterar informationen", "noterade informationen",
       "informationen noteras", "lägger informationen till handlingarna", "läggs till handlingarna",
       "lägga informationen till handlingarna", "till handlingarna", "godkänner", "godkände", "fastställer", "fastställde",
-      "tillstyrker", "avslår", "bordlägger", "bordläggs", "återremitteras", "ärendet skjuts upp", "frågan skjuts upp", "är enig om att", "är eniga om att",
+      "tillstyrker", "avslår", "bordlägger", "bordläggs", "bordlades", "bordlagdes", "återremitteras",
+      "återremitterades", "ärendet skjuts upp", "frågan skjuts upp", "ärendet sköts upp", "frågan sköts upp",
+      "tog del av informationen", "tar del av informationen", "är enig om att", "är eniga om att",
       "är överens om att", "i uppdrag att", "i uppdrag till", "antar förslaget", "antog förslaget",
       // The passive: "Dagordningen godkänns", "Föredragningslistan godkändes".
       "godkänns", "godkändes", "fastställs", "fastställdes"};
@@ -894,7 +911,8 @@ class Parser {
 
     if (signature_heading_row(l)) return;
 
-    const Label label = read_label(l);
+    Label label = read_label(l);
+    if (label.kind == L::none && (mode_ == Mode::header || mode_ == Mode::attendance)) label = qualified_list_label(l);
     if (label.kind != L::none) {
       const bool was = in_proceeding_;
       in_proceeding_ = false;
@@ -1391,6 +1409,20 @@ class Parser {
 
   // "Fysiskt, lokal Godståget, Göteborg" / "Teams" / "Digitalt via Zoom"
   void read_form_place(std::string_view value, bool place_expected) {
+    // "Ronneby Brunn, konferensrum Kilen, Ronneby. Två ledamöter deltog på
+    // distans via Teams.": the place, then a sentence on who joined from
+    // afar, which makes the meeting hybrid.
+    if (const auto parts = sentences(value); parts.size() > 1) {
+      const std::string_view first = value.substr(parts[0].first, parts[0].second - parts[0].first);
+      const std::string rest = lower(value.substr(parts[1].first));
+      read_form_place(strip_punct(first), place_expected);
+      const bool remote = rest.find("distans") != npos || rest.find("teams") != npos || rest.find("digitalt") != npos ||
+                          rest.find("zoom") != npos || rest.find("skype") != npos || rest.find("uppkopplad") != npos;
+      if (remote && !out_.place.empty() &&
+          (out_.form == MeetingForm::unknown || out_.form == MeetingForm::physical))
+        out_.form = MeetingForm::hybrid;
+      return;
+    }
     const std::string low = lower(value);
     struct F {
       std::string_view word;
@@ -2013,6 +2045,11 @@ class Parser {
               low.find("för anteckningar") != npos || low.find("för protokoll") != npos) {
             add_role(*previous, MeetingRole::record_writer);
             if (out_.writer.empty()) out_.writer = previous->name;
+          } else if (const std::size_t instead = std::min(low.find("i stället för "), low.find("istället för "));
+                     instead != npos) {
+            // "som tjänstgjorde i stället för Malin Åkesson (S)"
+            const std::size_t name_at = low.find("för ", instead) + 4;
+            previous->substitute_for = strip_parens(trim(std::string_view(bare).substr(name_at)));
           } else if (low.find("förhinder") != npos || low.find("förhindrad") != npos) {
             previous->status = AttendanceStatus::excused;
           } else if (low.find("frånvarande") != npos) {
@@ -2764,7 +2801,9 @@ class Parser {
         {" var frånvarande", false, 2},       {" var inte närvarande", false, 2},  {" representerades av ", true, 0},
         {"adjungerade var ", true, 3},        {"adjungerad var ", true, 3},        {"adjungerades ", true, 3},
         {"närvarande var ", true, 0},         {" deltog ", true, 0},               {" deltog även ", true, 0},
-        {" närvarade ", true, 0},
+        {" närvarade ", true, 0},              {"förhinder hade anmälts av ", true, 1},
+        {"förhinder har anmälts av ", true, 1}, {"anmält förhinder hade ", true, 1},
+        {"frånvarande var ", true, 2},
     };
     const std::size_t before = out_.attendees.size();
     const std::size_t keep = i_;
@@ -2805,7 +2844,9 @@ class Parser {
           const auto ws = words(list);
           std::size_t skip = 0;
           // ("under punkt 3 Maria Kuoppa" is read below, with its items.)
-          while (!lower(list).starts_with("under punkt") && skip < ws.size() && skip < 4 && starts_lower(ws[skip]))
+          // ("för Region X A, B; för Y C" is read below, in segments.)
+          while (!lower(list).starts_with("under punkt") && !lower(list).starts_with("för ") && skip < ws.size() &&
+                 skip < 4 && starts_lower(ws[skip]))
             ++skip;
           if (skip > 0 && skip < ws.size())
             list = std::string(std::string_view(list).substr(static_cast<std::size_t>(ws[skip].data() - list.data())));
@@ -2842,6 +2883,24 @@ class Parser {
             }
           }
         }
+        // "för Region Blekinge A (S), ordförande, och B (M); för Karlskrona
+        // kommun C (M)": segments, each with the organisation its people
+        // represent.
+        if (parts.size() == 1 && parts.front().first.empty()) {
+          auto segments = organisation_segments(parts.front().second);
+          if (!segments.empty()) {
+            for (auto& [segment_org, value] : segments) {
+              group_org_ = segment_org;
+              const std::size_t first = out_.attendees.size();
+              std::string v2(trim(value));
+              while (!v2.empty() && (v2.back() == ',' || v2.back() == ' ' || v2.back() == ';')) v2.pop_back();
+              if (lower(v2).ends_with(" och")) v2 = v2.substr(0, v2.size() - 4);
+              inline_list(v2);
+              read_any = read_any || out_.attendees.size() > first;
+            }
+            parts.clear();
+          }
+        }
         for (auto& [items, value] : parts) {
           std::string v2(trim(value));
           if (lower(v2).starts_with("och ")) v2 = v2.substr(4);
@@ -2864,6 +2923,48 @@ class Parser {
     skip_until_ = last;
     skip_set_ = true;
     return true;
+  }
+
+  // "för Region Blekinge A (S), ordförande, och B (M); för Karlskrona kommun
+  // C (M), vice ordförande; ... och för Sölvesborgs kommun D (SD)": the list
+  // cut where "för" and an organisation begin a segment, each segment's
+  // organisation and the rest of it. Empty unless the list starts so.
+  static std::vector<std::pair<std::string, std::string>> organisation_segments(std::string_view list) {
+    std::vector<std::pair<std::string, std::string>> out;
+    const std::string low = lower(list);
+    std::vector<std::size_t> starts;
+    if (!low.starts_with("för ")) return out;
+    for (std::size_t at = 0; at != npos; at = low.find("för ", at + 1)) {
+      if (at > 0 && low[at - 1] != ' ' && low[at - 1] != ';') continue;
+      // Where the segment may begin: the list's start, after ';', ',' or "och".
+      std::string_view before = trim(std::string_view(low).substr(0, at));
+      if (!(before.empty() || before.ends_with(";") || before.ends_with(",") || before.ends_with(" och") ||
+            before == "och"))
+        continue;
+      starts.push_back(at);
+    }
+    if (starts.empty() || starts.front() != 0) return out;
+    for (std::size_t k = 0; k < starts.size(); ++k) {
+      const std::size_t begin = starts[k] + 4;
+      std::size_t end = k + 1 < starts.size() ? starts[k + 1] : list.size();
+      std::string_view segment = trim(list.substr(begin, end - begin));
+      // The organisation: the longest run of words from the start that reads
+      // as one, before a person's name.
+      const auto ws = words(segment);
+      std::size_t org_words = 0;
+      for (std::size_t n = 1; n + 1 < ws.size() && n <= 6; ++n) {
+        const std::size_t stop = static_cast<std::size_t>(ws[n].data() - segment.data());
+        const std::string_view head = strip_punct(segment.substr(0, stop));
+        // The two words after the organisation, a person's name.
+        const std::size_t name_end = static_cast<std::size_t>(ws[n + 1].data() - segment.data()) + ws[n + 1].size();
+        const std::string name(strip_punct(strip_parens(segment.substr(stop, name_end - stop))));
+        if (looks_like_organisation(head) && looks_like_person(name)) org_words = n;
+      }
+      if (org_words == 0) return {};
+      const std::size_t cut = static_cast<std::size_t>(ws[org_words].data() - segment.data());
+      out.emplace_back(std::string(strip_punct(segment.substr(0, cut))), std::string(segment.substr(cut)));
+    }
+    return out;
   }
 
   // "För Jan Nyström (L), Lysekils kommun, som hade anmält förhinder,

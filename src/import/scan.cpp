@@ -769,8 +769,11 @@ std::vector<std::string> split_list(std::string_view text) {
         flush();
         continue;
       }
-      if (c == ' ' && (starts_with_word(std::string_view(l).substr(i + 1), "och") ||
-                       starts_with_word(std::string_view(l).substr(i + 1), "samt"))) {
+      // "hälso- och sjukvårdsdirektör", "Vård- och omsorgssamverkan": the
+      // dash stands for a shared last part; one word, not two entries.
+      const bool compound = i > 0 && text[i - 1] == '-';
+      if (c == ' ' && !compound && (starts_with_word(std::string_view(l).substr(i + 1), "och") ||
+                                    starts_with_word(std::string_view(l).substr(i + 1), "samt"))) {
         const std::size_t skip = starts_with_word(std::string_view(l).substr(i + 1), "och") ? 4 : 5;
         flush();
         i += skip;

@@ -983,3 +983,61 @@ TEST_CASE("attendance written as prose with a substitute and a relative clause",
   REQUIRE(m.next_meeting);
   CHECK(sv::format_date(*m.next_meeting) == "2020-06-09");
 }
+
+TEST_CASE("roman and sub-numbered items and attendance in segments by organisation", "[import][layout]") {
+  const auto m = sv::import::parse_minutes(
+      "MINNESANTECKNINGAR\nSamverkansberedningen i Länet\nSammanträde 2026-12-03, kl. 13.15–16.30\n"
+      "Plats: Stadshuset, sal B, Ystad. En ledamot deltog på distans via Teams.\n\n"
+      "Närvarande var för Region Skåne Eva Lind (S), ordförande, och Per Ek (M); för Ystads kommun\n"
+      "Ola Berg (M), vice ordförande; för Sjöbo kommun Ali Nur (S), som tjänstgjorde i stället för\n"
+      "Lena Ås (S). Förhinder hade anmälts av Bo Ström (C), Tomelilla kommun.\n\n"
+      "Gäst under punkt II: Kim Ros, utredare, Myndigheten för vård- och omsorgsanalys.\n\n"
+      "I. Mötets öppnande\n\nDagordningen godkändes och mötet öppnades av ordföranden.\n\n"
+      "II. Uppföljning\n\nBeredningen tog del av informationen om uppföljningen under hösten.\n\n"
+      "III. Barn och unga\n\nFrågan kunde inte lösas och lyftes till Regionala samverkansrådet i Skåne.\n",
+      "r.txt");
+  CHECK(m.place == "Stadshuset, sal B, Ystad");
+  CHECK(m.form == sv::MeetingForm::hybrid);
+  const auto find = [&](std::string_view name) -> const sv::import::ParsedAttendee* {
+    for (const auto& a : m.attendees)
+      if (a.name == name) return &a;
+    return nullptr;
+  };
+  REQUIRE(find("Per Ek"));
+  CHECK(find("Per Ek")->organisation == "Region Skåne");
+  REQUIRE(find("Ola Berg"));
+  CHECK(find("Ola Berg")->organisation == "Ystads kommun");
+  REQUIRE(find("Ali Nur"));
+  CHECK(find("Ali Nur")->substitute_for == "Lena Ås");
+  CHECK(find("Ali Nur")->organisation == "Sjöbo kommun");
+  REQUIRE(find("Bo Ström"));
+  CHECK(find("Bo Ström")->status == sv::AttendanceStatus::excused);
+  REQUIRE(find("Kim Ros"));
+  CHECK(find("Kim Ros")->organisation == "Myndigheten för vård- och omsorgsanalys");
+  CHECK(std::find(find("Kim Ros")->roles.begin(), find("Kim Ros")->roles.end(), sv::MeetingRole::guest) !=
+        find("Kim Ros")->roles.end());
+  std::vector<std::string> numbers;
+  for (const auto& it : m.items) numbers.push_back(it.number);
+  CHECK(numbers == std::vector<std::string>{"I", "II", "III"});
+  REQUIRE(m.items[1].decisions.size() == 1);
+  CHECK(m.items[1].decisions[0].kind == sv::DecisionKind::noted);
+  REQUIRE(m.items[2].escalations.size() == 1);
+  CHECK(m.items[2].escalations[0].to == "Regionala samverkansrådet i Skåne");
+
+  const auto n = sv::import::parse_minutes(
+      "Minnesanteckningar\nNätverket för MAS\nDatum: 2026-11-25\n\nNärvarande: Eva Lind, Per Ek\n\n"
+      "1. Inledning\nMötet öppnades och dagordningen godkändes utan ändringar av deltagarna.\n\n"
+      "2. Läkemedel\n\n"
+      "2.1 Genomgångar\nNätverket beslutade att rekommendera kommunerna att anta rutinen för genomgångar.\n\n"
+      "2.2 Rutin\nFrågan bordlades till nästa möte i avvaktan på underlag från regionen.\n\n"
+      "3. Övrigt\nInga övriga frågor.\n",
+      "n.txt");
+  numbers.clear();
+  for (const auto& it : n.items) numbers.push_back(it.number);
+  CHECK(numbers == std::vector<std::string>{"1", "2", "2.1", "2.2", "3"});
+  REQUIRE(n.items.size() == 5);
+  REQUIRE(n.items[2].decisions.size() == 1);
+  CHECK(n.items[2].decisions[0].kind == sv::DecisionKind::decided);
+  REQUIRE(n.items[3].decisions.size() == 1);
+  CHECK(n.items[3].decisions[0].kind == sv::DecisionKind::postponed);
+}
