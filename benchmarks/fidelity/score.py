@@ -211,10 +211,12 @@ def fold(text) -> str:
 
 
 def number_key(number) -> str:
-    """An item number normalised: '§ 12' -> '§12', '4.' -> '4', '5A)' -> '5a'."""
+    """An item number normalised: '§ 12' -> '§12', '4.' -> '4', '5A)' -> '5a',
+    '4 a' -> '4a' (the letter written apart is the same number)."""
     s = " ".join(unicodedata.normalize("NFC", str(number)).split()).casefold()
     s = re.sub(r"§\s+", "§", s)
-    return s.rstrip(".)").strip()
+    s = s.rstrip(".)").strip()
+    return re.sub(r"^(§?\d+)\s+([a-z])$", r"\1\2", s)
 
 
 def joint_owners(owner: str) -> list:

@@ -168,6 +168,7 @@ constexpr LabelDef label_defs[] = {
     {"beskrivning", L::section, false},
     {"uppdrag", L::assignment, false},
     {"ansvariga", L::responsible, false},
+    {"ansvar", L::responsible, false},
     {"ansvarig", L::responsible, false},
     {"åtgärd", L::assignment, false},
     {"åtgärder", L::assignment, false},
@@ -419,8 +420,9 @@ std::optional<ItemNumber> numbered_item(const Line& line, bool loose) {
       (i + 1 == t.size() || t[i + 1] == '.' || t[i + 1] == ')' || t[i + 1] == ' ' || t[i + 1] == ':')) {
     n.letter = t[i];
     ++i;
-  } else if (loose && !keyword && i + 3 < t.size() && t[i] == ' ' && t[i + 1] >= 'a' && t[i + 1] <= 'h' &&
-             (t[i + 2] == ' ' || t[i + 2] == ')') && starts_upper(trim(t.substr(i + 3)))) {
+  } else if ((loose || keyword) && i + 3 < t.size() && t[i] == ' ' && t[i + 1] >= 'a' && t[i + 1] <= 'h' &&
+             (t[i + 2] == ' ' || t[i + 2] == ')' || (keyword && t[i + 2] == '\t')) &&
+             starts_upper(trim(t.substr(i + 3))) && (!keyword || t[i + 2] == '\t' || line.heading)) {
     // "1 a Val av justerare", "1 b) Dagordning": the letter after a space.
     n.letter = t[i + 1];
     i += 2;
@@ -428,6 +430,9 @@ std::optional<ItemNumber> numbered_item(const Line& line, bool loose) {
   bool marked = false;  // punctuation or a dash between the number and the title
   if (i < t.size() && (t[i] == '.' || t[i] == ')' || t[i] == ':')) {
     ++i;
+    marked = true;
+  } else if (keyword && i < t.size() && t[i] == '\t') {
+    // "Ärende 4<tab>Ekonomi": the agenda's number column.
     marked = true;
   } else if (!keyword) {
     // "4 Budget" without punctuation is a numbered heading only in a heading,
@@ -440,6 +445,8 @@ std::optional<ItemNumber> numbered_item(const Line& line, bool loose) {
   n.number = std::string(t.substr(digits, i - digits));
   while (!n.number.empty() && (n.number.back() == '.' || n.number.back() == ')' || n.number.back() == ':'))
     n.number.pop_back();
+  // "1 a", "4 a": kept as the model writes it, "1a".
+  std::erase(n.number, ' ');
   std::string_view rest = trim(t.substr(i));
   // "Punkt 4 – Budget": a dash between number and title, as Word writes it.
   for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94"})  // – —

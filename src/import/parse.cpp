@@ -189,7 +189,18 @@ std::vector<std::string> item_numbers(std::string_view low) {
     std::size_t j = i;
     while (j < s.size() && is_digit(s[j])) ++j;
     if (j - i > 3) return {};
-    if (j < s.size() && s[j] >= 'a' && s[j] <= 'z' && (j + 1 == s.size() || !std::isalpha(static_cast<unsigned char>(s[j + 1])))) ++j;
+    if (j < s.size() && s[j] >= 'a' && s[j] <= 'z' && (j + 1 == s.size() || !std::isalpha(static_cast<unsigned char>(s[j + 1])))) {
+      out.push_back(s.substr(i, j + 1 - i));
+      i = j + 1;
+      continue;
+    }
+    // "4 a": the item's letter written apart.
+    if (j + 1 < s.size() && s[j] == ' ' && s[j + 1] >= 'a' && s[j + 1] <= 'h' &&
+        (j + 2 == s.size() || s[j + 2] == ' ' || s[j + 2] == ',')) {
+      out.push_back(s.substr(i, j - i) + s[j + 1]);
+      i = j + 2;
+      continue;
+    }
     out.push_back(s.substr(i, j - i));
     i = j;
   }
@@ -232,7 +243,9 @@ std::string escalation_name(std::string_view to) {
       name += " " + std::string(ws[k]);
       continue;
     }
-    if (k > 0 && (lw == "för" || lw == "som" || lw == "att" || lw == "och" || lw == "inför" || lw == "i")) break;
+    if (k > 0 && (lw == "för" || lw == "som" || lw == "att" || lw == "och" || lw == "inför" || lw == "i" ||
+                  lw == "den" || lw == "vid" || lw == "senast" || lw == "på" || lw == "under" || is_digit(lw[0])))
+      break;
     name += (k ? " " : "") + std::string(ws[k]);
   }
   return name;
@@ -288,6 +301,18 @@ bool states_decision(std::string_view low) {
       "är överens om att", "i uppdrag att", "i uppdrag till", "antar förslaget", "antog förslaget",
       // The passive: "Dagordningen godkänns", "Föredragningslistan godkändes".
       "godkänns", "godkändes", "fastställs", "fastställdes"};
+  // "... ser behov av att skolcheferna får yttra sig innan rutinen
+  // fastställs": a passive verb in a clause of time or purpose tells of a
+  // decision to come, not one taken.
+  for (std::string_view conjunction : {" innan ", " när ", " efter att ", " förrän ", " så att ", " om "}) {
+    const std::size_t at = low.find(conjunction);
+    if (at == npos) continue;
+    const std::string_view tail = low.substr(at);
+    bool passive = false;
+    for (std::string_view verb : {"fastställs", "godkänns", "beslutas", "antas", "fastställas", "godkännas"})
+      passive = passive || tail.find(verb) != npos;
+    if (passive && !decides.any_in(low.substr(0, at))) return false;
+  }
   if (decides.any_in(low)) return true;
   // "Nämnden utser Kent Håkansson (M) att justera protokollet": the choice of
   // adjusters, with a finite verb (a bare "utse X att justera" is a clause of
@@ -473,7 +498,9 @@ class Parser {
         if (k < out_.attendees.size() && out_.attendees[k].status == AttendanceStatus::present)
           out_.attendees[k].status = AttendanceStatus::invited;
     expand_party_reservations();
+    next_meeting_from_item();
     resolve_due_dates();
+    drop_empty_parents();
     mark_procedural();
     if (!kind_seen_ && (style_ == Style::paragraphs || protocol_signs_)) out_.record_kind = RecordKind::protocol;
     if (out_.title.empty() || (record_kind_of(lower(out_.title)) && words(out_.title).size() <= 2)) {
@@ -1931,6 +1958,11 @@ class Parser {
       default:
         break;
     }
+    // "Deltagare (☒ = närvarande ☐ = frånvarande F = anmält förhinder)":
+    // the legend of the marks before each name, not a name.
+    if (read_mark_legend(label.value)) return;
+    if (const std::size_t open = line().text.find('('); open != npos && line().text.find('=', open) != npos)
+      if (read_mark_legend(std::string_view(line().text).substr(open)) && label.value.find('=') != npos) return;
     const std::string low = lower(label.value);
     if (label.value.empty() || low == "se lista" || low == "se nedan" || low == "enligt bilaga" ||
         low == "se bilaga" || low == "enligt lista" || low == "enligt närvarolista")
@@ -2306,6 +2338,15 @@ class Parser {
       append_note(a, mark);
       return;
     }
+    // "(adjungerad ärende 4 a)", "(adjungerad punkt 5)": co-opted for items.
+    for (std::string_view w : {"adjungerad ", "adjungerade ", "adj. "})
+      if (low.starts_with(w)) {
+        const auto items = item_numbers(low.substr(w.size()));
+        if (items.empty()) break;
+        add_role(a, MeetingRole::coopted);
+        for (const auto& n : items) a.coopted_for_items.push_back(numbered_like_items(n));
+        return;
+      }
     if (auto r = role_word(low)) {
       add_role(a, *r);
       return;
@@ -2356,6 +2397,102 @@ class Parser {
 
   // Returns false when the line ends the attendance part.
   bool attendance_line(bool after_blank) {
+    // "☒ Sofia Näslund, ...", "☐ Jan-Olov Persson", "F  Ulrika Dahl": the
+    // mark before the name says the status of this line's attendee.
+    if (const auto marked = take_leading_mark(lines_[i_])) {
+      const AttendanceStatus keep = attendance_status_;
+      const bool keep_marks = attendance_marks_absence_;
+      attendance_status_ = *marked;
+      attendance_marks_absence_ = true;
+      const bool result = attendance_line_unmarked(after_blank);
+      attendance_status_ = keep;
+      attendance_marks_absence_ = keep_marks;
+      return result;
+    }
+    return attendance_line_unmarked(after_blank);
+  }
+
+  // A legend of attendance marks: "(☒ = närvarande  ☐ = frånvarande  F =
+  // anmält förhinder)". True when `text` is one; its marks are kept.
+  bool read_mark_legend(std::string_view text) {
+    std::string_view t = trim(text);
+    if (t.size() < 5 || t.find('=') == npos) return false;
+    if (t.front() == '(' && t.back() == ')') t = t.substr(1, t.size() - 2);
+    std::vector<std::pair<std::string, AttendanceStatus>> found;
+    std::size_t at = 0;
+    while ((at = t.find('=', at)) != npos) {
+      // The mark: the word before '='; the meaning: the words after it, up to
+      // the next mark.
+      std::string_view before = trim(t.substr(0, at));
+      const std::size_t sp = before.find_last_of(" \t");
+      const std::string mark(sp == npos ? before : before.substr(sp + 1));
+      std::size_t next = t.find('=', at + 1);
+      std::string_view meaning = t.substr(at + 1, (next == npos ? t.size() : next) - at - 1);
+      meaning = trim(meaning);
+      if (next != npos) {
+        const std::size_t cut = meaning.find_last_of(" \t");
+        if (cut != npos) meaning = meaning.substr(0, cut);
+      }
+      const std::string low_meaning = lower(strip_punct(trim(meaning)));
+      std::optional<AttendanceStatus> status = status_word(low_meaning);
+      if (!status && (low_meaning == "närvarande" || low_meaning == "deltog" || low_meaning == "närvarande ledamot"))
+        status = AttendanceStatus::present;
+      if (low_meaning.find("förhinder") != npos) status = AttendanceStatus::excused;
+      if (!status || mark.empty() || mark.size() > 4) return false;
+      found.emplace_back(mark, *status);
+      ++at;
+    }
+    if (found.empty()) return false;
+    for (auto& f : found) mark_legend_.push_back(std::move(f));
+    return true;
+  }
+
+  // Takes a status mark off the start of `l` ("☒ ", "☐ ", "[x] ", or a
+  // mark of the legend such as "F  "): the status it stands for.
+  std::optional<AttendanceStatus> take_leading_mark(Line& l) {
+    if (l.text.empty()) return std::nullopt;
+    std::optional<AttendanceStatus> status;
+    std::size_t len = 0;
+    for (const auto& [mark, st] : mark_legend_)
+      if (l.text.starts_with(mark) && l.text.size() > mark.size() &&
+          (l.text[mark.size()] == ' ' || l.text[mark.size()] == '\t')) {
+        status = st;
+        len = mark.size();
+        break;
+      }
+    if (!status) {
+      struct Box {
+        std::string_view mark;
+        AttendanceStatus status;
+      };
+      static constexpr Box boxes[] = {
+          {"\xE2\x98\x92", AttendanceStatus::present},  // ☒
+          {"\xE2\x98\x91", AttendanceStatus::present},  // ☑
+          {"\xE2\x9C\x93", AttendanceStatus::present},  // ✓
+          {"\xE2\x9C\x94", AttendanceStatus::present},  // ✔
+          {"\xE2\x98\x90", AttendanceStatus::absent},   // ☐
+          {"\xE2\x9C\x97", AttendanceStatus::absent},   // ✗
+          {"\xE2\x9C\x98", AttendanceStatus::absent},   // ✘
+          {"[x]", AttendanceStatus::present},
+          {"[X]", AttendanceStatus::present},
+          {"[ ]", AttendanceStatus::absent},
+      };
+      for (const auto& b : boxes)
+        if (l.text.starts_with(b.mark)) {
+          status = b.status;
+          len = b.mark.size();
+          break;
+        }
+    }
+    if (!status) return std::nullopt;
+    const std::string_view rest = trim(std::string_view(l.text).substr(len));
+    if (rest.empty() || !starts_upper(rest)) return std::nullopt;
+    l.text = std::string(rest);
+    l.low = lower(l.text);
+    return status;
+  }
+
+  bool attendance_line_unmarked(bool after_blank) {
     const Line& l = line();
     (void)after_blank;
     // A table with column headings: each row read by its columns.
@@ -3609,11 +3746,33 @@ class Parser {
         }
       }
     }
+    // "Åtgärd: Skicka rutinen på remiss" / "Ansvar: Erik Bergkvist" /
+    // "Tidplan: Senast 2026-12-11": the owner and the due date on the
+    // labelled lines below it.
+    std::optional<Date> due_below;
+    for (std::size_t j = i_ + 1; j < lines_.size() && j <= i_ + 3; ++j) {
+      const Line& next = lines_[j];
+      if (next.blank()) break;
+      const Label below = read_label(next);
+      if (below.kind == L::responsible && a.owner.empty() && !below.value.empty()) {
+        a.owner = below.value;
+      } else if (next.low.starts_with("tidplan") || next.low.starts_with("klart") ||
+                 next.low.starts_with("deadline") || next.low.starts_with("senast") ||
+                 next.low.starts_with("när:") || next.low.starts_with("slutdatum")) {
+        if (const auto dates = dates_in(next.text); !dates.empty()) due_below = dates.back().date;
+      } else {
+        break;
+      }
+      skip_until_ = j;
+      skip_set_ = true;
+      a.provenance.last_line = next.last;
+    }
     // "Jonas Berg tar fram en prognos": the owner is not part of what is to be done.
     if (!a.owner.empty() && what.compare(0, a.owner.size(), a.owner) == 0)
       what = std::string(strip_punct(std::string_view(what).substr(a.owner.size())));
     a.what = what;
     if (take_due(a)) due_next_meeting_.push_back({current_index(), current_->assignments.size()});
+    if (due_below && !a.due) a.due = due_below;
     if (a.owner.empty()) warn_here("an assignment without an owner that could be read");
     current_->assignments.push_back(std::move(a));
   }
@@ -4564,6 +4723,43 @@ class Parser {
     }
   }
 
+  // "Ärende 8 Nästa möte" / "2027-01-19 kl. 08.30–12.00, Härnösand": the
+  // item about the next meeting dates it when no label did.
+  void next_meeting_from_item() {
+    if (out_.next_meeting) return;
+    for (const auto& item : out_.items) {
+      const std::string title = lower(strip_punct(item.title));
+      if (!title.starts_with("nästa möte") && !title.starts_with("nästa sammanträde") &&
+          !title.starts_with("kommande möte"))
+        continue;
+      for (const auto& d : dates_in(item.text))
+        if (!out_.date || d.date > *out_.date) {
+          set_next_meeting(d.date);
+          return;
+        }
+    }
+  }
+
+  // "4 Ekonomi" over "4 a Budget" and "4 b Statsbidrag": a heading that only
+  // groups the items under it is not an item of its own.
+  void drop_empty_parents() {
+    for (std::size_t k = 0; k + 1 < out_.items.size();) {
+      const ParsedItem& it = out_.items[k];
+      const std::string& next = out_.items[k + 1].number;
+      const bool empty = it.text.empty() && it.decisions.empty() && it.amounts.empty() && it.assignments.empty() &&
+                         it.escalations.empty() && it.presenters.empty();
+      const bool parent = !it.number.empty() && next.size() > it.number.size() && next.starts_with(it.number) &&
+                          !is_digit(next[it.number.size()]);
+      if (!(empty && parent)) {
+        ++k;
+        continue;
+      }
+      for (auto& [item, assignment] : due_next_meeting_)
+        if (item > k) --item;
+      out_.items.erase(out_.items.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
+
   void resolve_due_dates() {
     if (!out_.next_meeting) return;
     for (const auto& [item, assignment] : due_next_meeting_)
@@ -4659,6 +4855,7 @@ class Parser {
   L closing_expect_ = L::none;
   bool front_signatures_ = false;    // in a front page's "Underskrifter" block
   std::vector<L> front_signature_roles_;  // roles of signature lines not yet signed
+  std::vector<std::pair<std::string, AttendanceStatus>> mark_legend_;  // "F = anmält förhinder"
   L front_signed_ = L::none;              // the role the last name signed in
   std::vector<L> signature_columns_;
   std::size_t money_column_ = npos;  // a table's column of amounts, by its heading

@@ -520,9 +520,9 @@ TEST_CASE("items numbered without punctuation, '1 a' and '1 b' among them", "[im
       "3 Nästa möte\nNästa möte hålls 2025-03-18.\n",
       "n.txt");
   REQUIRE(m.items.size() == 4);
-  CHECK(m.items[0].number == "1 a");
+  CHECK(m.items[0].number == "1a");
   CHECK(m.items[0].title == "Val av justerare");
-  CHECK(m.items[1].number == "1 b");
+  CHECK(m.items[1].number == "1b");
   CHECK(m.items[2].number == "2");
   CHECK(m.items[2].text.find("3 kommuner") != std::string::npos);  // a count inside prose is no item
   CHECK(m.items[3].title == "Nästa möte");
@@ -1034,10 +1034,47 @@ TEST_CASE("roman and sub-numbered items and attendance in segments by organisati
       "n.txt");
   numbers.clear();
   for (const auto& it : n.items) numbers.push_back(it.number);
-  CHECK(numbers == std::vector<std::string>{"1", "2", "2.1", "2.2", "3"});
-  REQUIRE(n.items.size() == 5);
+  // "2. Läkemedel" only heads 2.1 and 2.2: no item of its own.
+  CHECK(numbers == std::vector<std::string>{"1", "2.1", "2.2", "3"});
+  REQUIRE(n.items.size() == 4);
+  REQUIRE(n.items[1].decisions.size() == 1);
+  CHECK(n.items[1].decisions[0].kind == sv::DecisionKind::decided);
   REQUIRE(n.items[2].decisions.size() == 1);
-  CHECK(n.items[2].decisions[0].kind == sv::DecisionKind::decided);
-  REQUIRE(n.items[3].decisions.size() == 1);
-  CHECK(n.items[3].decisions[0].kind == sv::DecisionKind::postponed);
+  CHECK(n.items[2].decisions[0].kind == sv::DecisionKind::postponed);
+}
+
+TEST_CASE("attendance marked with check boxes and a legend and items in a number column", "[import][layout]") {
+  const auto m = sv::import::parse_minutes(
+      "LEDNINGSGRUPPEN FÖR VÅRD\nMinnesanteckningar\n\nMötesdatum:\t2026-11-17\n\n"
+      "Deltagare     (☒ = närvarande   ☐ = frånvarande   F = anmält förhinder)\n\n"
+      "Region Norr\n☒ Eva Lind, hälso- och sjukvårdsdirektör\n☐ Per Ek, primärvårdsdirektör\n"
+      "☒ Ola Berg, ekonom (adjungerad ärende 2 a)\n\nKommunerna\n"
+      "F  Åsa Dahl, socialchef, Ånge kommun\n☒ Mia Ros, avdelningschef, Ånge kommun (ersätter Åsa Dahl)\n\n"
+      "Ärende 1\tInledning\nBeslut:\tDagordningen godkänns.\n\n"
+      "Ärende 2\tEkonomi\n\nÄrende 2 a\tBudget\nBeslut:\tGodkänns.\n"
+      "Åtgärd:\tSkicka budgeten till kommunerna\nAnsvar:\tOla Berg\nTidplan:\tSenast 2026-12-11\n\n"
+      "Ärende 3\tNästa möte\nNoteringar:\t2027-01-19 kl. 08.30–12.00, Härnösand.\n",
+      "c.txt");
+  const auto find = [&](std::string_view name) -> const sv::import::ParsedAttendee* {
+    for (const auto& a : m.attendees)
+      if (a.name == name) return &a;
+    return nullptr;
+  };
+  REQUIRE(m.attendees.size() == 5);
+  CHECK(find("Eva Lind")->status == sv::AttendanceStatus::present);
+  CHECK(find("Per Ek")->status == sv::AttendanceStatus::absent);
+  REQUIRE(find("Åsa Dahl"));
+  CHECK(find("Åsa Dahl")->status == sv::AttendanceStatus::excused);
+  CHECK(find("Mia Ros")->substitute_for == "Åsa Dahl");
+  CHECK(find("Ola Berg")->coopted_for_items == std::vector<std::string>{"2a"});
+  std::vector<std::string> numbers;
+  for (const auto& it : m.items) numbers.push_back(it.number);
+  // "Ärende 2 Ekonomi" only groups 2 a: no item of its own.
+  CHECK(numbers == std::vector<std::string>{"1", "2a", "3"});
+  REQUIRE(m.items[1].assignments.size() == 1);
+  CHECK(m.items[1].assignments[0].owner == "Ola Berg");
+  REQUIRE(m.items[1].assignments[0].due);
+  CHECK(sv::format_date(*m.items[1].assignments[0].due) == "2026-12-11");
+  REQUIRE(m.next_meeting);
+  CHECK(sv::format_date(*m.next_meeting) == "2027-01-19");
 }

@@ -247,6 +247,8 @@ def test_item_keys_and_folding():
     assert cat(r, "attendee")["recall"] == 1.0
     assert score.number_key("§ 182") == "§182"
     assert score.number_key("18A.") == "18a"
+    assert score.number_key("4 a") == "4a"
+    assert score.number_key("§ 12 b") == "§12b"
     assert score.fold("  Karin  Öberg (vice ordförande), ") == "karin öberg"
 
 
