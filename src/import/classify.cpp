@@ -55,8 +55,11 @@ constexpr LabelDef label_defs[] = {
     {"justeringens plats och tid", L::adjusted, true},
     {"justeringens tid och plats", L::adjusted, true},
     {"paragrafer", L::ignored, false},
+    {"jäv", L::ignored, false},
     {"underskrifter", L::signatures, false},
     {"underskrift", L::signatures, false},
+    {"ej tjänstgörande ersättare", L::substitutes, false},
+    {"icke tjänstgörande ersättare", L::substitutes, false},
     {"närvarande ersättare", L::substitutes, false},
     {"tjänstgörande ersättare", L::substitutes, false},
     {"övriga närvarande", L::present, false},
@@ -243,6 +246,19 @@ Label qualified_list_label(const Line& l) {
 
 Label read_label(const Line& line) {
   if (line.blank() || line.low.size() > 8000) return {};
+  // "Nämndens beslut", "Samverkansnämndens beslut:", "Arbetsutskottets
+  // förslag till beslut": a body's name in the genitive before the label.
+  {
+    std::string_view low = line.low;
+    if (low.ends_with(':')) low.remove_suffix(1);
+    const std::size_t space = low.find(' ');
+    if (space != std::string_view::npos && space > 2 && low[space - 1] == 's' && low.size() <= 60 &&
+        std::count(low.begin(), low.end(), ' ') <= 3) {
+      const std::string_view rest = low.substr(space + 1);
+      if (rest == "beslut") return Label{L::decision};
+      if (rest == "förslag till beslut" || rest == "förslag") return Label{L::proposal};
+    }
+  }
   const char first = line.low[0];
   for (const auto& def : label_defs) {
     if (def.text[0] != first || !starts_with_word(line.low, def.text)) continue;

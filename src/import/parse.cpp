@@ -2627,6 +2627,16 @@ class Parser {
       add_attendee(std::move(*a));
       return true;
     }
+    // "Jenny Lund (s), Arne Björk (m)": several people on one line.
+    if (l.text.find(',') != npos) {
+      const auto parts = list_parts(l.text);
+      if (parts.size() >= 2 &&
+          std::all_of(parts.begin(), parts.end(), [](const std::string& p) { return looks_like_person(strip_parens(p)); })) {
+        flush_pending_people();
+        inline_list(l.text);
+        return true;
+      }
+    }
     // Not a person: an organisation run pairing the bare names before it,
     // or a group heading.
     if (!pending_people_.empty() && pairs_as_organisation_run()) return true;
@@ -3920,7 +3930,7 @@ class Parser {
       for (std::string_view v : {" beslutar", " beslutade", " beslöt", " föreslås besluta", " föreslår"}) {
         if (low.ends_with(v) || low.ends_with(std::string(v) + ":")) {
           const std::size_t next = next_content(i_);
-          if (next != npos && lines_[next].bullet) {
+          if (next != npos && (lines_[next].bullet || numbered_clause(lines_[next].low))) {
             lead_verb = true;
             if (!lead_end) {
               b.lead = l.text;
@@ -3959,6 +3969,16 @@ class Parser {
     }
     decision_text(l.text);
     return true;
+  }
+
+  // "1. att godkänna ...", "2) att ...", "a) att ...": a clause of a decision
+  // listed by number under "X beslutar".
+  static bool numbered_clause(std::string_view low) {
+    std::size_t i = 0;
+    while (i < low.size() && i < 2 && is_digit(low[i])) ++i;
+    if (i == 0 && !low.empty() && low[0] >= 'a' && low[0] <= 'h') i = 1;
+    if (i == 0 || i + 1 >= low.size() || (low[i] != '.' && low[i] != ')')) return false;
+    return low.substr(i + 1).starts_with(" att ");
   }
 
   void continue_last_decision(std::string_view text) {

@@ -101,7 +101,16 @@ std::string_view party_mark(std::string_view mark) noexcept {
   static constexpr std::array<std::string_view, 12> parties{"S", "M", "SD", "C", "V", "KD", "L", "MP", "FP", "FI", "Fi", "NYD"};
   mark = trim_view(mark);
   for (auto p : parties)
-    if (mark == p) return mark;
+    if (mark == p) return p;
+  // "(s)", "(sd)", "(kd)": some records write the letters in lower case; the
+  // party is the same, written as the parties write themselves.
+  if (mark.size() <= 3)
+    for (auto p : parties) {
+      if (p.size() != mark.size()) continue;
+      bool same = true;
+      for (std::size_t k = 0; k < p.size() && same; ++k) same = mark[k] == p[k] || mark[k] == p[k] - 'A' + 'a';
+      if (same) return p;
+    }
   return npos_view;
 }
 

@@ -1078,3 +1078,23 @@ TEST_CASE("attendance marked with check boxes and a legend and items in a number
   REQUIRE(m.next_meeting);
   CHECK(sv::format_date(*m.next_meeting) == "2027-01-19");
 }
+
+TEST_CASE("party letters in lower case and a decision listed in numbered clauses under the body's label", "[import][layout]") {
+  const auto m = sv::import::parse_minutes(
+      "PROTOKOLL\nHälso- och sjukvårdsnämnden\nSammanträdesdatum 2026-11-26\n\n"
+      "Beslutande ledamöter\nLars Ek (s), ordförande\nKarin Sund (m)\n\n"
+      "Ej tjänstgörande ersättare\nJenny Lund (s), Arne Björk (m)\n\n"
+      "§ 63   Reglering\n\nRegionen och kommunerna har förhandlat fram en ny överenskommelse.\n\n"
+      "Nämndens beslut\nHälso- och sjukvårdsnämnden beslutar\n1. att godkänna överenskommelsen\n"
+      "   2027–2029,\n2. att ersättningen räknas upp med 2,8 procent per år.\n",
+      "l.txt");
+  REQUIRE(m.attendees.size() == 4);
+  CHECK(m.attendees[0].party == "S");
+  CHECK(m.attendees[1].party == "M");
+  CHECK(m.attendees[2].name == "Jenny Lund");
+  CHECK(m.attendees[3].party == "M");
+  REQUIRE(m.items.size() == 1);
+  REQUIRE(m.items[0].decisions.size() == 2);
+  CHECK(m.items[0].decisions[0].kind == sv::DecisionKind::approved);
+  CHECK(m.items[0].decisions[1].kind == sv::DecisionKind::decided);
+}
