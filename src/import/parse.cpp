@@ -170,9 +170,16 @@ std::vector<std::string> item_numbers(std::string_view low) {
   }
   std::vector<std::string> out;
   std::size_t i = 0;
+  bool range = false;  // after "51–": the numbers up to the next are meant too
   while (i < s.size()) {
     if (!is_digit(s[i])) {
-      if (s[i] == ',' || s[i] == ' ' || s[i] == '-' || s[i] == '&' || s[i] == '/') {
+      // "§ 51–52", "punkt 4-6": a range.
+      if (s.compare(i, 3, "\xE2\x80\x93") == 0 || s[i] == '-') {
+        range = !out.empty();
+        i += s[i] == '-' ? std::size_t{1} : std::size_t{3};
+        continue;
+      }
+      if (s[i] == ',' || s[i] == ' ' || s[i] == '&' || s[i] == '/') {
         ++i;
         continue;
       }
@@ -201,6 +208,16 @@ std::vector<std::string> item_numbers(std::string_view low) {
       i = j + 2;
       continue;
     }
+    if (range && !out.empty() && j > i) {
+      // Fill in a short range of plain numbers: "51–54" is 51, 52, 53, 54.
+      const std::string& from = out.back();
+      if (!from.empty() && std::all_of(from.begin(), from.end(), [](char c) { return is_digit(c); })) {
+        const int a = std::stoi(from);
+        const int b = std::stoi(s.substr(i, j - i));
+        for (int v = a + 1; v < b && b - a <= 20; ++v) out.push_back(std::to_string(v));
+      }
+    }
+    range = false;
     out.push_back(s.substr(i, j - i));
     i = j;
   }
@@ -471,6 +488,7 @@ class Parser {
   // ---- end of decoded documents ----
 
   ParsedMinutes run() {
+    unspace_letterhead();
     pair_heading_rows();
     normalise_columns();
     choose_style();
@@ -502,6 +520,11 @@ class Parser {
     resolve_due_dates();
     drop_empty_parents();
     mark_procedural();
+    // A room or a building named as the place: the meeting was held there,
+    // and hybrid when someone on the list joined from afar ("deltar på
+    // distans via Teams").
+    if (!out_.place.empty() && (out_.form == MeetingForm::unknown || out_.form == MeetingForm::physical))
+      out_.form = joined_remotely_ ? MeetingForm::hybrid : MeetingForm::physical;
     if (!kind_seen_ && (style_ == Style::paragraphs || protocol_signs_)) out_.record_kind = RecordKind::protocol;
     if (out_.title.empty() || (record_kind_of(lower(out_.title)) && words(out_.title).size() <= 2)) {
       if (!out_.body.empty()) out_.title = out_.body;
@@ -1266,8 +1289,17 @@ class Parser {
           body_line_ = i_;
           if (out_.title.empty()) out_.title = row[c];
         }
-        for (std::size_t o = 0; o < row.size(); ++o)
-          if (o != c && looks_like_organisation(row[o])) out_.extensions["source.issuer"] = row[o];
+        for (std::size_t o = 0; o < row.size(); ++o) {
+          if (o == c) continue;
+          // "PROTOKOLL<tab>Dnr SCÖ 2026/23": the record's case number beside its kind.
+          const std::string low_cell = lower(row[o]);
+          if ((starts_with_word(low_cell, "dnr") || starts_with_word(low_cell, "diarienummer")) &&
+              !case_number_value(row[o]).empty()) {
+            out_.extensions.emplace("source.case_number", std::string(case_number_value(row[o])));
+            continue;
+          }
+          if (looks_like_organisation(row[o])) out_.extensions["source.issuer"] = row[o];
+        }
         return;
       }
     }
@@ -1421,9 +1453,18 @@ class Parser {
 
   void take_body(std::string text) {
     text = std::string(strip_punct(text));
+    // "Styrelsen, sammanträde nr 6/2026": which meeting of the body, kept
+    // in the title but not in its name.
+    const std::string title = text;
+    const std::string low = lower(text);
+    for (std::string_view tail : {", sammanträde", ", möte ", ", mötet ", " sammanträde nr", ", nr "})
+      if (const std::size_t at = low.find(tail); at != npos && at > 0) {
+        text = std::string(strip_punct(std::string_view(text).substr(0, at)));
+        break;
+      }
     if (text.empty()) return;
     out_.body = text;
-    if (out_.title.empty()) out_.title = text;
+    if (out_.title.empty()) out_.title = title;
   }
 
   void read_times(std::string_view text) {
@@ -2260,6 +2301,20 @@ class Parser {
         break;
       }
     }
+    // "förbundschef Linnea Borg", "ekonom Jakob Frisk": the title before the name.
+    if (!parts.empty() && !looks_like_person(parts[0])) {
+      const auto ws = words(parts[0]);
+      std::size_t lead = 0;
+      while (lead < ws.size() && lead < 3 && starts_lower(ws[lead])) ++lead;
+      if (lead > 0 && lead + 1 < ws.size() && is_job_title_word(lower(ws[lead - 1]))) {
+        const std::size_t cut = static_cast<std::size_t>(ws[lead].data() - parts[0].data());
+        const std::string name(trim(std::string_view(parts[0]).substr(cut)));
+        if (looks_like_person(name)) {
+          if (a.title.empty()) a.title = std::string(trim(std::string_view(parts[0]).substr(0, cut)));
+          parts[0] = name;
+        }
+      }
+    }
     if (parts.empty() || !looks_like_person(parts[0])) return std::nullopt;
     a.name = parts[0];
     for (std::size_t k = 1; k < parts.size(); ++k) {
@@ -2270,6 +2325,8 @@ class Parser {
         // "1:e vice ordförande": a role, though it starts with a digit.
         add_role(a, *vice);
       } else if (auto items = item_numbers(low); !items.empty() && low.find_first_of("0123456789") != npos) {
+        // "Mikael Sundin, Region Östergötland, §§ 13-14": present for those
+        // items only, which the model keeps as co-opted for them.
         add_role(a, MeetingRole::coopted);
         for (auto& n : items) a.coopted_for_items.push_back(numbered_like_items(n));
       } else if (trim(low).starts_with("för ") &&
@@ -2495,12 +2552,16 @@ class Parser {
   bool attendance_line_unmarked(bool after_blank) {
     const Line& l = line();
     (void)after_blank;
+    for (std::string_view remote : {"på distans", "deltar digitalt", "deltog digitalt", "via teams", "via zoom",
+                                    "via skype", "uppkopplad", "deltar via länk", "deltog via länk"})
+      if (l.low.find(remote) != npos) joined_remotely_ = true;
     // A table with column headings: each row read by its columns.
     if (l.text.find('\t') != npos) {
       const auto row = row_cells(l);
       if (attendance_table_header(row)) return true;
       if (!attendance_columns_.empty()) {
-        if (row.size() == attendance_columns_.size() && attendance_table_row(row)) return true;
+        // Rows may end early: the last columns empty ("Kinda kommun<tab>Rebecka Hult (C)").
+        if (row.size() >= 2 && row.size() <= attendance_columns_.size() && attendance_table_row(row)) return true;
         attendance_columns_.clear();
       }
     } else if (!attendance_columns_.empty()) {
@@ -2697,11 +2758,29 @@ class Parser {
     // "Malin Gren (M)\tF\tBjörn Dahl (M)\tT": the member's personal
     // substitute beside them, "T" when serving in the member's place.
     if (deputy_at != npos) {
-      auto deputy = read_attendee(row[deputy_at]);
+      std::optional<ParsedAttendee> deputy;
+      if (deputy_at < row.size() && !trim(row[deputy_at]).empty()) deputy = read_attendee(row[deputy_at]);
       std::optional<AttendanceStatus> member_status;
-      for (std::size_t k = 0; k < deputy_at; ++k)
+      for (std::size_t k = 0; k < deputy_at && k < row.size(); ++k)
         if (attendance_columns_[k] == AttendanceColumn::presence) member_status = presence_mark(lower(trim(row[k])));
       if (member_status) a->status = *member_status;
+      // "Linköpings kommun<tab>Tove Bergman (S)<tab>Kent Öst (S), ej tjg":
+      // the organisation column is both people's.
+      for (std::size_t k = 0; k < row.size(); ++k)
+        if (attendance_columns_[k] == AttendanceColumn::organisation && !trim(row[k]).empty()) {
+          const std::string org(strip_punct(trim(row[k])));
+          if (a->organisation.empty()) a->organisation = org;
+          if (deputy && deputy->organisation.empty()) deputy->organisation = org;
+        }
+      // "Lisa Ahl, tjg": serving in the member's place; "ej tjg" present only.
+      if (deputy) {
+        const std::string said = lower(deputy->title + " " + deputy->note);
+        const bool not_serving = said.find("ej tjg") != npos || said.find("ej tjänstgörande") != npos ||
+                                 said.find("ej tjänstgör") != npos;
+        if (!not_serving && (said.find("tjg") != npos || said.find("tjänstgör") != npos)) deputy->substitute_for = a->name;
+        for (std::string_view mark : {"ej tjg", "tjg", "ej tjänstgörande", "tjänstgörande", "tjänstgör"})
+          if (lower(deputy->title) == mark) deputy->title.clear();
+      }
       const std::string member_name = a->name;
       flush_pending_people();
       add_attendee(std::move(*a));
@@ -4780,6 +4859,45 @@ class Parser {
     }
   }
 
+  // "S A M O R D N I N G S F Ö R B U N D E T" / "C E N T R A L A   Ö S T E R
+  // G Ö T L A N D": a letterhead set in spaced capitals, its words apart by
+  // wider gaps (tabs by now). Written together again in the first lines.
+  void unspace_letterhead() {
+    const auto spaced = [](std::string_view cell, std::string& joined) {
+      joined.clear();
+      std::size_t letters = 0;
+      for (std::size_t k = 0; k < cell.size();) {
+        const unsigned char c = static_cast<unsigned char>(cell[k]);
+        const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+        if (c == ' ') return false;
+        joined.append(cell.substr(k, len));
+        ++letters;
+        k += len;
+        if (k < cell.size() && cell[k] != ' ') return false;  // two letters together: ordinary text
+        ++k;
+      }
+      return letters >= 4;
+    };
+    for (std::size_t k = 0; k < lines_.size() && k < 12; ++k) {
+      Line& l = lines_[k];
+      if (l.blank() || l.text.find("  ") != npos) continue;
+      std::string out;
+      bool any = false;
+      bool previous_spaced = false;
+      std::string joined;
+      for (const auto& cell : cells(l.text)) {
+        const bool is_spaced = spaced(cell, joined);
+        if (!out.empty()) out += (is_spaced && previous_spaced) ? " " : "\t";
+        out += is_spaced ? joined : cell;
+        any = any || is_spaced;
+        previous_spaced = is_spaced;
+      }
+      if (!any) continue;
+      l.text = out;
+      l.low = lower(out);
+    }
+  }
+
   void resolve_due_dates() {
     if (!out_.next_meeting) return;
     for (const auto& [item, assignment] : due_next_meeting_)
@@ -4874,6 +4992,7 @@ class Parser {
   // closing
   L closing_expect_ = L::none;
   bool front_signatures_ = false;    // in a front page's "Underskrifter" block
+  bool joined_remotely_ = false;           // someone on the list took part from afar
   std::vector<L> front_signature_roles_;  // roles of signature lines not yet signed
   std::vector<std::pair<std::string, AttendanceStatus>> mark_legend_;  // "F = anmält förhinder"
   L front_signed_ = L::none;              // the role the last name signed in

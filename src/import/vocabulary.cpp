@@ -470,6 +470,7 @@ AttendanceColumn attendance_column(std::string_view low) noexcept {
   for (std::string_view w : {"parti", "partibeteckning", "party"})
     if (s == w) return AttendanceColumn::party;
   for (std::string_view w : {"organisation", "kommun", "förvaltning", "verksamhet", "representerar", "myndighet",
+                             "huvudman", "huvudmän", "part", "parter", "medlem", "förbundsmedlem",
                              "organisation/kommun", "kommun/region", "region/kommun", "arbetsplats", "organization"})
     if (s == w) return AttendanceColumn::organisation;
   for (std::string_view w : {"funktion", "roll", "uppdrag", "role"})

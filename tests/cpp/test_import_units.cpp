@@ -1098,3 +1098,40 @@ TEST_CASE("party letters in lower case and a decision listed in numbered clauses
   CHECK(m.items[0].decisions[0].kind == sv::DecisionKind::approved);
   CHECK(m.items[0].decisions[1].kind == sv::DecisionKind::decided);
 }
+
+TEST_CASE("a members table with substitutes beside them under a letterhead in spaced capitals", "[import][layout]") {
+  const auto m = sv::import::parse_minutes(
+      "S A M O R D N I N G S F Ö R B U N D E T\n\nP R O T O K O L L                    Dnr SF 2026/23\n"
+      "Styrelsen, sammanträde nr 6/2026\n\nDatum:        2026-11-18\n"
+      "Plats:        Kommunhuset, sammanträdesrum Bysjön, Åtvidaberg\n\n"
+      "Närvarolista  (tjg = tjänstgör, ej tjg = närvarande ej tjänstgörande)\n\n"
+      "Huvudman                  Ledamot                          Ersättare\n"
+      "Linköpings kommun         Tove Berg (S), ordf.             Kent Öst (S), ej tjg\n"
+      "Försäkringskassan         Nadia Karim\n"
+      "Arbetsförmedlingen        Olle Sten, frånvarande           Lisa Ahl, tjg\n\n"
+      "Adjungerade:  förbundschef Linnea Borg, sekreterare\n"
+      "              ekonom Jakob Frisk, § 48–49\n\n"
+      "§ 48  Mötets öppnande\nOrdföranden förklarar mötet öppnat.\n\n"
+      "§ 49  Budget\nStyrelsen godkänner budgeten.\n",
+      "s.txt");
+  CHECK(m.body == "Styrelsen");
+  CHECK(m.form == sv::MeetingForm::physical);
+  CHECK(m.extensions.at("source.case_number") == "SF 2026/23");
+  const auto find = [&](std::string_view name) -> const sv::import::ParsedAttendee* {
+    for (const auto& a : m.attendees)
+      if (a.name == name) return &a;
+    return nullptr;
+  };
+  REQUIRE(find("Kent Öst"));
+  CHECK(find("Kent Öst")->organisation == "Linköpings kommun");
+  CHECK(find("Kent Öst")->substitute_for.empty());
+  REQUIRE(find("Nadia Karim"));
+  CHECK(find("Nadia Karim")->organisation == "Försäkringskassan");
+  CHECK(find("Olle Sten")->status == sv::AttendanceStatus::absent);
+  REQUIRE(find("Lisa Ahl"));
+  CHECK(find("Lisa Ahl")->substitute_for == "Olle Sten");
+  REQUIRE(find("Linnea Borg"));
+  CHECK(find("Linnea Borg")->title == "förbundschef");
+  REQUIRE(find("Jakob Frisk"));
+  CHECK(find("Jakob Frisk")->coopted_for_items == std::vector<std::string>{"\xC2\xA7" "48", "\xC2\xA7" "49"});
+}
