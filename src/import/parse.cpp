@@ -489,6 +489,7 @@ class Parser {
 
   ParsedMinutes run() {
     unspace_letterhead();
+    recover_item_table();
     pair_heading_rows();
     normalise_columns();
     choose_style();
@@ -907,6 +908,8 @@ class Parser {
     // An action list: a table with an "Ansvarig" column, anywhere in the
     // record, also after its closing.
     if (action_columns_.empty() ? action_table_header(l) : action_row(l)) return;
+
+    if (comment_on_item()) return;
 
     if (mode_ == Mode::annex) {
       if (leaves_annex()) {
@@ -3432,6 +3435,42 @@ class Parser {
 
   void finish_decision_only() { close_decision_block(); }
 
+  // "Punkt 3. Handlingsplanen har tagits fram ...", "Till punkt 4: ...":
+  // comments on an item already read, in a part of their own after the
+  // log. The paragraph is that item's text: its amounts and dates count.
+  bool comment_on_item() {
+    if (mode_ != Mode::items && mode_ != Mode::closing) return false;
+    const Line& l = line();
+    std::string_view low = l.low;
+    for (std::string_view lead : {"kommentar till punkt ", "till punkt ", "ad punkt ", "punkt "})
+      if (low.starts_with(lead)) {
+        low.remove_prefix(lead.size());
+        std::size_t k = 0;
+        while (k < low.size() && k < 3 && is_digit(low[k])) ++k;
+        if (k == 0 || k >= low.size() || (low[k] != '.' && low[k] != ':')) return false;
+        const std::string number(low.substr(0, k));
+        if (current_ && current_->number == number) return false;
+        ParsedItem* item = nullptr;
+        for (auto& it : out_.items)
+          if (it.number == number) item = &it;
+        if (!item || low.substr(k + 1).size() < 20) return false;
+        std::size_t last = i_;
+        while (last + 1 < lines_.size() && !lines_[last + 1].blank() && !paragraph_number(lines_[last + 1]) &&
+               last < i_ + 30)
+          ++last;
+        for (std::size_t j = i_; j <= last; ++j) {
+          if (!item->text.empty()) item->text += j == i_ ? "\n\n" : " ";
+          item->text += lines_[j].text;
+          collect_amounts_dates(*item, lines_[j].text, lines_[j].first);
+        }
+        item->provenance.last_line = std::max(item->provenance.last_line, lines_[last].last);
+        skip_until_ = last;
+        skip_set_ = true;
+        return true;
+      }
+    return false;
+  }
+
   // One row of a front page's signature block: a role beside a signature
   // line ("Ordförande ______"), a line alone, or the name signing under it.
   // Roles written one after the other ("Sekreterare" / "Ordförande" /
@@ -4079,6 +4118,31 @@ class Parser {
   }
 
   void decision_text(std::string_view text) {
+    // "Petra Nyman utsågs att justera anteckningarna. Dagordningen
+    // godkändes.": sentences that each record a decision of their own, with
+    // verbs of different kinds, are that many decisions.
+    if (decision_block_->kind != L::proposal) {
+      const auto parts = sentences(text);
+      if (parts.size() >= 2 && parts.size() <= 6) {
+        bool each = true;
+        std::vector<DecisionKind> kinds;
+        for (const auto& [a, b] : parts) {
+          const std::string low = lower(text.substr(a, b - a));
+          each = each && states_decision(low);
+          kinds.push_back(classify_decision(low));
+        }
+        const bool differ = std::any_of(kinds.begin(), kinds.end(), [&](DecisionKind k) { return k != kinds.front(); });
+        if (each && differ) {
+          const std::string whole(text);
+          for (const auto& [a, b] : parts) decision_text_one(std::string_view(whole).substr(a, b - a));
+          return;
+        }
+      }
+    }
+    decision_text_one(text);
+  }
+
+  void decision_text_one(std::string_view text) {
     auto& b = *decision_block_;
     b.any = true;
     const std::string t(strip_punct_keep_period(text));
@@ -4856,6 +4920,113 @@ class Parser {
       for (auto& [item, assignment] : due_next_meeting_)
         if (item > k) --item;
       out_.items.erase(out_.items.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
+
+  // A decision log kept as a table: "Nr<tab>Ärende<tab>Föredragande<tab>
+  // Beslut/åtgärd", each row's cells wrapped over the lines below it (their
+  // first cells empty). The rows are written out as the items they are,
+  // "N. Title" / "Föredragande: X" / "Beslut: text", so that the readers of
+  // items take them; the source lines stay as they were numbered.
+  void recover_item_table() {
+    for (std::size_t h = 0; h < lines_.size(); ++h) {
+      const Line& head = lines_[h];
+      if (head.text.find('\t') == npos || head.indent > 0) continue;
+      const auto heads = cells(head.text);
+      if (heads.size() < 3 || heads.size() > 6) continue;
+      std::size_t number_col = npos, title_col = npos, decision_col = npos, presenter_col = npos;
+      for (std::size_t c = 0; c < heads.size(); ++c) {
+        const std::string low = lower(strip_punct(heads[c]));
+        if (number_col == npos && (low == "nr" || low == "punkt" || low == "§" || low == "p" || low == "#" ||
+                                   low == "ärende nr" || low == "ärendenr" || low == "nummer"))
+          number_col = c;
+        else if (title_col == npos && (low == "ärende" || low == "rubrik" || low == "fråga" || low == "ämne" ||
+                                       low == "ärenderubrik" || low == "punkt" || low == "dagordningspunkt"))
+          title_col = c;
+        else if (decision_col == npos && (low.starts_with("beslut") || low.starts_with("åtgärd") ||
+                                          low.starts_with("ställningstagande") || low.starts_with("beslut/")))
+          decision_col = c;
+        else if (presenter_col == npos && (low == "föredragande" || low == "föredras av" || low == "presentatör"))
+          presenter_col = c;
+      }
+      // An action list ("Nr | Åtgärd | Ansvarig | Klart senast") has an owner
+      // column; it is read as such elsewhere.
+      bool owner_column = false;
+      for (const auto& c : heads) owner_column = owner_column || lower(strip_punct(c)).starts_with("ansvar");
+      if (number_col != 0 || title_col == npos || decision_col == npos || owner_column) continue;
+      const std::size_t columns = heads.size();
+      struct Row {
+        std::vector<std::string> cells;
+        std::size_t first = 0, last = 0;
+      };
+      std::vector<Row> rows;
+      std::size_t end = h + 1;
+      const auto append = [](std::string& to, std::string_view piece) {
+        piece = trim(piece);
+        if (piece.empty()) return;
+        if (!to.empty() && to.back() != '-') to += ' ';
+        to += piece;
+      };
+      for (; end < lines_.size(); ++end) {
+        const Line& l = lines_[end];
+        if (l.blank()) break;
+        auto row = cells(l.text);
+        const bool starts_row = l.indent == 0 && !row.empty() && !row[0].empty() && is_digit(row[0][0]) &&
+                                row[0].size() <= 4;
+        if (starts_row) {
+          Row r;
+          r.cells.assign(columns, std::string());
+          r.first = l.first;
+          r.last = l.last;
+          // Fewer cells than columns: the empty ones are gone; the last cell
+          // is the decision's.
+          for (std::size_t c = 0; c < row.size(); ++c) {
+            const std::size_t to = (row.size() < columns && c + 1 == row.size() && c > 1) ? columns - 1
+                                   : std::min(c, columns - 1);
+            append(r.cells[to], row[c]);
+          }
+          rows.push_back(std::move(r));
+          continue;
+        }
+        if (rows.empty() || l.indent == 0) break;
+        // A wrapped line: its first cell in the column its leading tabs
+        // reach, its last in the last column when cells were dropped.
+        std::size_t start = l.indent % 8 == 0 ? l.indent / 8 : 1;
+        start = std::clamp<std::size_t>(start, 1, columns - 1);
+        Row& r = rows.back();
+        for (std::size_t c = 0; c < row.size(); ++c) {
+          std::size_t to = start + c;
+          if (row.size() > 1 && c + 1 == row.size() && start + row.size() < columns + 1) to = columns - 1;
+          append(r.cells[std::min(to, columns - 1)], row[c]);
+        }
+        r.last = l.last;
+      }
+      if (rows.size() < 2) continue;
+      std::vector<Line> written;
+      for (const auto& r : rows) {
+        const auto line_of = [&](std::string text) {
+          Line out;
+          out.first = r.first;
+          out.last = r.last;
+          out.text = std::move(text);
+          out.low = lower(out.text);
+          return out;
+        };
+        std::string number = r.cells[number_col];
+        while (!number.empty() && (number.back() == '.' || number.back() == ')')) number.pop_back();
+        written.push_back(line_of(number + ". " + r.cells[title_col]));
+        if (presenter_col != npos && !r.cells[presenter_col].empty() && lower(r.cells[presenter_col]) != "ordf." &&
+            lower(r.cells[presenter_col]) != "ordf")
+          written.push_back(line_of("Föredragande: " + std::string(strip_punct(r.cells[presenter_col]))));
+        const std::string decision(trim(r.cells[decision_col]));
+        if (!decision.empty() && decision != "-" && decision != "\xE2\x80\x93")
+          written.push_back(line_of("Beslut: " + decision));
+        written.push_back(line_of(""));
+      }
+      const auto at = lines_.begin() + static_cast<std::ptrdiff_t>(h);
+      lines_.erase(at, lines_.begin() + static_cast<std::ptrdiff_t>(end));
+      lines_.insert(lines_.begin() + static_cast<std::ptrdiff_t>(h), written.begin(), written.end());
+      return;
     }
   }
 

@@ -1135,3 +1135,34 @@ TEST_CASE("a members table with substitutes beside them under a letterhead in sp
   REQUIRE(find("Jakob Frisk"));
   CHECK(find("Jakob Frisk")->coopted_for_items == std::vector<std::string>{"\xC2\xA7" "48", "\xC2\xA7" "49"});
 }
+
+TEST_CASE("a decision log kept as a table with wrapped cells and comments on its items after it", "[import][layout]") {
+  const auto m = sv::import::parse_minutes(
+      "Beredningen för vård\nAnteckningar från sammanträde\n\nDatum\t2026-12-01\n\n"
+      "Närvarande: Anna Berg (HSF), ordförande, Per Lind (SLSO)\n\nBESLUTSLOGG\n\n"
+      "Nr\tÄrende\tFöredragande\tBeslut/åtgärd\n"
+      "1\tMötets öppnande, val av\tOrdf.\tPer Lind utsågs att justera\n"
+      "\tjusterare\t\tanteckningarna. Dagordningen\n"
+      "\t\t\tgodkändes.\n"
+      "2\tHandlingsplan för\tAnna Berg\tBeredningen ställer sig bakom\n"
+      "\tkompetens\t\tplanen.\n"
+      "3\tÖvrigt\t\t–\n\n"
+      "KOMMENTARER\n\n"
+      "Punkt 2. Planen omfattar insatser för ca 12 mnkr under två år, varav\n"
+      "4 mnkr söks från fonden.\n",
+      "t.txt");
+  REQUIRE(m.items.size() == 3);
+  CHECK(m.items[0].title == "Mötets öppnande, val av justerare");
+  CHECK(m.items[1].title == "Handlingsplan för kompetens");
+  CHECK(m.items[2].number == "3");
+  REQUIRE(m.items[0].decisions.size() == 2);
+  CHECK(m.items[0].decisions[1].kind == sv::DecisionKind::approved);
+  REQUIRE(m.items[1].decisions.size() == 1);
+  CHECK(m.items[1].decisions[0].kind == sv::DecisionKind::endorsed);
+  REQUIRE(m.items[1].presenters.size() == 1);
+  CHECK(m.items[1].presenters[0] == "Anna Berg");
+  // The comment's amounts are item 2's, not the last item's.
+  CHECK(m.items[1].amounts.size() == 2);
+  CHECK(m.items[2].amounts.empty());
+  CHECK(m.items[2].decisions.empty());
+}
