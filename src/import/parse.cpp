@@ -289,6 +289,9 @@ DecisionKind classify_decision(std::string_view low) {
       has("tog del av informationen") || has("tar del av informationen"))
     return DecisionKind::noted;
 
+  // "Dagordningen fastställdes": the agenda is approved, as "godkänns".
+  if (has("fastställ") && (has("dagordning") || has("föredragningslista") || has("agenda")))
+    return DecisionKind::approved;
   if (has("fastställ") || has("antar ") || has("anta ") || has("antogs") || has("antog ")) return DecisionKind::adopted;
   if (has("lyfts till") || has("lyfta frågan") || has("eskalera") || escalation_at(low) != npos)
     return DecisionKind::escalated;
@@ -314,7 +317,8 @@ bool states_decision(std::string_view low) {
       "lägga informationen till handlingarna", "till handlingarna", "godkänner", "godkände", "fastställer", "fastställde",
       "tillstyrker", "avslår", "bordlägger", "bordläggs", "bordlades", "bordlagdes", "återremitteras",
       "återremitterades", "ärendet skjuts upp", "frågan skjuts upp", "ärendet sköts upp", "frågan sköts upp",
-      "tog del av informationen", "tar del av informationen", "är enig om att", "är eniga om att",
+      "tog del av informationen", "tar del av informationen", "informationen noterades", "är enig om att",
+      "är eniga om att",
       "är överens om att", "i uppdrag att", "i uppdrag till", "antar förslaget", "antog förslaget",
       // The passive: "Dagordningen godkänns", "Föredragningslistan godkändes".
       "godkänns", "godkändes", "fastställs", "fastställdes"};
@@ -331,6 +335,9 @@ bool states_decision(std::string_view low) {
     if (passive && !decides.any_in(low.substr(0, at))) return false;
   }
   if (decides.any_in(low)) return true;
+  // "Frågan om finansiering överlämnas till Politiska samrådsgruppen": the
+  // meeting lifts the matter, a decision of its own.
+  if (escalation_at(low) != npos) return true;
   // "Nämnden utser Kent Håkansson (M) att justera protokollet": the choice of
   // adjusters, with a finite verb (a bare "utse X att justera" is a clause of
   // a "beslutar att" list).
@@ -910,6 +917,7 @@ class Parser {
     if (action_columns_.empty() ? action_table_header(l) : action_row(l)) return;
 
     if (comment_on_item()) return;
+    if (task_line()) return;
 
     if (mode_ == Mode::annex) {
       if (leaves_annex()) {
@@ -1018,6 +1026,10 @@ class Parser {
     if (style_ == Style::numbered) {
       auto n = numbered_at(i_);
       if (!n) return std::nullopt;
+      // "1. Karin Alm, förvaltningschef, Borås Stad": a numbered list of
+      // those present, not the agenda.
+      if ((mode_ == Mode::attendance || mode_ == Mode::header) && !line().heading && attendance_entry(n->title))
+        return std::nullopt;
       if (out_.items.empty() && !current_) return n;
       const int last = last_value_;
       const char last_letter = last_letter_;
@@ -1227,6 +1239,7 @@ class Parser {
     read_proceedings(item);
     assignments_from_decisions(item, out_.items.size());
     split_joint_owners(item, out_.items.size());
+    merge_tasks(item);
     leads_.clear();
     proceedings_.clear();
     inline_proceedings_.clear();
@@ -1282,8 +1295,11 @@ class Parser {
                                      "sammanträde i "})
             if (lower(rest).compare(0, w.size(), w) == 0) rest = rest.substr(w.size());
         const std::string lrest = lower(rest);
+        // "från mötet den 26 november 2026" leaves "mötet den": which meeting, not whose.
         const bool generic = lrest.empty() || lrest == "möte" || lrest == "mötet" || lrest == "sammanträde" ||
-                             lrest == "sammanträdet" || lrest == "sammanträde med";
+                             lrest == "sammanträdet" || lrest == "sammanträde med" || lrest == "mötet den" ||
+                             lrest == "möte den" || lrest == "sammanträdet den" || lrest == "sammanträde den" ||
+                             lrest == "den";
         bool letters = false;
         for (char ch : rest) letters = letters || (static_cast<unsigned char>(ch) >= 0x80 || std::isalpha(static_cast<unsigned char>(ch)));
         if (!generic && letters) {
@@ -2552,7 +2568,25 @@ class Parser {
     return status;
   }
 
+  // A list entry naming a person first: "Karin Alm, förvaltningschef, ...".
+  static bool attendance_entry(std::string_view text) {
+    const std::size_t stop = text.find_first_of(",(\t");
+    if (stop == npos) return false;
+    return looks_like_person(strip_punct(trim(text.substr(0, stop))));
+  }
+
   bool attendance_line_unmarked(bool after_blank) {
+    // "1. Karin Alm, ...": the number of a list entry goes.
+    {
+      Line& m = lines_[i_];
+      std::size_t k = 0;
+      while (k < m.text.size() && k < 3 && is_digit(m.text[k])) ++k;
+      if (k > 0 && k + 2 < m.text.size() && (m.text[k] == '.' || m.text[k] == ')') && m.text[k + 1] == ' ' &&
+          attendance_entry(std::string_view(m.text).substr(k + 2))) {
+        m.text = m.text.substr(k + 2);
+        m.low = lower(m.text);
+      }
+    }
     const Line& l = line();
     (void)after_blank;
     for (std::string_view remote : {"på distans", "deltar digitalt", "deltog digitalt", "via teams", "via zoom",
@@ -3434,6 +3468,79 @@ class Parser {
   }
 
   void finish_decision_only() { close_decision_block(); }
+
+  // A Markdown task: "- [ ] **Hanna Ottosson och Ylva Krantz:** modell –
+  // *senast 2027-02-15*", "- [ ] **Ansvar: Karin Alm** – skrivelse, *klart
+  // 2026-12-18*": an action item of the item, its owner before the colon.
+  // The same work given in the decision above gets its due date from it.
+  bool task_line() {
+    const Line& l = line();
+    if (!current_ || !l.bullet) return false;
+    std::string_view t = l.text;
+    // (A ticked box, "[x]", is work done; the parsed assignment has no place
+    // for that yet, so it is read as the others.)
+    if (t.starts_with("[ ]") || t.starts_with("[x]") || t.starts_with("[X]")) t.remove_prefix(3);
+    else return false;
+    t = trim(t);
+    std::string owner;
+    std::string what;
+    const std::string low = lower(t);
+    std::size_t rest_at = 0;
+    for (std::string_view label : {"ansvar:", "ansvarig:", "ansvariga:"})
+      if (low.starts_with(label)) {
+        std::string_view after = trim(t.substr(label.size()));
+        std::size_t stop = std::min({after.find(" \xE2\x80\x93 "), after.find(" - "), after.find(','), after.find(':')});
+        if (stop == npos) stop = after.size();
+        owner = std::string(strip_punct(after.substr(0, stop)));
+        rest_at = static_cast<std::size_t>(after.data() - t.data()) + std::min(stop, after.size());
+      }
+    if (owner.empty()) {
+      const std::size_t colon = t.find(':');
+      if (colon != npos && colon < 80) {
+        const std::string head(strip_punct(t.substr(0, colon)));
+        bool names = !head.empty();
+        for (const auto& part : split_list(head)) names = names && (looks_like_person(part) || looks_like_organisation(part));
+        if (names) {
+          owner = head;
+          rest_at = colon + 1;
+        }
+      }
+    }
+    if (owner.empty()) return false;
+    what = std::string(strip_punct(trim(t.substr(std::min(rest_at, t.size())))));
+    while (!what.empty() && (what.front() == '-' || what.front() == ' ')) what.erase(0, 1);
+    if (what.starts_with("\xE2\x80\x93")) what = std::string(trim(std::string_view(what).substr(3)));  // "– skrivelse"
+    std::optional<Date> due;
+    if (const auto dates = dates_in(what); !dates.empty()) due = dates.back().date;
+    touch_item();
+    std::vector<std::string> owners;
+    for (const auto& part : split_list(owner)) owners.emplace_back(strip_punct(part));
+    for (const auto& o : owners) {
+      ParsedAssignment a;
+      a.owner = o;
+      a.what = what;
+      a.provenance = here();
+      a.due = due;
+      tasks_.push_back(std::move(a));
+    }
+    return true;
+  }
+
+  // The tasks of an item, once its decisions have given their work: a task
+  // whose owner the decisions gave work to dates that work; the others are
+  // action items of their own.
+  void merge_tasks(ParsedItem& item) {
+    for (auto& task : tasks_) {
+      bool matched = false;
+      for (auto& a : item.assignments)
+        if (fold(a.owner) == fold(task.owner)) {
+          if (!a.due) a.due = task.due;
+          matched = true;
+        }
+      if (!matched) item.assignments.push_back(std::move(task));
+    }
+    tasks_.clear();
+  }
 
   // "Punkt 3. Handlingsplanen har tagits fram ...", "Till punkt 4: ...":
   // comments on an item already read, in a part of their own after the
@@ -5164,6 +5271,7 @@ class Parser {
   L closing_expect_ = L::none;
   bool front_signatures_ = false;    // in a front page's "Underskrifter" block
   bool joined_remotely_ = false;           // someone on the list took part from afar
+  std::vector<ParsedAssignment> tasks_;    // the current item's Markdown tasks ("- [ ] X: ...")
   std::vector<L> front_signature_roles_;  // roles of signature lines not yet signed
   std::vector<std::pair<std::string, AttendanceStatus>> mark_legend_;  // "F = anmält förhinder"
   L front_signed_ = L::none;              // the role the last name signed in

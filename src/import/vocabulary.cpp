@@ -412,7 +412,11 @@ bool reports_earlier(std::string_view low) noexcept {
                                  "vid sammanträdet den", "tidigare möte", "sedan tidigare", "har tidigare", "hade tidigare",
                                  "har fått i uppdrag", "hade fått i uppdrag", "har getts i uppdrag", "hade getts i uppdrag",
                                  "har gett", "hade gett", "i våras", "i höstas", "förra året", "har beslutat",
-                                 "hade beslutat", "har beslutats", "har nu beslutats"};
+                                 "hade beslutat", "har beslutats", "har nu beslutats",
+                                 // "X informerade om att regionstyrelsen den 10 november beslutade att ...":
+                                 // told to the meeting, decided elsewhere.
+                                 "informerade om att", "informerar om att", "meddelade att", "meddelar att",
+                                 "berättade att", "rapporterade att"};
   return phrases.any_in(low);
 }
 

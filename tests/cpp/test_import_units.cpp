@@ -1166,3 +1166,34 @@ TEST_CASE("a decision log kept as a table with wrapped cells and comments on its
   CHECK(m.items[2].amounts.empty());
   CHECK(m.items[2].decisions.empty());
 }
+
+TEST_CASE("Markdown notes with a numbered list of those present and tasks under the decisions", "[import][layout]") {
+  const auto m = sv::import::parse_minutes(
+      "# Styrgrupp för vårdsamverkan Sjuhärad\n\n**Minnesanteckningar** från mötet den 26 november 2026\n\n"
+      "## Närvarande\n\n1. **Karin Alm**, *förvaltningschef*, Borås Stad – **ordförande**\n"
+      "2. **Jörgen Sand**, *områdeschef*, Närhälsan – vice ordförande\n\n"
+      "## 1) Mötets öppnande\n\nOrdföranden öppnade mötet.\n\n> **Beslut:** Dagordningen fastställdes.\n\n"
+      "## 2) Uppföljning\n\nKarin Alm redovisade utfallet för året och de nya målen.\n\n"
+      "> **Beslut:** Styrgruppen ger Karin Alm i uppdrag att ta fram en modell.\n\n"
+      "- [ ] **Karin Alm:** modell – *senast 2027-02-15*\n"
+      "- [ ] **Ansvar: Jörgen Sand** – skrivelse till samrådsgruppen, *klart 2026-12-18*\n",
+      "m.md");
+  CHECK(m.body == "Styrgrupp för vårdsamverkan Sjuhärad");
+  REQUIRE(m.attendees.size() == 2);
+  CHECK(m.attendees[0].name == "Karin Alm");
+  CHECK(m.attendees[0].title == "förvaltningschef");
+  CHECK(m.attendees[0].organisation == "Borås Stad");
+  REQUIRE(m.items.size() == 2);
+  REQUIRE(m.items[0].decisions.size() == 1);
+  CHECK(m.items[0].decisions[0].kind == sv::DecisionKind::approved);
+  const auto& work = m.items[1].assignments;
+  REQUIRE(work.size() == 2);
+  CHECK(work[0].owner == "Karin Alm");
+  CHECK(work[0].what == "ta fram en modell");
+  REQUIRE(work[0].due);
+  CHECK(sv::format_date(*work[0].due) == "2027-02-15");
+  CHECK(work[1].owner == "Jörgen Sand");
+  CHECK(work[1].what.starts_with("skrivelse"));
+  REQUIRE(work[1].due);
+  CHECK(sv::format_date(*work[1].due) == "2026-12-18");
+}
