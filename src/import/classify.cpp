@@ -174,45 +174,45 @@ constexpr LabelDef label_defs[] = {
 }  // namespace
 
 Label read_label(const Line& line) {
-  if (line.blank() || line.low.size() > 8000) return {};
-  const char first = line.low[0];
+  if (line.blank() || line.low().size() > 8000) return {};
+  const char first = line.low()[0];
   for (const auto& def : label_defs) {
-    if (def.text[0] != first || !starts_with_word(line.low, def.text)) continue;
+    if (def.text[0] != first || !starts_with_word(line.low(), def.text)) continue;
     std::size_t i = def.text.size();
     // "Datum/Date:", "Deltagare/Participants", "Beslut/ställningstagande:":
     // a bilingual or double label gives its second word after a slash; the
     // value follows it.
     // "Närvarande / Present": the slash may stand between spaces.
     std::size_t slash = i;
-    if (slash + 1 < line.low.size() && line.low[slash] == ' ' && line.low[slash + 1] == '/') ++slash;
-    if (slash < line.low.size() && line.low[slash] == '/') {
+    if (slash + 1 < line.low().size() && line.low()[slash] == ' ' && line.low()[slash + 1] == '/') ++slash;
+    if (slash < line.low().size() && line.low()[slash] == '/') {
       i = slash;
       std::size_t j = i + 1;
-      while (j < line.low.size() && line.low[j] == ' ') ++j;
+      while (j < line.low().size() && line.low()[j] == ' ') ++j;
       const std::size_t word = j;
-      while (j < line.low.size() && j < i + 32 &&
-             ((line.low[j] >= 'a' && line.low[j] <= 'z') || static_cast<unsigned char>(line.low[j]) >= 0x80 ||
-              line.low[j] == ' ' || line.low[j] == '-'))
+      while (j < line.low().size() && j < i + 32 &&
+             ((line.low()[j] >= 'a' && line.low()[j] <= 'z') || static_cast<unsigned char>(line.low()[j]) >= 0x80 ||
+              line.low()[j] == ' ' || line.low()[j] == '-'))
         ++j;
-      if (j > word + 1 && (j == line.low.size() || line.low[j] == ':' || line.low[j] == '\t'))
+      if (j > word + 1 && (j == line.low().size() || line.low()[j] == ':' || line.low()[j] == '\t'))
         i = j;
       else
         i = def.text.size();
     }
     // "Datum:" "Datum :" "Datum" "Datum\t2024-10-28" "**Justerat** 2019-10-09"
-    while (i < line.low.size() && (line.low[i] == ' ')) ++i;
+    while (i < line.low().size() && (line.low()[i] == ' ')) ++i;
     Label out;
     out.kind = def.kind;
-    if (i >= line.low.size()) return out;
-    if (line.low[i] == ':' || line.low[i] == '\t') {
-      out.colon = line.low[i] == ':';
-      out.raw = std::string(trim(std::string_view(line.text).substr(i + 1)));
-      out.value = std::string(strip_punct(std::string_view(line.text).substr(i + 1)));
-      if (out.value.empty()) out.value = std::string(trim(std::string_view(line.text).substr(i + 1)));
+    if (i >= line.low().size()) return out;
+    if (line.low()[i] == ':' || line.low()[i] == '\t') {
+      out.colon = line.low()[i] == ':';
+      out.raw = std::string(trim(std::string_view(line.text()).substr(i + 1)));
+      out.value = std::string(strip_punct(std::string_view(line.text()).substr(i + 1)));
+      if (out.value.empty()) out.value = std::string(trim(std::string_view(line.text()).substr(i + 1)));
       return out;
     }
     if (def.value_without_colon) {
-      out.value = std::string(trim(std::string_view(line.text).substr(i)));
+      out.value = std::string(trim(std::string_view(line.text()).substr(i)));
       return out;
     }
     return {};
@@ -223,7 +223,7 @@ Label read_label(const Line& line) {
 // Lines that are page furniture of converted protocols.
 bool is_noise(const Line& line) {
   if (line.rule) return true;
-  const std::string_view l = line.low;
+  const std::string_view l = line.low();
   for (std::string_view n : {"ordförandes sign", "justerares sign", "justerandes sign", "ordförandens sign",
                              "sekreterarens sign", "underskrift", "namnförtydligande"})
     if (l == n) return true;
@@ -254,7 +254,7 @@ std::vector<std::string> cells(std::string_view text) {
 
 // "§182", "§ 12 Budget", "Paragraf 12"
 std::optional<ItemNumber> paragraph_number(const Line& line) {
-  std::string_view t = line.text;
+  std::string_view t = line.text();
   if (t.compare(0, 2, "\xC2\xA7") != 0) return std::nullopt;  // §
   std::size_t i = 2;
   while (i < t.size() && t[i] == ' ') ++i;
@@ -276,12 +276,12 @@ std::optional<ItemNumber> paragraph_number(const Line& line) {
 // `loose`: the line stands alone in a record that numbers its items without
 // punctuation, so "4 Budget" and "1 a Val av justerare" are items too.
 std::optional<ItemNumber> numbered_item(const Line& line, bool loose) {
-  if (line.bullet || line.text.size() > 160) return std::nullopt;
-  std::string_view t = line.text;
+  if (line.bullet || line.text().size() > 160) return std::nullopt;
+  std::string_view t = line.text();
   std::size_t i = 0;
   bool keyword = false;
   for (std::string_view k : {"punkt ", "ärende ", "p. "})
-    if (line.low.compare(0, k.size(), k) == 0) {
+    if (line.low().compare(0, k.size(), k) == 0) {
       i = k.size();
       keyword = true;
       break;
@@ -338,11 +338,11 @@ std::optional<ItemNumber> numbered_item(const Line& line, bool loose) {
   return n;
 }
 
-bool stands_alone(const std::vector<Line>& lines, std::size_t k) {
+bool stands_alone(const Lines& lines, std::size_t k) {
   const Line& l = lines[k];
-  if (l.blank() || l.text.size() > 120 || ends_sentence(l.text) || l.text.back() == ',') return false;
+  if (l.blank() || l.text().size() > 120 || ends_sentence(l.text()) || l.text().back() == ',') return false;
   if (k > 0 && !lines[k - 1].blank() && !lines[k - 1].rule) return false;
-  if (k + 1 < lines.size() && !lines[k + 1].blank() && starts_lower(lines[k + 1].text)) return false;
+  if (k + 1 < lines.size() && !lines[k + 1].blank() && starts_lower(lines[k + 1].text())) return false;
   return true;
 }
 
@@ -369,10 +369,10 @@ bool caps_line(std::string_view text) {
 }  // namespace
 
 
-void join_title_continuations(std::vector<Line>& lines) {
+void join_title_continuations(Lines& lines) {
   for (std::size_t k = 0; k + 1 < lines.size(); ++k) {
     Line& l = lines[k];
-    if (l.blank() || l.bullet || l.text.find('\t') != npos || l.text.size() > 100) continue;
+    if (l.blank() || l.bullet || l.text().find('\t') != npos || l.text().size() > 100) continue;
     auto n = paragraph_number(l);
     if (!n) n = numbered_item(l);
     if (!n || n->title.empty()) continue;
@@ -380,26 +380,26 @@ void join_title_continuations(std::vector<Line>& lines) {
     // ordinary case only on an indented line (the converter kept the hanging
     // indent of the number column). Either way the title has no end mark.
     const bool caps = caps_line(n->title);
-    const char end = l.text.back();
+    const char end = l.text().back();
     if (end == '.' || end == ':' || end == ';' || end == '!' || end == '?') continue;
     std::size_t joined = 0;
     std::size_t j = k + 1;
     while (j < lines.size() && joined < 3) {
       Line& next = lines[j];
-      if (next.blank() || next.bullet || next.text.find('\t') != npos || next.text.size() > 80) break;
+      if (next.blank() || next.bullet || next.text().find('\t') != npos || next.text().size() > 80) break;
       if (paragraph_number(next) || numbered_item(next)) break;
-      const bool goes_on = caps ? caps_line(next.text) && (next.indent > l.indent || next.indent >= 2 || words(next.text).size() <= 4)
-                                : next.indent >= l.indent + 2 && starts_lower(next.text);
+      const bool goes_on = caps ? caps_line(next.text()) && (next.indent > l.indent || next.indent >= 2 || words(next.text()).size() <= 4)
+                                : next.indent >= l.indent + 2 && starts_lower(next.text());
       if (!goes_on) break;
-      l.text += ' ';
-      l.text += next.text;
-      l.low = lower(l.text);
+      std::string whole(l.text());
+      whole += ' ';
+      whole += next.text();
+      lines.set_text(l, whole);
       l.last = next.last;
-      next.text.clear();
-      next.low.clear();
+      next.narrow(0, 0);
       ++joined;
       ++j;
-      const char e = l.text.back();
+      const char e = l.text().back();
       if (e == '.' || e == ':') break;
     }
     k = j - 1;
@@ -413,16 +413,15 @@ namespace {
 // närvarande, F = förhinder)". Only the list labels: "Beslut om ...:" is prose.
 Label qualified_list_label(const Line& l) {
   // "Övriga deltagande<tab>Kristina Molin, socialchef": a label column.
-  std::size_t colon = l.text.find(':');
-  if (const std::size_t tab = l.text.find('\t'); tab < colon && tab < 40) colon = tab;
-  const std::size_t paren = l.text.find(" (");
+  std::size_t colon = l.text().find(':');
+  if (const std::size_t tab = l.text().find('\t'); tab < colon && tab < 40) colon = tab;
+  const std::size_t paren = l.text().find(" (");
   const std::size_t cut = std::min(colon, paren);
   if (cut == npos || cut > 50) return {};
-  const std::size_t space = l.text.find(' ');
+  const std::size_t space = l.text().find(' ');
   if (space == npos || space > cut) return {};
-  Line probe;
-  probe.text = l.text.substr(0, space);
-  probe.low = l.low.substr(0, space);
+  Line probe = l;
+  probe.narrow(0, space);
   Label label = read_label(probe);
   switch (label.kind) {
     case L::present:
@@ -437,11 +436,11 @@ Label qualified_list_label(const Line& l) {
       return {};
   }
   if (cut == paren) {
-    if (l.text.back() != ')' && l.text.back() != ':') return {};
+    if (l.text().back() != ')' && l.text().back() != ':') return {};
     return label;
   }
   label.colon = true;
-  label.raw = std::string(trim(std::string_view(l.text).substr(colon + 1)));
+  label.raw = std::string(trim(std::string_view(l.text()).substr(colon + 1)));
   label.value = std::string(strip_punct(label.raw));
   return label;
 }
@@ -449,16 +448,16 @@ Label qualified_list_label(const Line& l) {
 }  // namespace
 
 // Each line's kind, in out.lines (sized to the lines), on out's layout.
-void classify_lines(const std::vector<Line>& lines, Classified& out);
+void classify_lines(const Lines& lines, Classified& out);
 
-Classified classify(const std::vector<Line>& lines) {
+Classified classify(const Lines& lines) {
   Classified out = classify_layout(lines);
   out.lines.resize(lines.size());
   classify_lines(lines, out);
   return out;
 }
 
-Classified classify_layout(const std::vector<Line>& lines) {
+Classified classify_layout(const Lines& lines) {
   Classified out;
   int paragraphs = 0;
   int numbered = 0;
@@ -495,7 +494,7 @@ Classified classify_layout(const std::vector<Line>& lines) {
   return out;
 }
 
-void classify_lines(const std::vector<Line>& lines, Classified& out) {
+void classify_lines(const Lines& lines, Classified& out) {
   for (std::size_t k = 0; k < lines.size(); ++k) {
     const Line& l = lines[k];
     ClassifiedLine& c = out.lines[k];
@@ -503,7 +502,7 @@ void classify_lines(const std::vector<Line>& lines, Classified& out) {
       c.kind = LineKind::blank;
       continue;
     }
-    c.caps = caps_line(l.text);
+    c.caps = caps_line(l.text());
     if (out.style == ItemStyle::paragraphs) {
       c.item = paragraph_number(l);
     } else if (out.style == ItemStyle::numbered) {
@@ -534,12 +533,12 @@ void classify_lines(const std::vector<Line>& lines, Classified& out) {
       c.kind = LineKind::list_entry;
       continue;
     }
-    if (l.text.find('\t') != npos) {
+    if (l.text().find('\t') != npos) {
       c.kind = LineKind::table_row;
-      c.cells = static_cast<std::size_t>(std::count(l.text.begin(), l.text.end(), '\t')) + 1;
+      c.cells = static_cast<std::size_t>(std::count(l.text().begin(), l.text().end(), '\t')) + 1;
       continue;
     }
-    if (l.heading || (c.caps && l.text.size() <= 90 && !ends_sentence(l.text))) {
+    if (l.heading || (c.caps && l.text().size() <= 90 && !ends_sentence(l.text()))) {
       c.kind = LineKind::heading;
       continue;
     }

@@ -95,18 +95,22 @@ bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 std::string lower(std::string_view text) {
   std::string out(text);
-  for (std::size_t i = 0; i < out.size(); ++i) {
+  lower_in_place(out.data(), out.size());
+  return out;
+}
+
+void lower_in_place(char* out, std::size_t size) noexcept {
+  for (std::size_t i = 0; i < size; ++i) {
     const auto u = static_cast<unsigned char>(out[i]);
     if (u >= 'A' && u <= 'Z') {
       out[i] = static_cast<char>(u + 32);
-    } else if (u == 0xC3 && i + 1 < out.size()) {
+    } else if (u == 0xC3 && i + 1 < size) {
       const auto next = static_cast<unsigned char>(out[i + 1]);
       // U+00C0..U+00DE are capitals, except U+00D7 (multiplication sign).
       if (next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = static_cast<char>(next + 0x20);
       ++i;
     }
   }
-  return out;
 }
 
 std::vector<std::string_view> words(std::string_view text) {

@@ -22,6 +22,8 @@ namespace import::detail {
 /// Lower-cases ASCII and the two-byte Latin-1 capitals (Å, Ä, Ö, É ...) in
 /// place, so byte offsets in the result are offsets in the input.
 std::string lower(std::string_view text);
+/// lower() of `size` bytes at `text`, in place.
+void lower_in_place(char* text, std::size_t size) noexcept;
 
 /// The words of a phrase, split at white space.
 std::vector<std::string_view> words(std::string_view text);

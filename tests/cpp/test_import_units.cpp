@@ -306,7 +306,7 @@ TEST_CASE("page furniture is its own stage: page numbers, stamps and running hea
       "kommun och år.\n"
       "Justerandes sign\t\tUtdragsbestyrkande\n");
   std::vector<std::string> texts;
-  for (const auto& l : lines) texts.push_back(l.text);
+  for (const auto& l : lines) texts.emplace_back(l.text());
   // The first showing of the running header stays; the repeat, the page
   // number, the stamp and the blank lines inside the sentence go.
   CHECK(texts == std::vector<std::string>{"Kommunförbundet Väst | Minnesanteckningar | 2025-01-20", "Punkt 1",
@@ -325,13 +325,13 @@ TEST_CASE("a word hyphenated across lines is joined; a compound's shared dash is
       "kommunledningen deltar. SKR-\n"
       "rapporten kom i går.\n");
   REQUIRE(lines.size() == 6);
-  CHECK(lines[0].text == "Arbetsgruppen följer antalet utskrivningsklara");
+  CHECK(lines[0].text() == "Arbetsgruppen följer antalet utskrivningsklara");
   CHECK(lines[0].last == 2);  // the joined word came from source line 2
-  CHECK(lines[1].text == "patienter varje vecka.");
-  CHECK(lines[2].text == "Både hälso- och");
-  CHECK(lines[3].text == "sjukvården och Region-/");
-  CHECK(lines[4].text == "kommunledningen deltar. SKR-");  // an acronym's dash is no break
-  CHECK(lines[5].text == "rapporten kom i går.");
+  CHECK(lines[1].text() == "patienter varje vecka.");
+  CHECK(lines[2].text() == "Både hälso- och");
+  CHECK(lines[3].text() == "sjukvården och Region-/");
+  CHECK(lines[4].text() == "kommunledningen deltar. SKR-");  // an acronym's dash is no break
+  CHECK(lines[5].text() == "rapporten kom i går.");
 }
 
 TEST_CASE("a party mark after a name is the member's party, never an organisation", "[import][attendance]") {
@@ -826,8 +826,8 @@ TEST_CASE("a long run of blank lines is kept short; the lines after it keep thei
   // 22 blank source lines (2 to 23): eight kept, fourteen not.
   CHECK(dropped == 14);
   REQUIRE(lines.size() == 10);
-  CHECK(lines.front().text == "Punkt 1");
-  CHECK(lines.back().text == "Punkt 2");
+  CHECK(lines.front().text() == "Punkt 1");
+  CHECK(lines.back().text() == "Punkt 2");
   CHECK(lines.back().first == 24);
   // A final newline is no line, whether or not the run before it was cut.
   std::size_t none = 1;
