@@ -515,23 +515,40 @@ void remove_furniture(Lines& lines) {
     }
   }
   // Lines that repeat identically: a header or footer printed on every page.
-  std::unordered_map<std::string_view, std::size_t> seen;
-  for (std::size_t k = 0; k < lines.size(); ++k)
-    if (!lines[k].blank() && !furniture[k] && lines[k].text().size() <= 120) ++seen[lines[k].low()];
-  std::unordered_map<std::string_view, bool> first_kept;
+  // Dated and in columns ("Region X | Mötesanteckningar | 2024-03-14"), or
+  // next to a page number: a running header, when it repeats; its first
+  // showing is the record's own heading and stays. Only those candidates'
+  // texts are counted, and a line is looked up only when its length is a
+  // candidate's: most documents have few or none.
+  constexpr std::size_t longest = 120;
+  const auto eligible = [&](std::size_t k) {
+    return !lines[k].blank() && !furniture[k] && lines[k].text().size() <= longest;
+  };
+  std::vector<std::size_t> candidates;
+  std::vector<bool> lengths(longest + 1, false);
   for (std::size_t k = 0; k < lines.size(); ++k) {
+    if (!eligible(k)) continue;
     const Line& l = lines[k];
-    if (l.blank() || furniture[k] || l.text().size() > 120) continue;
-    const auto found = seen.find(l.low());
-    if (found == seen.end() || found->second < 2) continue;
-    const bool columns = l.text().find('\t') != std::string::npos || l.text().find(" | ") != std::string::npos;
     bool near_page = paged[k];
     for (std::size_t j = k > 2 ? k - 2 : 0; j < lines.size() && j <= k + 2; ++j)
       if (j != k && paged[j]) near_page = true;
-    // Dated and in columns ("Region X | Mötesanteckningar | 2024-03-14"),
-    // or next to a page number: a running header; its first showing is the
-    // record's own heading and stays.
-    if ((has_date(l.low()) && columns) || near_page) {
+    const bool columns = l.text().find('\t') != std::string::npos || l.text().find(" | ") != std::string::npos;
+    if (near_page || (columns && has_date(l.low()))) {
+      candidates.push_back(k);
+      lengths[l.low().size()] = true;
+    }
+  }
+  if (!candidates.empty()) {
+    std::unordered_map<std::string_view, std::size_t> seen;
+    for (const std::size_t k : candidates) seen.emplace(lines[k].low(), 0);
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      if (!eligible(k) || !lengths[lines[k].low().size()]) continue;
+      if (const auto found = seen.find(lines[k].low()); found != seen.end()) ++found->second;
+    }
+    std::unordered_map<std::string_view, bool> first_kept;
+    for (const std::size_t k : candidates) {
+      const Line& l = lines[k];
+      if (seen.find(l.low())->second < 2) continue;
       if (first_kept.emplace(l.low(), true).second) continue;
       furniture[k] = true;
     }

@@ -569,8 +569,9 @@ class Parser {
   // Dates in a line; a date written without its year ("den 24 mars") is
   // taken in the year that puts it nearest the meeting, so that minutes of
   // October 2024 speaking of "24 mars" mean March 2025.
-  std::vector<FoundDate> dates_in(std::string_view text) const {
-    auto found = find_dates(text, year());
+  std::vector<FoundDate> dates_in(std::string_view text) const { return near_meeting(find_dates(text, year())); }
+  std::vector<FoundDate> dates_in(const Line& l) const { return near_meeting(find_dates_lowered(l.low(), year())); }
+  std::vector<FoundDate> near_meeting(std::vector<FoundDate> found) const {
     if (!out_.date) return found;
     const auto anchor = std::chrono::sys_days(*out_.date);
     for (auto& d : found) {
@@ -874,7 +875,7 @@ class Parser {
     // the closing (under an item it may be another record's).
     if (!out_.adjusted_on && mode_ != Mode::items && mode_ != Mode::annex &&
         (l.low().find("justerades") != npos || l.low().find("justerade ") != npos || l.low().find("har justerats") != npos)) {
-      const auto dates = dates_in(l.text());
+      const auto dates = dates_in(l);
       if (dates.size() == 1) out_.adjusted_on = dates.front().date;
     }
     if (mode_ == Mode::closing) {
@@ -1196,7 +1197,7 @@ class Parser {
       return;
     }
     // A line that is only a date (or a date and time) in the header.
-    const auto dates = dates_in(l.text());
+    const auto dates = dates_in(l);
     if (!dates.empty() && (dates.front().end - dates.front().begin) * 2 >= l.text().size() - std::min<std::size_t>(l.text().size(), 20)) {
       // "2023-11-08, kl. 10.00–12.00, Teams": the rest is place or form.
       if (!out_.date || !out_.start) read_date_time_place(l.text(), l);
@@ -1559,7 +1560,7 @@ class Parser {
         return true;
       }
       case L::next_meeting: {
-        const auto dates = dates_in(l.text());
+        const auto dates = dates_in(l);
         if (!dates.empty()) {
           set_next_meeting(dates.front().date);
         } else {
@@ -1569,7 +1570,7 @@ class Parser {
           append_text(l.text());
           touch_item();
           // The next meeting's date is the item's own only under "Nästa möte".
-          if (lower(current_->title).find("nästa möte") != npos) collect_amounts_dates(*current_, l.text(), l.first);
+          if (lower(current_->title).find("nästa möte") != npos) collect_amounts_dates(*current_, l);
         }
         return true;
       }
@@ -1705,7 +1706,7 @@ class Parser {
     if (read_label(l).kind != L::none && kind != L::next_meeting) return false;
     switch (kind) {
       case L::date:
-        if (dates_in(l.text()).empty()) return false;
+        if (dates_in(l).empty()) return false;
         if (mode_ == Mode::header || mode_ == Mode::attendance) set_date_from(l.text(), l);
         return true;
       case L::time:
@@ -1730,14 +1731,14 @@ class Parser {
         if (kind == L::adjusters) pending_value_ = L::adjusters;
         return true;
       case L::next_meeting: {
-        const auto dates = dates_in(l.text());
+        const auto dates = dates_in(l);
         if (dates.empty()) return false;
         set_next_meeting(dates.front().date);
         if (current_) {
           append_text(l.text());
           touch_item();
           // The next meeting's date is the item's own only under "Nästa möte".
-          if (lower(current_->title).find("nästa möte") != npos) collect_amounts_dates(*current_, l.text(), l.first);
+          if (lower(current_->title).find("nästa möte") != npos) collect_amounts_dates(*current_, l);
         }
         return true;
       }
@@ -2881,7 +2882,7 @@ class Parser {
       return true;
     }
     if (label.kind == L::adjusted) {
-      const auto dates = dates_in(l.text());
+      const auto dates = dates_in(l);
       if (!dates.empty()) out_.adjusted_on = dates.front().date;
       // "Justerat 2019-10-09" then the adjusters' names, one per line.
       std::string rest = label.value;
@@ -3000,7 +3001,7 @@ class Parser {
       }
       return;
     }
-    const auto dates = dates_in(l.text());
+    const auto dates = dates_in(l);
     if (closing_expect_ == L::adjusters && !dates.empty() && !out_.adjusted_on && l.text().size() < 40) {
       out_.adjusted_on = dates.front().date;
       return;
@@ -3035,7 +3036,7 @@ class Parser {
     if (out_.items.empty()) return;
     auto& item = out_.items.back();
     if (money_column_row(item)) return;
-    collect_amounts_dates(item, line().text(), line().first);
+    collect_amounts_dates(item, line());
   }
 
   // A table whose column heading gives the unit ("Belopp, kr", "Belopp
@@ -3118,7 +3119,7 @@ class Parser {
     if (decision_block_ && decision_line(after_blank)) return;
     if (list_target_ != L::none && list_line(after_blank)) return;
 
-    const auto dates = dates_in(l.text());
+    const auto dates = dates_in(l);
     if (l.low().find("nästa möte") != npos && !dates.empty()) set_next_meeting(dates.front().date);
 
     if (current_->text.empty()) {
@@ -3130,7 +3131,7 @@ class Parser {
     } else {
       append_text(l.text());
     }
-    collect_amounts_dates(*current_, l.text(), l.first);
+    collect_amounts_dates(*current_, l);
   }
 
   static bool looks_like_case_number(std::string_view text) {
@@ -3164,14 +3165,14 @@ class Parser {
     switch (list_target_) {
       case L::attachments:
         current_->attachments.emplace_back(l.text());
-        collect_amounts_dates(*current_, l.text(), l.first);
+        collect_amounts_dates(*current_, l);
         return true;
       case L::sent_to:
         for (const auto& v : split_list(l.text())) current_->sent_to.push_back(v);
         return true;
       case L::escalations:
         current_->escalations.push_back({std::string(l.text()), escalation_to_, here()});
-        collect_amounts_dates(*current_, l.text(), l.first);
+        collect_amounts_dates(*current_, l);
         return true;
       default:
         return false;
@@ -3712,7 +3713,7 @@ class Parser {
   // "Omar återkommer med ett förslag", "Kansliet skickar ut kallelsen senast
   // 2025-05-02", "Åtgärd: Lisa Ek tar fram underlag": an action item whose
   // owner is the subject, a person or a body named in a few capitalised words.
-  void action_sentence(ParsedItem& item, std::string_view s, const std::string& low,
+  void action_sentence(ParsedItem& item, std::string_view s, std::string_view low,
                        std::optional<std::size_t> decision) {
     const std::size_t at = action_verb(low);
     if (at == npos || at == 0 || reports_earlier(low)) return;
@@ -3807,7 +3808,7 @@ class Parser {
     t += l.text();
     part.text_end = t.size();
     part.lines.push_back(i_);
-    collect_amounts_dates(*current_, l.text(), l.first);
+    collect_amounts_dates(*current_, l);
     return true;
   }
 
@@ -4103,7 +4104,11 @@ class Parser {
     }
   }
 
+  void collect_amounts_dates(ParsedItem& item, const Line& l) { collect_amounts_dates(item, l.text(), l.low(), l.first); }
   void collect_amounts_dates(ParsedItem& item, std::string_view text, std::size_t source_line) {
+    collect_amounts_dates(item, text, lower(text), source_line);
+  }
+  void collect_amounts_dates(ParsedItem& item, std::string_view text, std::string_view low, std::size_t source_line) {
     // "... ett underskott på drygt" / "8,5 mnkr": the word that makes the
     // amount approximate may end the line above this one.
     if (i_ > 0 && i_ < lines_.size() && text.data() == lines_[i_].text().data() && !lines_[i_ - 1].blank()) {
@@ -4112,11 +4117,11 @@ class Parser {
       const std::string_view word = sp == npos ? above : above.substr(sp + 1);
       if (is_approximation_word(word)) {
         const std::string joined = std::string(word) + ' ' + std::string(text);
-        collect_amounts_dates(item, std::string_view(joined), source_line);
+        collect_amounts_dates(item, joined, lower(joined), source_line);
         return;
       }
     }
-    for (const auto& a : find_amounts(text)) {
+    for (const auto& a : find_amounts_lowered(low)) {
       if (a.irregular) {
         warn(source_line, "an amount whose digit groups do not make a number",
              text.substr(a.begin, a.end - a.begin));
@@ -4125,13 +4130,16 @@ class Parser {
       if (std::find(item.amounts.begin(), item.amounts.end(), a.money) == item.amounts.end())
         item.amounts.push_back(a.money);
     }
-    for (const auto& d : dates_in(text))
+    for (const auto& d : near_meeting(find_dates_lowered(low, year())))
       if (std::find(item.dates.begin(), item.dates.end(), d.date) == item.dates.end()) item.dates.push_back(d.date);
   }
 
   // Decisions, assignments and escalations written in running text.
   void scan_sentences(ParsedItem& item) {
     const std::string text = item.text;
+    // Lower-cased once for the item: each sentence's is a view of it (a
+    // sentence starts after ASCII punctuation or space, so the offsets agree).
+    const std::string low_text = lower(text);
     std::size_t para_start = 0;
     while (para_start < text.size()) {
       std::size_t para_end = text.find('\n', para_start);
@@ -4145,7 +4153,8 @@ class Parser {
         const ProceedingPart* in_part = nullptr;
         for (const auto& part : proceedings_)
           if (offset >= part.text_begin && offset < part.text_end) in_part = &part;
-        const std::string low = lower(s);
+        const std::string_view low =
+            std::string_view(low_text).substr(static_cast<std::size_t>(s.data() - text.data()), s.size());
         if (in_part && (in_part->kind != Proceeding::motions && in_part->kind != Proceeding::order)) continue;
         if (in_part && is_proceeding_sentence(low)) continue;
         action_sentence(item, s, low, std::nullopt);

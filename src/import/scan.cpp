@@ -192,8 +192,13 @@ std::string_view strip_punct(std::string_view text) noexcept {
 // ---- dates ----
 
 std::vector<FoundDate> find_dates(std::string_view text, std::optional<int> year) {
-  const std::string lowered = lower(text);
-  const std::string_view s = lowered;
+  // Every date starts with a digit, and most lines have none: no copy then.
+  if (std::find_if(text.begin(), text.end(), is_digit) == text.end()) return {};
+  return find_dates_lowered(lower(text), year);
+}
+
+std::vector<FoundDate> find_dates_lowered(std::string_view s, std::optional<int> year) {
+  if (std::find_if(s.begin(), s.end(), is_digit) == s.end()) return {};
   std::vector<FoundDate> out;
   std::size_t i = 0;
   while (i < s.size()) {
@@ -358,9 +363,9 @@ std::size_t approx_before(std::string_view s, std::size_t at) {
 
 }  // namespace
 
-std::vector<FoundAmount> find_amounts(std::string_view text) {
-  const std::string lowered = lower(text);
-  const std::string_view s = lowered;
+std::vector<FoundAmount> find_amounts(std::string_view text) { return find_amounts_lowered(lower(text)); }
+
+std::vector<FoundAmount> find_amounts_lowered(std::string_view s) {
   std::vector<FoundAmount> out;
   std::size_t i = 0;
   // A number that had no unit, remembered so that "1 61000 000 000 kronor"

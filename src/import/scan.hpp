@@ -58,6 +58,8 @@ struct FoundDate {
 /// "28.10.2024", "25/11", "24 och 25 mars". Dates without a year need
 /// `year`; impossible dates are skipped.
 std::vector<FoundDate> find_dates(std::string_view text, std::optional<int> year);
+/// find_dates() of a text already lower-cased (a Line's low()): no copy.
+std::vector<FoundDate> find_dates_lowered(std::string_view low, std::optional<int> year);
 
 struct FoundAmount {
   Money money;
@@ -70,6 +72,8 @@ struct FoundAmount {
 /// Every amount of money: "1 280 000 000 kronor", "ca 25 000 000 kr",
 /// "3,5 mnkr", "150 tkr", "fyra miljoner kronor", "två miljarder".
 std::vector<FoundAmount> find_amounts(std::string_view text);
+/// find_amounts() of a text already lower-cased (a Line's low()): no copy.
+std::vector<FoundAmount> find_amounts_lowered(std::string_view low);
 
 struct FoundTimes {
   TimeOfDay start;
