@@ -396,7 +396,7 @@ void join_title_continuations(Lines& lines) {
       whole += next.text();
       lines.set_text(l, whole);
       l.last = next.last;
-      next.narrow(0, 0);
+      next.clear();
       ++joined;
       ++j;
       const char e = l.text().back();
@@ -420,9 +420,8 @@ Label qualified_list_label(const Line& l) {
   if (cut == npos || cut > 50) return {};
   const std::size_t space = l.text().find(' ');
   if (space == npos || space > cut) return {};
-  Line probe = l;
-  probe.narrow(0, space);
-  Label label = read_label(probe);
+  const ProbeLine probe(l.text().substr(0, space));
+  Label label = read_label(probe.line);
   switch (label.kind) {
     case L::present:
     case L::invited:

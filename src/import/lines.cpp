@@ -506,7 +506,7 @@ void remove_furniture(Lines& lines) {
       // the page number goes, the header stays for what it says.
       std::size_t n = tab;
       while (n > 0 && l.text()[n - 1] == '\t') --n;
-      l.narrow(0, n);
+      lines.narrow(l, 0, n);
       paged[k] = true;
       if (l.blank()) furniture[k] = true;
     } else if (is_page_number_line(l.low()) || is_page_stamp(l.low())) {
@@ -601,10 +601,10 @@ void join_hyphenated(Lines& lines) {
     whole += word;
     lines.set_text(l, whole);
     if (end == std::string::npos) {
-      n.narrow(0, 0);
+      n.clear();
     } else {
       const std::string_view rest = trim(nt.substr(end));
-      n.narrow(rest.empty() ? 0 : static_cast<std::size_t>(rest.data() - nt.data()), rest.size());
+      lines.narrow(n, rest.empty() ? 0 : static_cast<std::size_t>(rest.data() - nt.data()), rest.size());
     }
     l.last = std::max(l.last, n.first);
   }
@@ -613,41 +613,31 @@ void join_hyphenated(Lines& lines) {
 // ---- Line and Lines ----
 
 // The record's size is what a document of short lines costs per line.
-static_assert(sizeof(Line) <= 40);
+static_assert(sizeof(Line) <= 32);
 
-void Line::narrow(std::size_t pos, std::size_t n) noexcept {
-  pos = std::min<std::size_t>(pos, len_);
-  n = std::min<std::size_t>(n, len_ - pos);
-  text_ += pos;
-  len_ = static_cast<std::uint32_t>(n);
-  const std::size_t lpos = std::min<std::size_t>(pos, low_len_);
-  low_ += lpos;
-  low_len_ = static_cast<std::uint32_t>(std::min<std::size_t>(n, low_len_ - lpos));
+ProbeLine::ProbeLine(std::string_view t) {
+  buffer.reserve(t.size() * 2);
+  buffer.append(t);
+  buffer.append(t);
+  lower_in_place(buffer.data() + t.size(), t.size());
+  line.text_ = buffer.data();
+  line.len_ = to_u32(t.size());
+  line.own_low_ = true;
 }
-
-Line Line::over(std::string_view text, std::string_view low) noexcept {
-  Line l;
-  l.text_ = text.data();
-  l.len_ = to_u32(text.size());
-  l.low_ = low.data();
-  l.low_len_ = to_u32(low.size());
-  return l;
-}
-
-ProbeLine::ProbeLine(std::string_view t) : text(t), low(lower(t)), line(Line::over(text, low)) {}
-ProbeLine::ProbeLine(std::string_view t, std::string low_text)
-    : text(t), low(std::move(low_text)), line(Line::over(text, low)) {}
 
 struct Lines::Store {
-  // The lines stage's buffers: reserved once, never grown past that, so
-  // the views into them stay put.
-  std::string text, low;
+  // The lines stage's buffer: each line's text, then its lower-cased form
+  // when that differs. Reserved once, never grown past that, so the views
+  // into it stay put.
+  std::string text;
   // Text written later, in blocks that are never moved.
   std::vector<std::unique_ptr<char[]>> blocks;
   char* free = nullptr;
   std::size_t left = 0;
   std::size_t extra = 0;
   std::vector<std::vector<std::string>> cells;
+  // The line appended last: a line that repeats it views its text.
+  Line previous;
 
   char* allocate(std::size_t n) {
     if (n > left) {
@@ -666,48 +656,77 @@ struct Lines::Store {
 
 Lines::Lines() : store_(std::make_shared<Store>()) {}
 
-void Lines::reserve_text(std::size_t bytes) {
-  store_->text.reserve(store_->text.size() + bytes);
-  store_->low.reserve(store_->low.size() + bytes);
-}
+void Lines::reserve_text(std::size_t bytes) { store_->text.reserve(store_->text.size() + 2 * bytes); }
 
-void Lines::store(Line& l, std::string_view text) {
-  const std::uint32_t n = to_u32(text.size());
-  char* p = store_->allocate(std::size_t{n} * 2);
+namespace {
+
+// Writes text, then its lower-cased form, at p (room for twice the text);
+// true when they differ.
+bool write_both(char* p, std::string_view text) {
+  const std::size_t n = text.size();
   std::copy_n(text.data(), n, p);
   std::copy_n(text.data(), n, p + n);
   lower_in_place(p + n, n);
+  return std::memcmp(p, p + n, n) != 0;
+}
+
+}  // namespace
+
+void Lines::store(Line& l, std::string_view text) {
+  text = text.substr(0, to_u32(text.size()));
+  char* p = store_->allocate(text.size() * 2);
+  l.own_low_ = write_both(p, text);
   l.text_ = p;
-  l.low_ = p + n;
-  l.len_ = l.low_len_ = n;
+  l.len_ = static_cast<std::uint32_t>(text.size());
 }
 
 Line& Lines::append(std::string_view text, std::uint32_t first, std::uint32_t last) {
   Line& l = lines_.emplace_back();
   l.first = first;
   l.last = last;
-  const std::size_t n = to_u32(text.size());
+  text = text.substr(0, to_u32(text.size()));
+  // A line repeated ("§1" on every line of a broken export, a table's
+  // separator) costs no text: the views are never written through.
+  Line& previous = store_->previous;
+  if (text == previous.text()) {
+    l.text_ = previous.text_;
+    l.len_ = previous.len_;
+    l.own_low_ = previous.own_low_;
+    return l;
+  }
   std::string& t = store_->text;
-  std::string& lo = store_->low;
-  if (t.size() + n > t.capacity() || lo.size() + n > lo.capacity()) {
+  if (t.size() + 2 * text.size() > t.capacity()) {
     store(l, text);
+    previous = l;
     return l;
   }
   const std::size_t at = t.size();
-  t.append(text.substr(0, n));
-  const std::size_t lat = lo.size();
-  lo.append(text.substr(0, n));
-  lower_in_place(lo.data() + lat, n);
-  l.text_ = t.data() + at;
-  l.len_ = l.low_len_ = static_cast<std::uint32_t>(n);
+  t.resize(at + 2 * text.size());
+  l.own_low_ = write_both(t.data() + at, text);
   // A line with no capitals is its own lower-cased form.
-  if (std::string_view(lo).substr(lat) == std::string_view(t).substr(at)) {
-    lo.resize(lat);
-    l.low_ = l.text_;
-  } else {
-    l.low_ = lo.data() + lat;
-  }
+  if (!l.own_low_) t.resize(at + text.size());
+  l.text_ = t.data() + at;
+  l.len_ = static_cast<std::uint32_t>(text.size());
+  previous = l;
   return l;
+}
+
+void Lines::narrow(Line& l, std::size_t pos, std::size_t n) {
+  pos = std::min<std::size_t>(pos, l.len_);
+  n = std::min<std::size_t>(n, l.len_ - pos);
+  if (!l.own_low_) {
+    l.text_ += pos;
+    l.len_ = static_cast<std::uint32_t>(n);
+    return;
+  }
+  const std::string_view text = l.text().substr(pos, n);
+  const std::string_view low = l.low().substr(pos, n);
+  char* p = store_->allocate(n * 2);
+  std::copy_n(text.data(), n, p);
+  std::copy_n(low.data(), n, p + n);
+  l.text_ = p;
+  l.len_ = static_cast<std::uint32_t>(n);
+  l.own_low_ = text != low;
 }
 
 Line& Lines::add(std::string_view text, std::size_t first, std::size_t last) {
@@ -740,7 +759,7 @@ void Lines::set_cells(Line& l, std::vector<std::string> cells) {
   l.cells_ = to_u32(store_->cells.size());
 }
 
-std::size_t Lines::text_bytes() const noexcept { return store_->text.size() + store_->low.size() + store_->extra; }
+std::size_t Lines::text_bytes() const noexcept { return store_->text.size() + store_->extra; }
 
 }  // namespace import::detail
 SAMVERKAN_END_NAMESPACE

@@ -17,18 +17,17 @@ namespace import::detail {
 
 class Lines;
 
-/// One cleaned line: views of its text and lower-cased text, which live in
-/// the Lines it belongs to (or, for a probe made with Line::over, in the
-/// caller's strings), plus what the layout said about it. 40 bytes and no
-/// allocation of its own: a document of ten million short lines must not
-/// cost a gigabyte.
+/// One cleaned line: a view of its text, and of its lower-cased form right
+/// after it (or the text itself when it has no capitals), in the buffer of
+/// the Lines it belongs to or of a ProbeLine; plus what the layout said
+/// about it. 32 bytes and no allocation of its own: a document of ten
+/// million short lines must not cost a gigabyte.
 class Line {
-  // Declared first so that the record packs into 40 bytes.
+  // Declared first so that the record packs into 32 bytes.
   friend class Lines;
+  friend struct ProbeLine;
   const char* text_ = "";
-  const char* low_ = "";
   std::uint32_t len_ = 0;
-  std::uint32_t low_len_ = 0;
   /// 1 + the index of this row's cells in its Lines, or 0 (no cells).
   std::uint32_t cells_ = 0;
 
@@ -46,34 +45,34 @@ class Line {
   /// A horizontal rule or page furniture; carries no text.
   bool rule : 1 = false;
 
+ private:
+  /// low() follows text() in the buffer; otherwise it is text().
+  bool own_low_ : 1 = false;
+
+ public:
   /// Markdown markers, bullets and link targets removed; spaces collapsed;
   /// columns (tabs, or runs of three or more spaces) kept as single tabs.
   std::string_view text() const noexcept { return {text_, len_}; }
   /// text(), lower-cased byte for byte (offsets agree).
-  std::string_view low() const noexcept { return {low_, low_len_}; }
+  std::string_view low() const noexcept { return {own_low_ ? text_ + len_ : text_, len_}; }
   bool blank() const noexcept { return len_ == 0; }
-
-  /// Keeps text()[pos, pos + n) and the same bytes of low(): a line cut
-  /// or trimmed needs no copy.
-  void narrow(std::size_t pos, std::size_t n = std::string_view::npos) noexcept;
-
-  /// A line over the caller's strings, which must outlive it: a probe for
-  /// the label reader. `low` need not be `text` lower-cased.
-  static Line over(std::string_view text, std::string_view low) noexcept;
-
+  /// The line keeps its place and flags but no text.
+  void clear() noexcept {
+    len_ = 0;
+    own_low_ = false;
+  }
 };
 
-
-/// A probe line over a text of its own and its lower-cased form: what the
-/// readers pass to read_label for a cell or a part of a line. Neither
-/// copied nor moved, since the line views the strings it holds.
+/// A line over a text of its own: what the readers pass to read_label for
+/// a cell or a part of a line. Neither copied nor moved, since the line
+/// views the buffer it holds.
 struct ProbeLine {
   explicit ProbeLine(std::string_view text);
-  ProbeLine(std::string_view text, std::string low_text);
   ProbeLine(const ProbeLine&) = delete;
   ProbeLine& operator=(const ProbeLine&) = delete;
-  std::string text;
-  std::string low;
+  std::string_view text() const noexcept { return line.text(); }
+  std::string_view low() const noexcept { return line.low(); }
+  std::string buffer;
   Line line;
 };
 
@@ -118,6 +117,9 @@ class Lines {
   Line& add(std::string_view text, std::size_t first, std::size_t last);
   /// Points `l` at a copy of `text` and of its lower-cased form.
   void set_text(Line& l, std::string_view text);
+  /// Keeps l.text()[pos, pos + n) and the same bytes of l.low(): a copy
+  /// only when the line has capitals.
+  void narrow(Line& l, std::size_t pos, std::size_t n = std::string_view::npos);
   /// A line of this document with another text: `l` with text() = `text`.
   Line with_text(const Line& l, std::string_view text);
 
@@ -127,7 +129,7 @@ class Lines {
   void set_cells(Line& l, std::vector<std::string> cells);
 
   /// The lines stage's writing: reserves room for `bytes` of cleaned text
-  /// (and as much lower-cased), then appends one line's text at a time.
+  /// and as much lower-cased, then appends one line's text at a time.
   void reserve_text(std::size_t bytes);
   Line& append(std::string_view text, std::uint32_t first, std::uint32_t last);
 

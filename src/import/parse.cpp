@@ -649,7 +649,7 @@ class Parser {
         p.indent = 0;
         pairs.push_back(p);
       }
-      lines_[n].narrow(0, 0);
+      lines_[n].clear();
       lines_.erase(lines_.begin() + static_cast<std::ptrdiff_t>(k));
       lines_.insert(lines_.begin() + static_cast<std::ptrdiff_t>(k), pairs.begin(), pairs.end());
       k += pairs.size() - 1;
@@ -701,11 +701,11 @@ class Parser {
               const Label whole = read_label(joined.line);
               if (whole.kind != L::none && whole.value.empty()) {
                 label_row = k;
-                label_text = joined.text;
+                label_text = joined.text();
                 lines_.set_text(l, label_text + ": " + rest);
                 Line& cont = lines_[n];
-                if (ntab == npos) cont.narrow(0, 0);
-                else cont.narrow(ntab + 1);
+                if (ntab == npos) cont.clear();
+                else lines_.narrow(cont, ntab + 1);
                 cont.indent = 19;
                 if (cont.blank()) continue;
                 // The continuation's value joins the row for dates and places.
@@ -713,7 +713,7 @@ class Parser {
                 if (kind == L::date || kind == L::time || kind == L::date_time || kind == L::place ||
                     kind == L::adjusted) {
                   lines_.set_text(l, std::string(l.text()) + ", " + std::string(cont.text()));
-                  cont.narrow(0, 0);
+                  cont.clear();
                 }
                 continue;
               }
@@ -726,9 +726,9 @@ class Parser {
           if (read_label(joined.line).kind != L::none) {
             Line& row = lines_[label_row];
             const std::string value(row.text().substr(label_text.size() + 2));
-            label_text = joined.text;
+            label_text = joined.text();
             lines_.set_text(row, label_text + ": " + value);
-            l.narrow(tab + 1);
+            lines_.narrow(l, tab + 1);
             l.indent = 19;
           }
           continue;
@@ -743,9 +743,9 @@ class Parser {
         if (read_label(joined.line).kind != L::none) {
           Line& row = lines_[label_row];
           const std::string value(row.text().substr(label_text.size() + 2));
-          label_text = joined.text;
+          label_text = joined.text();
           lines_.set_text(row, label_text + ": " + value);
-          l.narrow(0, 0);
+          l.clear();
           continue;
         }
       }
@@ -761,7 +761,7 @@ class Parser {
         Line& row = lines_[label_row];
         lines_.set_text(row, std::string(row.text()) + (row.text().back() == ',' ? " " : ", ") + std::string(l.text()));
         row.last = l.last;
-        l.narrow(0, 0);
+        l.clear();
       }
     }
   }
@@ -2939,9 +2939,10 @@ class Parser {
     if (row.size() < 2 || row.size() > 5) return false;
     std::vector<L> kinds;
     for (const auto& c : row) {
-      const ProbeLine probe(c, lower(strip_punct(c)));
+      // Only the kind is read, and it depends on the lower-cased text alone.
+      const ProbeLine probe(strip_punct(c));
       L k = read_label(probe.line).kind;
-      if (probe.low == "justerare" || probe.low == "justeras" || probe.low == "justerande") k = L::adjusters;
+      if (probe.low() == "justerare" || probe.low() == "justeras" || probe.low() == "justerande") k = L::adjusters;
       if (k != L::writer && k != L::adjusters && k != L::chair && k != L::secretary) return false;
       kinds.push_back(k == L::secretary ? L::writer : k);
     }
@@ -3958,7 +3959,7 @@ class Parser {
         if (k == 0) {
           if (value_at >= l.text().size()) continue;
           Line value = l;
-          value.narrow(value_at);
+          lines_.narrow(value, value_at);
           add_casts(value, casts);
           continue;
         }
