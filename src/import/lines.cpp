@@ -105,6 +105,29 @@ struct Scratch {
   std::string s, work, cells, links, text, out, joined;
 };
 
+// A line with nothing to clean, which most lines are: no special spaces or
+// control bytes, no tab or run of spaces, no Markdown or bullet at its
+// start, no emphasis, link, underscores or run of dots. Cleaning it only
+// trims it.
+bool plain_line(std::string_view raw) {
+  std::size_t b = 0;
+  while (b < raw.size() && raw[b] == ' ') ++b;
+  if (b == raw.size()) return true;
+  const char f = raw[b];
+  if (is_digit(f) || std::string_view("-*+o>#|_=").find(f) != std::string_view::npos || raw.back() == '\\') return false;
+  std::size_t dots = 0;
+  char prev = 0;
+  for (const char c : raw) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0xC2 || u == 0xE2 || u == 0xEF) return false;
+    if (c == '*' || c == '_' || c == ']' || (c == ' ' && prev == ' ')) return false;
+    dots = c == '.' ? dots + 1 : 0;
+    if (dots >= 4) return false;
+    prev = c;
+  }
+  return true;
+}
+
 // Cleans one source line (or a bold span joined from several) and appends
 // it to `lines`.
 void clean(std::string_view raw, std::size_t first, std::size_t last, Lines& lines, Scratch& k) {
@@ -123,6 +146,10 @@ void clean(std::string_view raw, std::size_t first, std::size_t last, Lines& lin
     line.bullet = bullet;
     line.rule = rule;
   };
+  if (plain_line(raw)) {
+    add(trim(raw), false);
+    return;
+  }
   std::string& s = k.s;
   normalise_spaces(raw, s);
   // Signature lines ("Sekreterare ........................") keep their label.
