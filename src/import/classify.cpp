@@ -7,6 +7,9 @@
 #include <samverkan/core/text.hpp>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <iterator>
 
 SAMVERKAN_BEGIN_NAMESPACE
 namespace import::detail {
@@ -175,9 +178,29 @@ constexpr LabelDef label_defs[] = {
 
 Label read_label(const Line& line) {
   if (line.blank() || line.low().size() > 8000) return {};
-  const char first = line.low()[0];
-  for (const auto& def : label_defs) {
-    if (def.text[0] != first || !starts_with_word(line.low(), def.text)) continue;
+  // Asked of nearly every line, often more than once: only the labels that
+  // begin with the line's first byte are tried, in their order in the table.
+  constexpr std::size_t count = std::size(label_defs);
+  static_assert(count < 65536);
+  struct ByByte {
+    std::array<std::uint16_t, count> order{};
+    std::array<std::uint16_t, 257> begin{};
+  };
+  static const ByByte by = [] {
+    ByByte b;
+    std::array<std::uint16_t, 256> n{};
+    for (const auto& def : label_defs) ++n[static_cast<unsigned char>(def.text[0])];
+    for (std::size_t c = 0; c < 256; ++c) b.begin[c + 1] = static_cast<std::uint16_t>(b.begin[c] + n[c]);
+    std::array<std::uint16_t, 256> at{};
+    for (std::size_t c = 0; c < 256; ++c) at[c] = b.begin[c];
+    for (std::size_t k = 0; k < count; ++k)
+      b.order[at[static_cast<unsigned char>(label_defs[k].text[0])]++] = static_cast<std::uint16_t>(k);
+    return b;
+  }();
+  const auto first = static_cast<unsigned char>(line.low()[0]);
+  for (std::size_t slot = by.begin[first]; slot < by.begin[first + 1]; ++slot) {
+    const LabelDef& def = label_defs[by.order[slot]];
+    if (!starts_with_word(line.low(), def.text)) continue;
     std::size_t i = def.text.size();
     // "Datum/Date:", "Deltagare/Participants", "Beslut/ställningstagande:":
     // a bilingual or double label gives its second word after a slash; the

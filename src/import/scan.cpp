@@ -91,8 +91,6 @@ std::optional<int> read_year(std::string_view s, std::size_t i, std::size_t& len
 
 }  // namespace
 
-bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-
 std::string lower(std::string_view text) {
   std::string out(text);
   lower_in_place(out.data(), out.size());
@@ -412,8 +410,9 @@ std::vector<FoundAmount> find_amounts_lowered(std::string_view s) {
       end = k;
       digits = true;
       ok = true;
-    } else if (boundary_before(s, i) && (s[i] == 'e' || s[i] == 't' || s[i] == 'f' || s[i] == 's' ||
-                                         s[i] == 'n' || s[i] == 'h' || s[i] == '\xC3')) {
+    } else if ((s[i] == 'e' || s[i] == 't' || s[i] == 'f' || s[i] == 's' || s[i] == 'n' || s[i] == 'h' ||
+                s[i] == '\xC3') &&
+               boundary_before(s, i)) {
       for (const auto& nw : number_words) {
         if (nw.word[0] != s[i]) continue;
         if (starts_with_word(s.substr(i), nw.word) && nw.value > 0) {

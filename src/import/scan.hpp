@@ -36,7 +36,7 @@ bool starts_upper(std::string_view word) noexcept;
 bool starts_lower(std::string_view word) noexcept;
 /// Every letter a capital: "VGR", "SKR", "RÖ".
 bool all_caps(std::string_view word) noexcept;
-bool is_digit(char c) noexcept;
+inline bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 /// Starts with `prefix` (already lower case), ignoring case, and the prefix
 /// ends at a word boundary.
