@@ -77,8 +77,8 @@ struct ProbeLine {
 };
 
 /// A document's lines and the text they view: the lines stage writes every
-/// cleaned line's text into one buffer and its lower-cased form into a
-/// second, both sized for the document once; text a later stage rewrites
+/// cleaned line's text, and its lower-cased form when that differs, into
+/// one buffer sized for the document once; text a later stage rewrites
 /// (a label joined to its value, a hyphenated word made whole) is appended
 /// to blocks of its own, so no view is ever moved or overwritten. Copies
 /// share that text (the minutes and agreement readers of one file read the

@@ -1,5 +1,6 @@
 // The importer's parts on their own: the scanners for dates, amounts, times
 // and names, the encoding repair, and documents that are not minutes at all.
+#include "../../src/import/classify.hpp"
 #include "../../src/import/lines.hpp"
 #include "../../src/import/scan.hpp"
 #include "../../src/import/vocabulary.hpp"
@@ -885,4 +886,48 @@ TEST_CASE("both readings of a text split once equal the two readers run apart", 
   CHECK(both.minutes.items.size() == minutes.items.size());
   CHECK(both.documents.agreements.size() == documents.agreements.size());
   CHECK_FALSE(documents.agreements.empty());
+}
+
+TEST_CASE("lines are views into one buffer per document", "[import][lines]") {
+  const std::string text = "Datum: 2024-03-14\n§1\n§1\nanna berg\nHälso-\nOch sjukvård\n";
+  auto lines = d::split_lines(text);
+  REQUIRE(lines.size() == 6);
+  // Lower-cased byte for byte; a line without capitals is its own lower case.
+  CHECK(lines[0].low() == "datum: 2024-03-14");
+  CHECK(lines[3].low().data() == lines[3].text().data());
+  CHECK(lines[0].low().data() != lines[0].text().data());
+  // A line that repeats the one before it views the same bytes.
+  CHECK(lines[2].text().data() == lines[1].text().data());
+  const std::size_t held = lines.text_bytes();
+  // "Datum: 2024-03-14" twice (text and lower case), "§1" once, "anna berg" once, ...
+  CHECK(held < 2 * text.size());
+  // Cutting a line with capitals keeps both forms at the same offsets, and
+  // the other lines' views stay where they were.
+  const std::string_view before = lines[3].text();
+  lines.narrow(lines[0], 7);
+  CHECK(lines[0].text() == "2024-03-14");
+  CHECK(lines[0].low() == "2024-03-14");
+  lines.set_text(lines[4], "Hälso- och Sjukvård");
+  CHECK(lines[4].text() == "Hälso- och Sjukvård");
+  CHECK(lines[4].low() == "hälso- och sjukvård");
+  CHECK(lines[3].text().data() == before.data());
+  CHECK(lines[3].text() == "anna berg");
+  // A copy shares the text and rewrites its own lines only.
+  auto copy = lines;
+  copy.set_text(copy[3], "Per Lind");
+  CHECK(copy[3].low() == "per lind");
+  CHECK(lines[3].text() == "anna berg");
+  lines[5].clear();
+  CHECK(lines[5].blank());
+  CHECK(lines[5].low().empty());
+  CHECK(copy[5].text() == "Och sjukvård");
+  // Row cells live beside the lines, not in each.
+  CHECK(lines.cells(lines[1]).empty());
+  lines.set_cells(lines[1], {"Namn", "", "Region"});
+  CHECK(lines.cells(lines[1]) == std::vector<std::string>{"Namn", "", "Region"});
+  CHECK(lines.cells(lines[2]).empty());
+  // A probe owns its text.
+  const d::ProbeLine probe("Närvarande:");
+  CHECK(probe.low() == "närvarande:");
+  CHECK(d::read_label(probe.line).kind == d::LabelKind::present);
 }
