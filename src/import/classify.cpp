@@ -7,6 +7,9 @@
 #include <samverkan/core/text.hpp>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <iterator>
 
 SAMVERKAN_BEGIN_NAMESPACE
 namespace import::detail {
@@ -203,17 +206,15 @@ bool heads_an_item(const Label& label) {
 
 Label qualified_list_label(const Line& l) {
   // "Övriga deltagande<tab>Kristina Molin, socialchef": a label column.
-  std::size_t colon = l.text.find(':');
-  if (const std::size_t tab = l.text.find('\t'); tab < colon && tab < 40) colon = tab;
-  const std::size_t paren = l.text.find(" (");
+  std::size_t colon = l.text().find(':');
+  if (const std::size_t tab = l.text().find('\t'); tab < colon && tab < 40) colon = tab;
+  const std::size_t paren = l.text().find(" (");
   const std::size_t cut = std::min(colon, paren);
   if (cut == npos || cut > 50) return {};
-  const std::size_t space = l.text.find(' ');
+  const std::size_t space = l.text().find(' ');
   if (space == npos || space > cut) return {};
-  Line probe;
-  probe.text = l.text.substr(0, space);
-  probe.low = l.low.substr(0, space);
-  Label label = read_label(probe);
+  const ProbeLine probe(l.text().substr(0, space));
+  Label label = read_label(probe.line);
   switch (label.kind) {
     case L::present:
     case L::invited:
@@ -227,29 +228,29 @@ Label qualified_list_label(const Line& l) {
       return {};
   }
   // "Inbjudna men ej närvarande:": the qualifier says the status.
-  const std::string_view qualifier = std::string_view(l.low).substr(space, cut - space);
+  const std::string_view qualifier = std::string_view(l.low()).substr(space, cut - space);
   if (qualifier.find("ej närvarande") != npos || qualifier.find("inte närvarande") != npos ||
       qualifier.find("frånvarande") != npos)
     label.kind = L::absent;
   else if (qualifier.find("förhinder") != npos)
     label.kind = L::excused;
   if (cut == paren) {
-    if (l.text.back() != ')' && l.text.back() != ':') return {};
+    if (l.text().back() != ')' && l.text().back() != ':') return {};
     return label;
   }
   label.colon = true;
-  label.raw = std::string(trim(std::string_view(l.text).substr(colon + 1)));
+  label.raw = std::string(trim(std::string_view(l.text()).substr(colon + 1)));
   label.value = std::string(strip_punct(label.raw));
   return label;
 }
 
 
 Label read_label(const Line& line) {
-  if (line.blank() || line.low.size() > 8000) return {};
+  if (line.blank() || line.low().size() > 8000) return {};
   // "Nämndens beslut", "Samverkansnämndens beslut:", "Arbetsutskottets
   // förslag till beslut": a body's name in the genitive before the label.
   {
-    std::string_view low = line.low;
+    std::string_view low = line.low();
     if (low.ends_with(':')) low.remove_suffix(1);
     const std::size_t space = low.find(' ');
     if (space != std::string_view::npos && space > 2 && low[space - 1] == 's' && low.size() <= 60 &&
@@ -259,51 +260,71 @@ Label read_label(const Line& line) {
       if (rest == "förslag till beslut" || rest == "förslag") return Label{L::proposal};
     }
   }
-  const char first = line.low[0];
-  for (const auto& def : label_defs) {
-    if (def.text[0] != first || !starts_with_word(line.low, def.text)) continue;
+  // Asked of nearly every line, often more than once: only the labels that
+  // begin with the line's first byte are tried, in their order in the table.
+  constexpr std::size_t count = std::size(label_defs);
+  static_assert(count < 65536);
+  struct ByByte {
+    std::array<std::uint16_t, count> order{};
+    std::array<std::uint16_t, 257> begin{};
+  };
+  static const ByByte by = [] {
+    ByByte b;
+    std::array<std::uint16_t, 256> n{};
+    for (const auto& def : label_defs) ++n[static_cast<unsigned char>(def.text[0])];
+    for (std::size_t c = 0; c < 256; ++c) b.begin[c + 1] = static_cast<std::uint16_t>(b.begin[c] + n[c]);
+    std::array<std::uint16_t, 256> at{};
+    for (std::size_t c = 0; c < 256; ++c) at[c] = b.begin[c];
+    for (std::size_t k = 0; k < count; ++k)
+      b.order[at[static_cast<unsigned char>(label_defs[k].text[0])]++] = static_cast<std::uint16_t>(k);
+    return b;
+  }();
+  const auto first = static_cast<unsigned char>(line.low()[0]);
+  for (std::size_t slot = by.begin[first]; slot < by.begin[first + 1]; ++slot) {
+    const LabelDef& def = label_defs[by.order[slot]];
+    if (!starts_with_word(line.low(), def.text)) continue;
     std::size_t i = def.text.size();
     // "Datum/Date:", "Deltagare/Participants", "Beslut/ställningstagande:":
     // a bilingual or double label gives its second word after a slash; the
     // value follows it.
     // "Närvarande / Present": the slash may stand between spaces.
     std::size_t slash = i;
-    if (slash + 1 < line.low.size() && line.low[slash] == ' ' && line.low[slash + 1] == '/') ++slash;
-    if (slash < line.low.size() && line.low[slash] == '/') {
+    if (slash + 1 < line.low().size() && line.low()[slash] == ' ' && line.low()[slash + 1] == '/') ++slash;
+    if (slash < line.low().size() && line.low()[slash] == '/') {
       i = slash;
       std::size_t j = i + 1;
-      while (j < line.low.size() && line.low[j] == ' ') ++j;
+      while (j < line.low().size() && line.low()[j] == ' ') ++j;
       const std::size_t word = j;
-      while (j < line.low.size() && j < i + 32 &&
-             ((line.low[j] >= 'a' && line.low[j] <= 'z') || static_cast<unsigned char>(line.low[j]) >= 0x80 ||
-              line.low[j] == ' ' || line.low[j] == '-'))
+      while (j < line.low().size() && j < i + 32 &&
+             ((line.low()[j] >= 'a' && line.low()[j] <= 'z') || static_cast<unsigned char>(line.low()[j]) >= 0x80 ||
+              line.low()[j] == ' ' || line.low()[j] == '-'))
         ++j;
-      if (j > word + 1 && (j == line.low.size() || line.low[j] == ':' || line.low[j] == '\t'))
+      if (j > word + 1 && (j == line.low().size() || line.low()[j] == ':' || line.low()[j] == '\t'))
         i = j;
       else
         i = def.text.size();
     }
     // "Datum:" "Datum :" "Datum" "Datum\t2024-10-28" "**Justerat** 2019-10-09"
-    while (i < line.low.size() && (line.low[i] == ' ')) ++i;
+    while (i < line.low().size() && (line.low()[i] == ' ')) ++i;
     Label out;
     out.kind = def.kind;
-    if (i >= line.low.size()) return out;
-    if (line.low[i] == ':' || line.low[i] == '\t') {
-      out.colon = line.low[i] == ':';
-      out.raw = std::string(trim(std::string_view(line.text).substr(i + 1)));
-      out.value = std::string(strip_punct(std::string_view(line.text).substr(i + 1)));
-      if (out.value.empty()) out.value = std::string(trim(std::string_view(line.text).substr(i + 1)));
+    if (i >= line.low().size()) return out;
+    if (line.low()[i] == ':' || line.low()[i] == '\t') {
+      out.colon = line.low()[i] == ':';
+      out.raw = std::string(trim(std::string_view(line.text()).substr(i + 1)));
+      out.value = std::string(strip_punct(std::string_view(line.text()).substr(i + 1)));
+      if (out.value.empty()) out.value = std::string(trim(std::string_view(line.text()).substr(i + 1)));
       return out;
     }
     if (def.value_without_colon) {
-      out.value = std::string(trim(std::string_view(line.text).substr(i)));
+      out.value = std::string(trim(std::string_view(line.text()).substr(i)));
       return out;
     }
     // "Övriga deltagande Kristina Molin, socialchef": on a protocol's front
     // page a label longer than its column is followed by one space only.
     // Taken for lists of people when a name follows and no sentence does.
     if (is_people_list(def.kind) && i > def.text.size()) {
-      const std::string_view value = trim(std::string_view(line.text).substr(i));
+      const std::string_view value = trim(std::string_view(line.text()).substr(i));
       const std::size_t stop = value.find_first_of(",(");
       const std::string_view name = trim(value.substr(0, stop == npos ? value.size() : stop));
       if (!ends_sentence(value) && words(name).size() <= 4 && looks_like_person(name)) {
@@ -319,7 +340,7 @@ Label read_label(const Line& line) {
 // Lines that are page furniture of converted protocols.
 bool is_noise(const Line& line) {
   if (line.rule) return true;
-  const std::string_view l = line.low;
+  const std::string_view l = line.low();
   for (std::string_view n : {"ordförandes sign", "justerares sign", "justerandes sign", "ordförandens sign",
                              "sekreterarens sign", "underskrift", "namnförtydligande"})
     if (l == n) return true;
@@ -350,7 +371,7 @@ std::vector<std::string> cells(std::string_view text) {
 
 // "§182", "§ 12 Budget", "Paragraf 12"
 std::optional<ItemNumber> paragraph_number(const Line& line) {
-  std::string_view t = line.text;
+  std::string_view t = line.text();
   if (t.compare(0, 2, "\xC2\xA7") != 0) return std::nullopt;  // §
   std::size_t i = 2;
   while (i < t.size() && t[i] == ' ') ++i;
@@ -404,12 +425,12 @@ std::optional<ItemNumber> roman_item(std::string_view t, std::size_t at) {
 }  // namespace
 
 std::optional<ItemNumber> numbered_item(const Line& line, bool loose) {
-  if (line.bullet || line.text.size() > 160) return std::nullopt;
-  std::string_view t = line.text;
+  if (line.bullet || line.text().size() > 160) return std::nullopt;
+  std::string_view t = line.text();
   std::size_t i = 0;
   bool keyword = false;
   for (std::string_view k : {"punkt ", "ärende ", "p. "})
-    if (line.low.compare(0, k.size(), k) == 0) {
+    if (line.low().compare(0, k.size(), k) == 0) {
       i = k.size();
       keyword = true;
       break;
@@ -485,9 +506,9 @@ std::optional<ItemNumber> numbered_item(const Line& line, bool loose) {
   return n;
 }
 
-bool stands_alone(const std::vector<Line>& lines, std::size_t k) {
+bool stands_alone(const Lines& lines, std::size_t k) {
   const Line& l = lines[k];
-  if (l.blank() || l.text.size() > 120 || ends_sentence(l.text) || l.text.back() == ',') return false;
+  if (l.blank() || l.text().size() > 120 || ends_sentence(l.text()) || l.text().back() == ',') return false;
   if (k > 0 && !lines[k - 1].blank() && !lines[k - 1].rule) return false;
   if (k + 1 < lines.size() && !lines[k + 1].blank() && goes_on_below(l, lines[k + 1])) return false;
   return true;
@@ -498,8 +519,8 @@ bool goes_on_below(const Line& l, const Line& next) {
   // A sentence broken by the converter goes on in lower case; a list of
   // names and titles ("deltog Peter Olsson, förbundsdirektör, och Helén" /
   // "Krantz, välfärdsstrateg, ...") goes on after its commas.
-  if (starts_lower(next.text)) return true;
-  return std::count(l.text.begin(), l.text.end(), ',') >= 2 && l.text.find('\t') == std::string::npos;
+  if (starts_lower(next.text())) return true;
+  return std::count(l.text().begin(), l.text().end(), ',') >= 2 && l.text().find('\t') == std::string::npos;
 }
 
 namespace {
@@ -525,10 +546,10 @@ bool caps_line(std::string_view text) {
 }  // namespace
 
 
-void join_title_continuations(std::vector<Line>& lines) {
+void join_title_continuations(Lines& lines) {
   for (std::size_t k = 0; k + 1 < lines.size(); ++k) {
     Line& l = lines[k];
-    if (l.blank() || l.bullet || l.text.find('\t') != npos || l.text.size() > 100) continue;
+    if (l.blank() || l.bullet || l.text().find('\t') != npos || l.text().size() > 100) continue;
     auto n = paragraph_number(l);
     if (!n) n = numbered_item(l);
     if (!n || n->title.empty()) continue;
@@ -536,26 +557,26 @@ void join_title_continuations(std::vector<Line>& lines) {
     // ordinary case only on an indented line (the converter kept the hanging
     // indent of the number column). Either way the title has no end mark.
     const bool caps = caps_line(n->title);
-    const char end = l.text.back();
+    const char end = l.text().back();
     if (end == '.' || end == ':' || end == ';' || end == '!' || end == '?') continue;
     std::size_t joined = 0;
     std::size_t j = k + 1;
     while (j < lines.size() && joined < 3) {
       Line& next = lines[j];
-      if (next.blank() || next.bullet || next.text.find('\t') != npos || next.text.size() > 80) break;
+      if (next.blank() || next.bullet || next.text().find('\t') != npos || next.text().size() > 80) break;
       if (paragraph_number(next) || numbered_item(next)) break;
-      const bool goes_on = caps ? caps_line(next.text) && (next.indent > l.indent || next.indent >= 2 || words(next.text).size() <= 4)
-                                : next.indent >= l.indent + 2 && starts_lower(next.text);
+      const bool goes_on = caps ? caps_line(next.text()) && (next.indent > l.indent || next.indent >= 2 || words(next.text()).size() <= 4)
+                                : next.indent >= l.indent + 2 && starts_lower(next.text());
       if (!goes_on) break;
-      l.text += ' ';
-      l.text += next.text;
-      l.low = lower(l.text);
+      std::string whole(l.text());
+      whole += ' ';
+      whole += next.text();
+      lines.set_text(l, whole);
       l.last = next.last;
-      next.text.clear();
-      next.low.clear();
+      next.clear();
       ++joined;
       ++j;
-      const char e = l.text.back();
+      const char e = l.text().back();
       if (e == '.' || e == ':') break;
     }
     k = j - 1;
@@ -570,16 +591,16 @@ namespace {
 }  // namespace
 
 // Each line's kind, in out.lines (sized to the lines), on out's layout.
-void classify_lines(const std::vector<Line>& lines, Classified& out);
+void classify_lines(const Lines& lines, Classified& out);
 
-Classified classify(const std::vector<Line>& lines) {
+Classified classify(const Lines& lines) {
   Classified out = classify_layout(lines);
   out.lines.resize(lines.size());
   classify_lines(lines, out);
   return out;
 }
 
-Classified classify_layout(const std::vector<Line>& lines) {
+Classified classify_layout(const Lines& lines) {
   Classified out;
   int paragraphs = 0;
   int numbered = 0;
@@ -616,7 +637,7 @@ Classified classify_layout(const std::vector<Line>& lines) {
   return out;
 }
 
-void classify_lines(const std::vector<Line>& lines, Classified& out) {
+void classify_lines(const Lines& lines, Classified& out) {
   for (std::size_t k = 0; k < lines.size(); ++k) {
     const Line& l = lines[k];
     ClassifiedLine& c = out.lines[k];
@@ -624,7 +645,7 @@ void classify_lines(const std::vector<Line>& lines, Classified& out) {
       c.kind = LineKind::blank;
       continue;
     }
-    c.caps = caps_line(l.text);
+    c.caps = caps_line(l.text());
     if (out.style == ItemStyle::paragraphs) {
       c.item = paragraph_number(l);
     } else if (out.style == ItemStyle::numbered) {
@@ -655,12 +676,12 @@ void classify_lines(const std::vector<Line>& lines, Classified& out) {
       c.kind = LineKind::list_entry;
       continue;
     }
-    if (l.text.find('\t') != npos) {
+    if (l.text().find('\t') != npos) {
       c.kind = LineKind::table_row;
-      c.cells = static_cast<std::size_t>(std::count(l.text.begin(), l.text.end(), '\t')) + 1;
+      c.cells = static_cast<std::size_t>(std::count(l.text().begin(), l.text().end(), '\t')) + 1;
       continue;
     }
-    if (l.heading || (c.caps && l.text.size() <= 90 && !ends_sentence(l.text))) {
+    if (l.heading || (c.caps && l.text().size() <= 90 && !ends_sentence(l.text()))) {
       c.kind = LineKind::heading;
       continue;
     }

@@ -144,20 +144,20 @@ bool goes_on_below(const Line& line, const Line& next);
 
 /// A line after a blank line (or at the top), not a sentence, not going on
 /// in lower case on the next line: where an unpunctuated item number may stand.
-bool stands_alone(const std::vector<Line>& lines, std::size_t k);
+bool stands_alone(const Lines& lines, std::size_t k);
 
 /// Joins an item title broken over lines ("1. MÖTETS ÖPPNANDE OCH VAL AV" /
 /// "   JUSTERARE") onto its first line, so that the rest of the title is not
 /// read as a label or a line of text. Run before classify().
-void join_title_continuations(std::vector<Line>& lines);
+void join_title_continuations(Lines& lines);
 
 /// Classifies every line. Never throws on content; linear in the lines.
-Classified classify(const std::vector<Line>& lines);
+Classified classify(const Lines& lines);
 
 /// What the whole record says about its layout (style, loose numbers,
 /// marked headings), without the per-line classification: what the parser
 /// needs, at no cost per line in memory.
-Classified classify_layout(const std::vector<Line>& lines);
+Classified classify_layout(const Lines& lines);
 
 }  // namespace import::detail
 SAMVERKAN_END_NAMESPACE

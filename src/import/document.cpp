@@ -248,17 +248,17 @@ ParsedMinutes parse_document(const Document& document, const ParseOptions& optio
   for (auto& l : lines) {
     if (l.first != l.last || l.first == 0 || l.first > where.size() || !row_of[l.first - 1]) continue;
     const Block& row = *row_of[l.first - 1];
-    l.cells.clear();
+    std::vector<std::string> cells;
     for (const auto& c : row.cells) {
       std::string cleaned = cell_text(c.text);
       // The lines stage's cleaning of a whole line, applied to one cell
       // (no-break spaces, emphasis), so that cells and text agree.
       auto one = detail::split_lines(cleaned);
-      l.cells.push_back(one.empty() ? std::string() : one.front().text);
+      cells.push_back(one.empty() ? std::string() : std::string(one.front().text()));
     }
     bool any = false;
-    for (const auto& c : l.cells) any = any || !c.empty();
-    if (!any) l.cells.clear();
+    for (const auto& c : cells) any = any || !c.empty();
+    lines.set_cells(l, any ? std::move(cells) : std::vector<std::string>());
   }
   auto parsed = detail::parse_lines(std::move(lines), document.name, options);
   parsed.line_count = where.size();

@@ -94,7 +94,7 @@ constexpr std::size_t max_facts = 2000;
 
 class Reader {
  public:
-  Reader(std::vector<Line> lines, std::string document, const ParseOptions& options, const ParsedMinutes* minutes)
+  Reader(Lines lines, std::string document, const ParseOptions& options, const ParsedMinutes* minutes)
       : options_(options), minutes_(minutes) {
     out_.document = std::move(document);
     lines_ = std::move(lines);
@@ -130,13 +130,13 @@ class Reader {
   // A line that could be a title or heading: not a sentence, not a bullet.
   bool heading_like(const Line& l) const {
     if (l.blank() || l.bullet) return false;
-    if (words(l.text).size() > 18) return false;
+    if (words(l.text()).size() > 18) return false;
     if (l.heading) return true;
     // A line of running text: lower-case start, or a sentence ending inside it.
-    if (!starts_upper(l.text) && !is_digit(l.text[0])) return false;
-    const auto stop = l.text.find(". ");
-    if (stop != npos && stop + 2 < l.text.size() && starts_upper(std::string_view(l.text).substr(stop + 2))) return false;
-    return !ends_sentence(l.text);
+    if (!starts_upper(l.text()) && !is_digit(l.text()[0])) return false;
+    const auto stop = l.text().find(". ");
+    if (stop != npos && stop + 2 < l.text().size() && starts_upper(std::string_view(l.text()).substr(stop + 2))) return false;
+    return !ends_sentence(l.text());
   }
 
   // ---- where agreements and plans are ----
@@ -152,7 +152,7 @@ class Reader {
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       const Line& l = lines_[i];
       // Cheap tests first: most lines of minutes open with no form word.
-      const std::string_view low = l.low;
+      const std::string_view low = l.low();
       std::string_view head = trim(low.substr(0, low.find('\t')));
       if (head.empty()) continue;
       if (agreement_heading(head) == AgreementHeading::none && !plan_heading(head)) continue;
@@ -186,8 +186,8 @@ class Reader {
           --p;
           if (lines_[p].blank() || lines_[p].rule) continue;
           ++seen;
-          if (heading_like(lines_[p]) && words(lines_[p].text).size() <= 14 && !lines_[p].bullet &&
-              agreement_heading(lower(lines_[s.begin].text)) == AgreementHeading::between) {
+          if (heading_like(lines_[p]) && words(lines_[p].text()).size() <= 14 && !lines_[p].bullet &&
+              agreement_heading(lower(lines_[s.begin].text())) == AgreementHeading::between) {
             s.heads.insert(s.heads.begin(), p);
             s.begin = p;
           }
@@ -228,7 +228,7 @@ class Reader {
 
   bool is_item_title(const Line& l) const {
     if (!minutes_) return false;
-    const std::string f = fold(l.text);
+    const std::string f = fold(l.text());
     for (const auto& item : minutes_->items) {
       if (item.title.empty()) continue;
       const std::string t = fold(item.title);
@@ -259,8 +259,8 @@ class Reader {
     int score = 0;
     bool money = false, sign = false, parties = false;
     for (std::size_t i = s.begin; i < s.end; ++i) {
-      const auto& low = lines_[i].low;
-      if (!sign && (starts_with_word(low, "för") || low.find("\tför ") != npos) && lines_[i].text.size() < 120) sign = true;
+      const auto& low = lines_[i].low();
+      if (!sign && (starts_with_word(low, "för") || low.find("\tför ") != npos) && lines_[i].text().size() < 120) sign = true;
       if (!money && low.find("kronor") != npos) money = true;
       if (!parties && (low.find("parter") != npos || low.find("mellan") != npos)) parties = true;
     }
@@ -290,13 +290,13 @@ class Reader {
       }
       // A short line that ends no sentence, over a capitalised one, is a
       // line of a list or a heading ("Parter" over "Region X (huvudman)").
-      const bool after_short = !text.empty() && text.size() < 48 && !ends_sentence(text) && starts_upper(l.text) &&
-                               i > begin && lines_[i - 1].text.size() < 48;
+      const bool after_short = !text.empty() && text.size() < 48 && !ends_sentence(text) && starts_upper(l.text()) &&
+                               i > begin && lines_[i - 1].text().size() < 48;
       // An indented list, one entry a line ("   Region X, org.nr ..." over "   Y kommun").
       const bool indented_list = !text.empty() && l.indent >= 2 && i > begin && lines_[i - 1].indent == l.indent &&
-                                 starts_upper(l.text) && !ends_sentence(lines_[i - 1].text);
-      const bool starts_new = after_short || indented_list || l.bullet || l.heading || block_line(l.low) || label_line(l.low) ||
-                              (!text.empty() && ends_with_colon(text)) || l.text.find('\t') != npos ||
+                                 starts_upper(l.text()) && !ends_sentence(lines_[i - 1].text());
+      const bool starts_new = after_short || indented_list || l.bullet || l.heading || block_line(l.low()) || label_line(l.low()) ||
+                              (!text.empty() && ends_with_colon(text)) || l.text().find('\t') != npos ||
                               (!text.empty() && text.find('\t') != npos);
       if (starts_new) flush();
       if (text.empty()) {
@@ -304,7 +304,7 @@ class Reader {
         bullet = l.bullet;
       }
       if (!text.empty()) text += ' ';
-      text += l.text;
+      text += l.text();
       last = l.last;
       if (l.heading) flush();
     }
@@ -397,7 +397,7 @@ class Reader {
     a.provenance = span(seg.begin, seg.end - 1);
     // Title.
     for (std::size_t h : seg.heads) {
-      const auto c = cells(lines_[h].text);
+      const auto c = cells(lines_[h].text());
       if (c.empty()) continue;
       const auto kind = agreement_heading(lower(c.front()));
       if (kind == AgreementHeading::form_word || kind == AgreementHeading::between) {
@@ -415,15 +415,15 @@ class Reader {
       // "BIDRAGSÖVERENSKOMMELSE" over its title line.
       for (std::size_t i = seg.head_end; i < seg.end; ++i) {
         if (lines_[i].blank()) continue;
-        if (heading_like(lines_[i]) && !starts_with_word(lines_[i].low, "mellan")) {
-          a.title = trimmed(cells(lines_[i].text).front());
+        if (heading_like(lines_[i]) && !starts_with_word(lines_[i].low(), "mellan")) {
+          a.title = trimmed(cells(lines_[i].text()).front());
           body_from = i + 1;
         }
         break;
       }
     }
     if (a.title.empty()) {
-      for (std::size_t h : seg.heads) a.title = trimmed(lines_[h].text);
+      for (std::size_t h : seg.heads) a.title = trimmed(lines_[h].text());
       warn(lines_[seg.begin].first, "an agreement without a title of its own; its heading is taken", a.title);
     }
     if (auto y = year_of_title(a.title)) context_year_ = y;
@@ -436,7 +436,7 @@ class Reader {
     std::size_t end = seg.end;
     if (sign_to < seg.end)
       for (std::size_t i = sign_to; i < seg.end; ++i)
-        if (lines_[i].heading && !starts_with_word(lines_[i].low, "bilaga")) {
+        if (lines_[i].heading && !starts_with_word(lines_[i].low(), "bilaga")) {
           end = i;
           break;
         }
@@ -449,9 +449,9 @@ class Reader {
     std::vector<std::pair<std::string, std::string>> alias;  // folded alias -> party name
 
     // Parties named in the title cluster: "mellan staten och SKR".
-    for (std::size_t h : seg.heads) read_between(lines_[h].text, a, span(h, h));
+    for (std::size_t h : seg.heads) read_between(lines_[h].text(), a, span(h, h));
     for (std::size_t i = seg.head_end; i < std::min(seg.end, seg.head_end + 4); ++i)
-      if (starts_with_word(lines_[i].low, "mellan")) read_between(lines_[i].text, a, span(i, i));
+      if (starts_with_word(lines_[i].low(), "mellan")) read_between(lines_[i].text(), a, span(i, i));
 
     bool in_parties = false;
     std::size_t prev_paragraph = SIZE_MAX;
@@ -1161,7 +1161,7 @@ class Reader {
     // is no appendix ends the agreement.
     std::size_t appendix = seg.end;
     for (std::size_t i = from; i < seg.end; ++i)
-      if (starts_with_word(lines_[i].low, "bilaga") && !lines_[i].bullet) {
+      if (starts_with_word(lines_[i].low(), "bilaga") && !lines_[i].bullet) {
         appendix = i;
         break;
       }
@@ -1172,7 +1172,7 @@ class Reader {
       const Line& l = lines_[short_from - 1];
       bool is_short = true;
       if (!l.blank())
-        for (const auto& c : cells(l.text))
+        for (const auto& c : cells(l.text()))
           if (words(c).size() > 8 || (ends_sentence(c) && c.back() != ',')) is_short = false;
       if (!is_short) break;
       --short_from;
@@ -1188,7 +1188,7 @@ class Reader {
 
   bool signature_start(const Line& l) const {
     if (l.blank()) return false;
-    for (const auto& c : cells(l.text)) {
+    for (const auto& c : cells(l.text())) {
       const std::string lc = lower(c);
       if (starts_with_word(lc, "för") && words(c).size() <= 8) return true;
       if (is_place_date(c)) return true;
@@ -1243,7 +1243,7 @@ class Reader {
     for (std::size_t i = from; i < to && i < lines_.size(); ++i) {
       const Line& l = lines_[i];
       if (l.blank()) continue;
-      const auto cs = cells(l.text);
+      const auto cs = cells(l.text());
       bool had_names = false;
       std::vector<std::string> line_titles;
       for (const auto& c : cs) {
@@ -1426,7 +1426,7 @@ class Reader {
     ParsedPlan plan;
     plan.provenance = span(seg.begin, seg.end - 1);
     for (std::size_t h : seg.heads) {
-      const auto c = cells(lines_[h].text);
+      const auto c = cells(lines_[h].text());
       if (c.empty()) continue;
       const std::string t = trimmed(c.front());
       if (words(t).size() > words(plan.title).size()) plan.title = t;
@@ -1456,8 +1456,8 @@ class Reader {
         table = l.blank() ? table : table;
         continue;
       }
-      const std::string& low = l.low;
-      const auto cs = cells(l.text);
+      const std::string_view low = l.low();
+      const auto cs = cells(l.text());
       const Provenance where = span(i, i);
 
       // Tables: the heading row says what the columns hold.
@@ -1471,13 +1471,13 @@ class Reader {
         }
         if (table == Table::activities && read_activity_row(cs, table_head, plan, where)) continue;
         if (table == Table::funding && read_funding_row(cs, table_head, plan, where)) continue;
-        if (table == Table::extensions && read_extension_text(l.text, plan, where)) continue;
+        if (table == Table::extensions && read_extension_text(l.text(), plan, where)) continue;
       } else {
         table = Table::none;
       }
 
       // Goals: "Mål 1 ...", "Delmål 1.2 ...", "Insatsområde 2 ...".
-      auto g = in_indicators ? std::nullopt : goal_line(l.text);
+      auto g = in_indicators ? std::nullopt : goal_line(l.text());
       if (g) {
         if (g->parent.empty() && g->number.find('.') != npos) g->parent = g->number.substr(0, g->number.rfind('.'));
         if (g->parent.empty() && g->sub && !last_goal.empty()) g->parent = top_goal(last_goal, plan);
@@ -1497,16 +1497,16 @@ class Reader {
         in_indicators = low.find("indikator") != npos;
         goal_heading.clear();
         open_activity = closed;
-        if (!plan.start) read_period(l.text, plan);
+        if (!plan.start) read_period(l.text(), plan);
         continue;
       }
       // Labels before the goals: owners, level, period.
       if (plan.goals.empty() && plan.activities.empty()) {
-        if (auto v = label_value(l.text, plan_owner_labels())) {
+        if (auto v = label_value(l.text(), plan_owner_labels())) {
           for (auto& o : split_party_list(*v)) plan.owners.push_back(o);
           continue;
         }
-        if (auto v = label_value(l.text, {"nivå"})) {
+        if (auto v = label_value(l.text(), {"nivå"})) {
           if (auto lv = level_in(lower(*v))) plan.level = lv;
           continue;
         }
@@ -1515,13 +1515,13 @@ class Reader {
         if (read_extension_text(joined_sentence(i, seg.end), plan, span(i, i))) continue;
       }
       if (!plan.start && plan.goals.empty()) {
-        if (read_period(l.text, plan)) continue;
+        if (read_period(l.text(), plan)) continue;
       }
       // Indicators with their baseline and target.
-      if (starts_with_word(low, "indikator") || (in_indicators && (goal_line_ref(l.text) || !plan.indicators.empty()) &&
+      if (starts_with_word(low, "indikator") || (in_indicators && (goal_line_ref(l.text()) || !plan.indicators.empty()) &&
                                                  !starts_with_word(low, "utgångsvärde") && !starts_with_word(low, "målvärde"))) {
         ParsedPlanIndicator ind;
-        std::string text = l.text;
+        std::string text(l.text());
         if (auto v = label_value(text, {"indikator", "indikatorer"})) text = *v;
         if (auto ref = goal_line_ref(text)) {
           ind.goal = ref->first;
@@ -1533,12 +1533,12 @@ class Reader {
         ind.provenance = where;
         plan.indicators.push_back(std::move(ind));
         open_indicator = plan.indicators.size() - 1;
-        read_values(l.text, plan.indicators[open_indicator]);
+        read_values(l.text(), plan.indicators[open_indicator]);
         continue;
       }
       if (open_indicator != closed && (starts_with_word(low, "utgångsvärde") || starts_with_word(low, "utgångsläge") ||
                              starts_with_word(low, "målvärde") || starts_with_word(low, "målnivå"))) {
-        read_values(l.text, plan.indicators[open_indicator]);
+        read_values(l.text(), plan.indicators[open_indicator]);
         continue;
       }
       // Activities.
@@ -1550,19 +1550,19 @@ class Reader {
         continue;
       }
       if (open_activity != closed && !l.bullet) {
-        read_activity_details(l.text, plan.activities[open_activity]);
+        read_activity_details(l.text(), plan.activities[open_activity]);
         continue;
       }
       // Budget lines: "- Samordnartjänst, 650 000 kronor".
       if (in_budget || low.find("avsätts") != npos) {
-        const auto ys = years_of(l.text);
-        const auto am = find_amounts(l.text);
+        const auto ys = years_of(l.text());
+        const auto am = find_amounts(l.text());
         if (am.empty() && !ys.empty()) budget_year = ys.front();
         if (!am.empty() && !am.front().irregular && l.bullet) {
           ParsedFunding f;
           f.amount = am.front().money;
           f.year = budget_year;
-          f.text = trimmed(std::string_view(l.text).substr(0, am.front().begin));
+          f.text = trimmed(std::string_view(l.text()).substr(0, am.front().begin));
           f.budget = budget_kind(low);
           f.provenance = where;
           plan.funding.push_back(std::move(f));
@@ -1589,8 +1589,8 @@ class Reader {
   }
 
   std::string joined_sentence(std::size_t i, std::size_t end) const {
-    std::string t = lines_[i].text;
-    for (std::size_t j = i + 1; j < end && !ends_sentence(t) && !lines_[j].blank() && j < i + 4; ++j) t += " " + lines_[j].text;
+    std::string t(lines_[i].text());
+    for (std::size_t j = i + 1; j < end && !ends_sentence(t) && !lines_[j].blank() && j < i + 4; ++j) t += " " + std::string(lines_[j].text());
     return t;
   }
 
@@ -1598,10 +1598,10 @@ class Reader {
   static std::string last_goal_number(const ParsedPlan& p) { return p.goals.empty() ? std::string() : p.goals.back().number; }
 
   bool section_word(const Line& l) const {
-    if (l.bullet || cells(l.text).size() > 1) return false;
-    const auto ws = words(l.text);
-    if (ws.empty() || ws.size() > 4 || ends_sentence(l.text) || is_digit(l.text[0])) return false;
-    const std::string low = l.low;
+    if (l.bullet || cells(l.text()).size() > 1) return false;
+    const auto ws = words(l.text());
+    if (ws.empty() || ws.size() > 4 || ends_sentence(l.text()) || is_digit(l.text()[0])) return false;
+    const std::string low(l.low());
     for (std::string_view w : plan_section_words())
       if (low.find(w) != npos) return true;
     return false;
@@ -1726,8 +1726,8 @@ class Reader {
   }
 
   std::optional<ParsedActivity> activity_line(const Line& l, bool in_activities) const {
-    std::string text = l.text;
-    std::string low = l.low;
+    std::string text(l.text());
+    std::string low(l.low());
     bool named = false;
     for (std::string_view w : {"aktivitet", "insats"}) {
       if (starts_with_word(low, w)) {
@@ -1902,7 +1902,7 @@ class Reader {
 
   const ParseOptions& options_;
   const ParsedMinutes* minutes_;
-  std::vector<Line> lines_;
+  Lines lines_;
   std::vector<Segment> segments_;
   std::vector<std::size_t> pending_block_payments_;
   std::vector<std::pair<std::string, Money>> block_amounts_;
@@ -1920,7 +1920,7 @@ ParsedDocuments parse_documents(std::string_view text, std::string document, con
 }
 
 namespace detail {
-ParsedDocuments parse_documents_lines(std::vector<Line> lines, std::string document, const ParseOptions& options,
+ParsedDocuments parse_documents_lines(Lines lines, std::string document, const ParseOptions& options,
                                       const ParsedMinutes* minutes) {
   return Reader(std::move(lines), std::move(document), options, minutes).run();
 }

@@ -52,27 +52,27 @@ bool header_label(const ClassifiedLine& c) {
 
 // A heading-numbered record's item: a heading, or a short line standing
 // alone, followed by running text or a list.
-bool heading_item(const std::vector<Line>& lines, const Classified& c, std::size_t k) {
+bool heading_item(const Lines& lines, const Classified& c, std::size_t k) {
   const Line& l = lines[k];
   const ClassifiedLine& cl = c.lines[k];
   if (cl.kind != LineKind::heading && cl.kind != LineKind::text) return false;
-  if (l.text.size() > 90 || !starts_upper(l.text)) return false;
-  const char end = l.text.back();
+  if (l.text().size() > 90 || !starts_upper(l.text())) return false;
+  const char end = l.text().back();
   if (end == '.' || end == ',' || end == ':' || end == ';') return false;
   if (c.headings_marked && !l.heading) return false;
   if (cl.kind == LineKind::text && !stands_alone(lines, k)) return false;
-  if (looks_like_person(l.text)) return false;
+  if (looks_like_person(l.text())) return false;
   std::size_t n = k + 1;
   while (n < lines.size() && n <= k + 40 && c.lines[n].kind == LineKind::blank) ++n;
   if (n >= lines.size() || n > k + 40) return false;
   const Line& next = lines[n];
-  return next.text.size() > 60 || (!next.text.empty() && (next.text.back() == '.' || next.text.back() == ':')) ||
+  return next.text().size() > 60 || (!next.text().empty() && (next.text().back() == '.' || next.text().back() == ':')) ||
          next.bullet || c.lines[n].kind == LineKind::label;
 }
 
 // The label as written, without its value: "Beslutande" of "Beslutande\tAnna Berg".
 std::string label_text(const Line& l, const Label& label) {
-  std::string_view t = l.text;
+  std::string_view t = l.text();
   if (!label.raw.empty() && t.ends_with(label.raw)) t.remove_suffix(label.raw.size());
   else if (!label.value.empty() && t.ends_with(label.value)) t.remove_suffix(label.value.size());
   t = trim(t);
@@ -82,19 +82,19 @@ std::string label_text(const Line& l, const Label& label) {
 
 // Under an attendance list, a heading over names is a group of the list
 // ("Kommunerna" over "- Jonas Åkesson, VästKom"), not an item.
-bool heads_names(const std::vector<Line>& lines, const Classified& c, std::size_t k) {
+bool heads_names(const Lines& lines, const Classified& c, std::size_t k) {
   std::size_t n = k + 1;
   while (n < lines.size() && n <= k + 3 && c.lines[n].kind == LineKind::blank) ++n;
   if (n >= lines.size() || n > k + 3) return false;
   const Line& next = lines[n];
-  std::string_view first = next.text;
+  std::string_view first = next.text();
   first = first.substr(0, std::min({first.find(','), first.find('\t'), first.find('('), first.size()}));
   return looks_like_person(trim(first));
 }
 
 }  // namespace
 
-std::vector<Section> outline(const std::vector<Line>& lines, const Classified& c) {
+std::vector<Section> outline(const Lines& lines, const Classified& c) {
   std::vector<Section> out;
   // The last item start: a signature label after it opens the closing; one
   // before it (an adjuster chosen under item 1) is part of an item.
@@ -118,11 +118,11 @@ std::vector<Section> outline(const std::vector<Line>& lines, const Classified& c
       open(SectionKind::item, k, std::move(h));
       seen_item = true;
     } else if (now == SectionKind::closing && (cl.label.kind == L::attachments || (l.heading && cl.kind != LineKind::signature))) {
-      open(SectionKind::annex, k, l.text);
+      open(SectionKind::annex, k, std::string(l.text()));
     } else if (cl.kind == LineKind::signature && (last_item == std::string::npos ? seen_item || !out.empty() : k > last_item) &&
                now != SectionKind::annex && now != SectionKind::closing &&
                (now == SectionKind::item || last_item == std::string::npos)) {
-      open(SectionKind::closing, k, l.text);
+      open(SectionKind::closing, k, std::string(l.text()));
     } else if (opens_attendance(cl) && (now == SectionKind::header || now == SectionKind::attendance)) {
       open(SectionKind::attendance, k, label_text(l, cl.label));
     } else if (now == SectionKind::attendance && header_label(cl)) {
@@ -131,7 +131,7 @@ std::vector<Section> outline(const std::vector<Line>& lines, const Classified& c
                                                   (now == SectionKind::header && cl.label.kind == L::agenda)) &&
                (cl.label.kind == L::none || heads_an_item(cl.label)) && heading_item(lines, c, k) &&
                !(now == SectionKind::attendance && heads_names(lines, c, k))) {
-      open(SectionKind::item, k, l.text);
+      open(SectionKind::item, k, std::string(l.text()));
       seen_item = true;
     } else if (out.empty()) {
       open(SectionKind::header, k, "");
@@ -162,7 +162,7 @@ std::vector<Section> outline(const std::vector<Line>& lines, const Classified& c
   return out;
 }
 
-std::string describe(const std::vector<Line>& lines, const Classified& c, const std::vector<Section>& sections) {
+std::string describe(const Lines& lines, const Classified& c, const std::vector<Section>& sections) {
   std::string out = "style ";
   out += c.style == ItemStyle::paragraphs ? "paragraphs" : c.style == ItemStyle::numbered ? "numbered" : "headings";
   if (c.loose_numbers) out += " (loose numbers)";

@@ -30,11 +30,11 @@ struct Section {
 
 /// Cuts a record into sections. Every non-blank line belongs to exactly one
 /// section; sections are in document order and do not overlap. Linear.
-std::vector<Section> outline(const std::vector<Line>& lines, const Classified& classified);
+std::vector<Section> outline(const Lines& lines, const Classified& classified);
 
 /// The outline as text, one section a line ("item 4 «Budget» lines 21-30",
 /// source line numbers): what the golden tests compare.
-std::string describe(const std::vector<Line>& lines, const Classified& classified,
+std::string describe(const Lines& lines, const Classified& classified,
                      const std::vector<Section>& sections);
 
 /// The stages up to the outline on a whole document, for tests and tools:

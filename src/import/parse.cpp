@@ -119,16 +119,17 @@ bool is_column_heading(std::string_view low) {
 // the text cannot (runs of white space are one column break), so its cells
 // line up with the table's column headings. Taken only while the text is
 // still the row as read (no stage rewrote it).
-std::vector<std::string> row_cells(const Line& l) {
-  auto from_text = cells(l.text);
-  if (l.cells.empty()) return from_text;
+std::vector<std::string> row_cells(const Lines& lines, const Line& l) {
+  auto from_text = cells(l.text());
+  const auto& real = lines.cells(l);
+  if (real.empty()) return from_text;
   std::size_t k = 0;
-  for (const auto& c : l.cells) {
+  for (const auto& c : real) {
     if (c.empty()) continue;
     if (k == from_text.size() || from_text[k] != c) return from_text;
     ++k;
   }
-  return k == from_text.size() ? l.cells : from_text;
+  return k == from_text.size() ? real : from_text;
 }
 // ---- end of decoded documents ----
 
@@ -487,7 +488,7 @@ class Parser {
   // ---- decoded documents (.docx, PDF): see document.cpp ----
   // Lines made by a reader are UTF-8 already and may carry a table row's
   // real cells (Line::cells).
-  Parser(std::vector<Line> lines, std::string document, const ParseOptions& options) : options_(options) {
+  Parser(Lines lines, std::string document, const ParseOptions& options) : options_(options) {
     out_.document = std::move(document);
     lines_ = std::move(lines);
     out_.line_count = lines_.empty() ? 0 : lines_.back().last;
@@ -625,7 +626,7 @@ class Parser {
     if (out_.warnings.size() >= 1000) return;  // a pathological input must not fill memory with warnings
     out_.warnings.push_back(Warning{out_.document, source_line, std::move(message), std::string(trim(text))});
   }
-  void warn_here(std::string message) { warn(line().first, std::move(message), line().text); }
+  void warn_here(std::string message) { warn(line().first, std::move(message), line().text()); }
 
   // The next non-blank, non-noise line after `from`, or npos.
   std::size_t next_content(std::size_t from) const {
@@ -643,8 +644,9 @@ class Parser {
   // Dates in a line; a date written without its year ("den 24 mars") is
   // taken in the year that puts it nearest the meeting, so that minutes of
   // October 2024 speaking of "24 mars" mean March 2025.
-  std::vector<FoundDate> dates_in(std::string_view text) const {
-    auto found = find_dates(text, year());
+  std::vector<FoundDate> dates_in(std::string_view text) const { return near_meeting(find_dates(text, year())); }
+  std::vector<FoundDate> dates_in(const Line& l) const { return near_meeting(find_dates_lowered(l.low(), year())); }
+  std::vector<FoundDate> near_meeting(std::vector<FoundDate> found) const {
     if (!out_.date) return found;
     const auto anchor = std::chrono::sys_days(*out_.date);
     for (auto& d : found) {
@@ -677,27 +679,23 @@ class Parser {
   void pair_heading_rows() {
     for (std::size_t k = 0; k + 1 < lines_.size() && k < 80; ++k) {
       const Line& l = lines_[k];
-      if (l.text.find('\t') == npos) continue;
-      const auto heads = cells(l.text);
+      if (l.text().find('\t') == npos) continue;
+      const auto heads = cells(l.text());
       // "Datum: 2024-11-21<TAB>Tid: 13.00-15.30<TAB>Plats: Regionens hus": labels
       // with their values side by side, each a line of its own.
       if (heads.size() >= 2 && heads.size() <= 6) {
         bool all = true;
         for (const auto& h : heads) {
-          Line probe;
-          probe.text = h;
-          probe.low = lower(h);
-          const Label label = read_label(probe);
+          const ProbeLine probe(h);
+          const Label label = read_label(probe.line);
           all = all && label.kind != L::none && label.colon && !label.value.empty();
         }
         if (all) {
           std::vector<Line> split;
           for (const auto& h : heads) {
-            Line p = l;
-            p.text = h;
-            p.low = lower(h);
+            Line p = lines_.with_text(l, h);
             p.indent = 0;
-            split.push_back(std::move(p));
+            split.push_back(p);
           }
           lines_.erase(lines_.begin() + static_cast<std::ptrdiff_t>(k));
           lines_.insert(lines_.begin() + static_cast<std::ptrdiff_t>(k), split.begin(), split.end());
@@ -708,10 +706,8 @@ class Parser {
       if (heads.size() < 2 || heads.size() > 6) continue;
       bool labels = true;
       for (const auto& h : heads) {
-        Line probe;
-        probe.text = h;
-        probe.low = lower(h);
-        const Label label = read_label(probe);
+        const ProbeLine probe(h);
+        const Label label = read_label(probe.line);
         labels = labels && label.value.empty() &&
                  (label.kind == L::date || label.kind == L::time || label.kind == L::date_time ||
                   label.kind == L::place || label.kind == L::form || label.kind == L::place_form);
@@ -720,18 +716,15 @@ class Parser {
       std::size_t n = k + 1;
       while (n < lines_.size() && n <= k + 2 && lines_[n].blank()) ++n;
       if (n >= lines_.size() || lines_[n].blank()) continue;
-      const auto values = cells(lines_[n].text);
+      const auto values = cells(lines_[n].text());
       if (values.size() != heads.size()) continue;
       std::vector<Line> pairs;
       for (std::size_t c = 0; c < heads.size(); ++c) {
-        Line p = lines_[n];
-        p.text = heads[c] + ": " + values[c];
-        p.low = lower(p.text);
+        Line p = lines_.with_text(lines_[n], heads[c] + ": " + values[c]);
         p.indent = 0;
-        pairs.push_back(std::move(p));
+        pairs.push_back(p);
       }
-      lines_[n].text.clear();
-      lines_[n].low.clear();
+      lines_[n].clear();
       lines_.erase(lines_.begin() + static_cast<std::ptrdiff_t>(k));
       lines_.insert(lines_.begin() + static_cast<std::ptrdiff_t>(k), pairs.begin(), pairs.end());
       k += pairs.size() - 1;
@@ -747,14 +740,12 @@ class Parser {
         if (l.rule) label_row = npos;
         continue;
       }
-      const std::size_t tab = l.text.find('\t');
+      const std::size_t tab = l.text().find('\t');
       if (tab != npos) {
-        const std::string head = l.text.substr(0, tab);
-        const std::string rest = l.text.substr(tab + 1);
-        Line probe;
-        probe.text = head;
-        probe.low = lower(head);
-        const Label as_label = read_label(probe);
+        const std::string head(l.text().substr(0, tab));
+        const std::string rest(l.text().substr(tab + 1));
+        const ProbeLine probe(head);
+        const Label as_label = read_label(probe.line);
         // "Åtgärd\tAnsvarig\tKlart": the column headings of an action list, no label.
         bool action_heading = false;
         if (action_column(lower(head)) != ActionColumn::none)
@@ -768,8 +759,7 @@ class Parser {
         if (as_label.kind != L::none && as_label.value.empty() && words(head).size() <= 5 && !action_heading) {
           label_row = k;
           label_text = head;
-          l.text = head + ": " + rest;
-          l.low = lower(l.text);
+          lines_.set_text(l, head + ": " + rest);
           continue;
         }
         // "Övriga      Camilla Rask" over "närvarande  Anna Berg": the label is
@@ -779,31 +769,26 @@ class Parser {
           while (n < lines_.size() && lines_[n].blank() && !lines_[n].rule) ++n;
           if (n < lines_.size()) {
             const Line& next = lines_[n];
-            const std::size_t ntab = next.text.find('\t');
-            const std::string nhead = ntab == npos ? next.text : next.text.substr(0, ntab);
+            const std::size_t ntab = next.text().find('\t');
+            const std::string nhead(ntab == npos ? next.text() : next.text().substr(0, ntab));
             if (starts_lower(nhead) && words(nhead).size() <= 3) {
-              Line joined;
-              joined.text = head + " " + nhead;
-              joined.low = lower(joined.text);
-              const Label whole = read_label(joined);
+              const ProbeLine joined(head + " " + nhead);
+              const Label whole = read_label(joined.line);
               if (whole.kind != L::none && whole.value.empty()) {
                 label_row = k;
-                label_text = joined.text;
-                l.text = label_text + ": " + rest;
-                l.low = lower(l.text);
+                label_text = joined.text();
+                lines_.set_text(l, label_text + ": " + rest);
                 Line& cont = lines_[n];
-                cont.text = ntab == npos ? std::string() : cont.text.substr(ntab + 1);
-                cont.low = lower(cont.text);
+                if (ntab == npos) cont.clear();
+                else lines_.narrow(cont, ntab + 1);
                 cont.indent = 19;
-                if (cont.text.empty()) continue;
+                if (cont.blank()) continue;
                 // The continuation's value joins the row for dates and places.
                 const L kind = whole.kind;
                 if (kind == L::date || kind == L::time || kind == L::date_time || kind == L::place ||
                     kind == L::adjusted) {
-                  l.text += ", " + cont.text;
-                  l.low = lower(l.text);
-                  cont.text.clear();
-                  cont.low.clear();
+                  lines_.set_text(l, std::string(l.text()) + ", " + std::string(cont.text()));
+                  cont.clear();
                 }
                 continue;
               }
@@ -812,17 +797,13 @@ class Parser {
         }
         if (label_row != npos && starts_lower(head) && words(head).size() <= 3 && !looks_like_person(head)) {
           // "närvarande" under "Övriga": one label in two lines.
-          Line joined;
-          joined.text = label_text + " " + head;
-          joined.low = lower(joined.text);
-          if (read_label(joined).kind != L::none) {
+          const ProbeLine joined(label_text + " " + head);
+          if (read_label(joined.line).kind != L::none) {
             Line& row = lines_[label_row];
-            const std::string value = row.text.substr(label_text.size() + 2);
-            label_text = joined.text;
-            row.text = label_text + ": " + value;
-            row.low = lower(row.text);
-            l.text = rest;
-            l.low = lower(rest);
+            const std::string value(row.text().substr(label_text.size() + 2));
+            label_text = joined.text();
+            lines_.set_text(row, label_text + ": " + value);
+            lines_.narrow(l, tab + 1);
             l.indent = 19;
           }
           continue;
@@ -832,18 +813,14 @@ class Parser {
       }
       if (label_row == npos) continue;
       // A lower-case word alone finishing a label broken in two ("plats och tid").
-      if (starts_lower(l.text) && words(l.text).size() <= 3 && l.indent == 0) {
-        Line joined;
-        joined.text = label_text + " " + l.text;
-        joined.low = lower(joined.text);
-        if (read_label(joined).kind != L::none) {
+      if (starts_lower(l.text()) && words(l.text()).size() <= 3 && l.indent == 0) {
+        const ProbeLine joined(label_text + " " + std::string(l.text()));
+        if (read_label(joined.line).kind != L::none) {
           Line& row = lines_[label_row];
-          const std::string value = row.text.substr(label_text.size() + 2);
-          label_text = joined.text;
-          row.text = label_text + ": " + value;
-          row.low = lower(row.text);
-          l.text.clear();
-          l.low.clear();
+          const std::string value(row.text().substr(label_text.size() + 2));
+          label_text = joined.text();
+          lines_.set_text(row, label_text + ": " + value);
+          l.clear();
           continue;
         }
       }
@@ -852,18 +829,14 @@ class Parser {
         continue;
       }
       // An indented value line under a label.
-      Line probe;
-      probe.text = label_text;
-      probe.low = lower(label_text);
-      const L kind = read_label(probe).kind;
+      const ProbeLine probe(label_text);
+      const L kind = read_label(probe.line).kind;
       if (kind == L::date || kind == L::time || kind == L::date_time || kind == L::place || kind == L::form ||
           kind == L::place_form || kind == L::adjusted) {
         Line& row = lines_[label_row];
-        row.text += (row.text.back() == ',' ? " " : ", ") + l.text;
-        row.low = lower(row.text);
+        lines_.set_text(row, std::string(row.text()) + (row.text().back() == ',' ? " " : ", ") + std::string(l.text()));
         row.last = l.last;
-        l.text.clear();
-        l.low.clear();
+        l.clear();
       }
     }
   }
@@ -888,7 +861,7 @@ class Parser {
 
   void find_context_year() {
     for (std::size_t k = 0; k < lines_.size() && k < 60; ++k) {
-      for (const auto& d : find_dates(lines_[k].text, std::nullopt)) {
+      for (const auto& d : find_dates(lines_[k].text(), std::nullopt)) {
         context_year_ = static_cast<int>(d.date.year());
         return;
       }
@@ -906,8 +879,8 @@ class Parser {
     }
     if (is_noise(l) || (skip_set_ && i_ <= skip_until_)) return;
     // A page header repeating the body's name on every page of a protocol.
-    if (!out_.body.empty() && mode_ != Mode::header && l.text.size() + 8 >= out_.body.size() &&
-        l.text.size() <= out_.body.size() + 8 && fold(l.text) == fold(out_.body))
+    if (!out_.body.empty() && mode_ != Mode::header && l.text().size() + 8 >= out_.body.size() &&
+        l.text().size() <= out_.body.size() + 8 && fold(l.text()) == fold(out_.body))
       return;
     const bool after_blank = blank_run_;
     blank_run_ = false;
@@ -940,7 +913,7 @@ class Parser {
     // "Reservation", "Omröstning", "Yrkanden": the debate, not the decision.
     if (current_ && mode_ == Mode::items && !title_pending_) {
       std::size_t value_at = 0;
-      if (const Proceeding kind = proceeding_heading(l.low, &value_at); kind != Proceeding::none) {
+      if (const Proceeding kind = proceeding_heading(l.low(), &value_at); kind != Proceeding::none) {
         open_proceeding(kind, value_at);
         return;
       }
@@ -948,9 +921,9 @@ class Parser {
 
     // "Ledamöter\tNärv.\tErsättare\tNärv." before the members: a table of
     // attendance whose first heading is also a label.
-    if ((mode_ == Mode::header || mode_ == Mode::attendance) && l.text.find('\t') != npos &&
+    if ((mode_ == Mode::header || mode_ == Mode::attendance) && l.text().find('\t') != npos &&
         attendance_columns_.empty()) {
-      const auto row = cells(l.text);
+      const auto row = cells(l.text());
       if (row.size() >= 2 && attendance_column(lower(strip_punct(row[0]))) == AttendanceColumn::name) {
         std::vector<AttendanceColumn> keep = attendance_columns_;
         if (attendance_table_header(row)) {
@@ -966,7 +939,7 @@ class Parser {
     }
 
     if (front_signatures_) {
-      if (mode_ == Mode::header && front_signature_row(l.text)) return;
+      if (mode_ == Mode::header && front_signature_row(l.text())) return;
       front_signatures_ = false;
     }
 
@@ -985,8 +958,8 @@ class Parser {
     // justerade digitalt 2024-09-26.": the adjustment date, in the header or
     // the closing (under an item it may be another record's).
     if (!out_.adjusted_on && mode_ != Mode::items && mode_ != Mode::annex &&
-        (l.low.find("justerades") != npos || l.low.find("justerade ") != npos || l.low.find("har justerats") != npos)) {
-      const auto dates = dates_in(l.text);
+        (l.low().find("justerades") != npos || l.low().find("justerade ") != npos || l.low().find("har justerats") != npos)) {
+      const auto dates = dates_in(l);
       if (dates.size() == 1) out_.adjusted_on = dates.front().date;
     }
     if (mode_ == Mode::closing) {
@@ -1065,10 +1038,10 @@ class Parser {
     if (mode_ == Mode::header && !from_header && !agenda_seen_) return std::nullopt;
     if (mode_ == Mode::closing || mode_ == Mode::annex) return std::nullopt;
     const Line& l = line();
-    if (l.bullet || l.text.size() > 90 || l.text.find('\t') != npos) return std::nullopt;
-    const auto ws = words(l.text);
-    if (ws.empty() || ws.size() > 10 || !starts_upper(l.text)) return std::nullopt;
-    const char last = l.text.back();
+    if (l.bullet || l.text().size() > 90 || l.text().find('\t') != npos) return std::nullopt;
+    const auto ws = words(l.text());
+    if (ws.empty() || ws.size() > 10 || !starts_upper(l.text())) return std::nullopt;
+    const char last = l.text().back();
     if (last == '.' || last == ',' || last == ':' || last == ';') return std::nullopt;
     if (i_ > 0 && !lines_[i_ - 1].blank() && !lines_[i_ - 1].rule && !l.heading) return std::nullopt;
     const Label label_read = read_label(l);
@@ -1076,7 +1049,7 @@ class Parser {
     // "## Eskaleringsfrågor till Politiskt samråd" heads a section of its own.
     if (as_label != L::none && !(as_label == L::escalations && l.heading) && !heads_an_item(label_read))
       return std::nullopt;
-    if (looks_like_person(l.text)) return std::nullopt;
+    if (looks_like_person(l.text())) return std::nullopt;
     // A Markdown or Word-bold record marks its headings; other short lines
     // there are text.
     if (headings_marked_ && !l.heading) return std::nullopt;
@@ -1087,14 +1060,14 @@ class Parser {
     const Line& n = lines_[next];
     // Under "Närvarande", a heading over a list of names is a group of attendees.
     if (mode_ == Mode::attendance &&
-        (looks_like_person(strip_parens(n.text)) || read_attendee(n.text) || is_side_word(l.low)))
+        (looks_like_person(strip_parens(n.text())) || read_attendee(n.text()) || is_side_word(l.low())))
       return std::nullopt;
     // What follows a heading is prose, a list, or a label; another short
     // line means this was part of a list of names or a title block.
-    const bool prose = n.text.size() > 60 || ends_sentence(n.text) || n.bullet || n.text.back() == ':';
+    const bool prose = n.text().size() > 60 || ends_sentence(n.text()) || n.bullet || n.text().back() == ':';
     if (!prose && !l.heading) return std::nullopt;
     ItemNumber h;
-    h.title = l.text;
+    h.title = l.text();
     return h;
   }
 
@@ -1132,11 +1105,11 @@ class Parser {
       last_letter_ = n.letter;
     }
     purpose_from_title();
-    scan_facts(line().text);
+    scan_facts(line().text());
     if (const Label label = read_label(line()); label.kind == L::escalations) {
       list_target_ = L::escalations;
-      const std::size_t at = find_word(line().low, "till");
-      if (at != npos) escalation_to_ = body_name(std::string_view(line().text).substr(at + 4));
+      const std::size_t at = find_word(line().low(), "till");
+      if (at != npos) escalation_to_ = body_name(std::string_view(line().text()).substr(at + 4));
     }
   }
 
@@ -1179,7 +1152,7 @@ class Parser {
     title = std::string(strip_punct(t.substr(0, cut)));
   }
 
-  static std::vector<ItemPurpose> read_purposes(const std::string& low) {
+  static std::vector<ItemPurpose> read_purposes(std::string_view low) {
     std::vector<ItemPurpose> out;
     for (const auto& part : split_list(low)) {
       std::string p(strip_punct(part));
@@ -1213,7 +1186,7 @@ class Parser {
       if (!items_capped_)
         warn(lines_[item_first_].first,
              "more than " + std::to_string(max_items) + " agenda items: this item and the ones after it are not imported",
-             lines_[item_first_].text);
+             lines_[item_first_].text());
       items_capped_ = true;
       leads_.clear();
       proceedings_.clear();
@@ -1260,7 +1233,7 @@ class Parser {
     if (!kind_seen_) {
       // "Mötesanteckningar Styrgruppen för X", "PROTOKOLL    1 (6)",
       // "Region Östergötland    Minnesanteckningar" (a letterhead in columns).
-      const auto row = cells(l.text);
+      const auto row = cells(l.text());
       for (std::size_t c = 0; c < row.size(); ++c) {
         const std::string low = lower(row[c]);
         const auto kind = record_kind_of(low);
@@ -1322,7 +1295,7 @@ class Parser {
         return;
       }
     }
-    if (l.low == "dagordning" || l.low == "agenda") {
+    if (l.low() == "dagordning" || l.low() == "agenda") {
       agenda_seen_ = true;
       return;
     }
@@ -1330,32 +1303,32 @@ class Parser {
     // Regionens hus.": how and where, in a sentence of the header.
     for (std::string_view opening : {"mötet hölls ", "mötet genomfördes ", "mötet ägde rum ", "sammanträdet hölls ",
                                      "sammanträdet genomfördes ", "mötet sker ", "mötet hålls "}) {
-      if (!l.low.starts_with(opening) || l.text.size() > 160) continue;
-      std::string rest(strip_punct(std::string_view(l.text).substr(opening.size())));
+      if (!l.low().starts_with(opening) || l.text().size() > 160) continue;
+      std::string rest(strip_punct(std::string_view(l.text()).substr(opening.size())));
       for (std::string_view lead : {"i ", "på "})
         if (lower(rest).starts_with(lead) && lower(rest).compare(lead.size(), 7, "distans") != 0) rest = rest.substr(lead.size());
       if (!rest.empty()) read_form_place(rest, out_.place.empty());
       return;
     }
     // A line that is only a date (or a date and time) in the header.
-    const auto dates = dates_in(l.text);
+    const auto dates = dates_in(l.text());
     // "Vård- och omsorgsnämnden<tab>2026-10-22" under a letterhead: short,
     // but the words before the date are the body that met, not a place.
     const bool date_beside_body =
         !dates.empty() && (out_.body.empty() || !body_names_body_) &&
-        names_a_body(std::string_view(l.low).substr(0, dates.front().begin)) && starts_upper(l.text);
+        names_a_body(std::string_view(l.low()).substr(0, dates.front().begin)) && starts_upper(l.text());
     if (!dates.empty() && !date_beside_body &&
-        (dates.front().end - dates.front().begin) * 2 >= l.text.size() - std::min<std::size_t>(l.text.size(), 20)) {
+        (dates.front().end - dates.front().begin) * 2 >= l.text().size() - std::min<std::size_t>(l.text().size(), 20)) {
       // "2023-11-08, kl. 10.00–12.00, Teams": the rest is place or form.
-      if (!out_.date || !out_.start) read_date_time_place(l.text, l);
+      if (!out_.date || !out_.start) read_date_time_place(l.text(), l);
       return;
     }
     // "POLITISK SAMVERKANSGRUPP FÖR VÅRD" / "OCH OMSORG I DALARNA": a body's
     // name broken over two header lines, the second going on with a
     // conjunction or the first ending in a preposition.
-    if (!out_.body.empty() && body_line_ + 1 == i_ && l.text.size() <= 80 && !ends_sentence(l.text) &&
-        dates.empty() && l.text.find('\t') == npos && continues_name(lower(out_.body), l.low)) {
-      out_.body = std::string(strip_punct(out_.body + " " + l.text));
+    if (!out_.body.empty() && body_line_ + 1 == i_ && l.text().size() <= 80 && !ends_sentence(l.text()) &&
+        dates.empty() && l.text().find('\t') == npos && continues_name(lower(out_.body), l.low())) {
+      out_.body = std::string(strip_punct(out_.body + " " + std::string(l.text())));
       if (out_.title.empty() || fold(out_.title) != fold(out_.body)) out_.title = out_.body;
       body_line_ = i_;
       return;
@@ -1367,8 +1340,8 @@ class Parser {
     // "Kommunalförbund\tDnr NK 2024/0012": the record's case number in a
     // letterhead cell.
     std::string without_number;
-    if (!out_.extensions.count("source.case_number") && l.text.find('\t') != npos) {
-      for (const auto& cell : cells(l.text)) {
+    if (!out_.extensions.count("source.case_number") && l.text().find('\t') != npos) {
+      for (const auto& cell : cells(l.text())) {
         const std::string low_cell = lower(cell);
         if ((starts_with_word(low_cell, "dnr") || starts_with_word(low_cell, "diarienummer")) &&
             !case_number_value(cell).empty()) {
@@ -1378,10 +1351,10 @@ class Parser {
         if (!cell.empty()) without_number += (without_number.empty() ? "" : "\t") + cell;
       }
     }
-    const bool names_body = names_a_body(l.low);
-    if ((out_.body.empty() || (!body_names_body_ && names_body)) && l.text.size() <= 120 &&
-        !ends_sentence(l.text) && starts_upper(l.text) && !looks_like_person(l.text)) {
-      std::string text = without_number.empty() ? l.text : without_number;
+    const bool names_body = names_a_body(l.low());
+    if ((out_.body.empty() || (!body_names_body_ && names_body)) && l.text().size() <= 120 &&
+        !ends_sentence(l.text()) && starts_upper(l.text()) && !looks_like_person(l.text())) {
+      std::string text = without_number.empty() ? std::string(l.text()) : without_number;
       if (names_body) {
         std::vector<std::string> parts;
         for (const auto& cell : cells(text))
@@ -1396,11 +1369,11 @@ class Parser {
       }
       if (!dates.empty()) {
         if (!out_.date) out_.date = dates.front().date;
-        text = std::string(strip_punct(std::string_view(l.text).substr(0, dates.front().begin)));
+        text = std::string(strip_punct(std::string_view(l.text()).substr(0, dates.front().begin)));
         // "Vård- och omsorgsnämnden\tSammanträdesdatum 2024-02-27": the
         // date's column, its label included, is not part of the body.
         if (const std::size_t tab = text.rfind('\t'); tab != npos && tab > 0) text.erase(tab);
-        read_times(l.text);
+        read_times(l.text());
       }
       if (!out_.body.empty() && names_body && looks_like_organisation(out_.body) &&
           !out_.extensions.count("source.issuer"))
@@ -1411,13 +1384,13 @@ class Parser {
       take_body(text);
       body_names_body_ = names_body;
       body_line_ = i_;
-      if (out_.title.empty()) out_.title = replacing ? out_.body : l.text;
+      if (out_.title.empty()) out_.title = replacing ? out_.body : l.text();
       return;
     }
     if (!dates.empty() && !out_.date) out_.date = dates.front().date;
-    if (!out_.start) read_times(l.text);
+    if (!out_.start) read_times(l.text());
     // A short standalone line after a known attendance heading style: a group.
-    if (is_side_word(l.low) || looks_like_person(l.text) || l.text.find(',') != npos || l.text.find('\t') != npos) {
+    if (is_side_word(l.low()) || looks_like_person(l.text()) || l.text().find(',') != npos || l.text().find('\t') != npos) {
       // Attendees listed without a label ("Region" then names).
       mode_ = Mode::attendance;
       attendance_status_ = AttendanceStatus::present;
@@ -1425,19 +1398,19 @@ class Parser {
       attendance_line(true);
       return;
     }
-    if (current_ == std::nullopt && !l.heading && l.text.size() > 80) {
+    if (current_ == std::nullopt && !l.heading && l.text().size() > 80) {
       // Prose before any item: keep it as the record's preamble.
       if (!preamble_.empty()) preamble_ += ' ';
-      preamble_ += l.text;
-      scan_meeting_level(l.text);
+      preamble_ += l.text();
+      scan_meeting_level(l.text());
       return;
     }
-    if (out_.title.find(l.text) == npos && !l.text.empty()) out_.extensions.emplace("source.subtitle", l.text);
+    if (out_.title.find(l.text()) == npos && !l.text().empty()) out_.extensions.emplace("source.subtitle", l.text());
   }
 
   // A line that goes on with a name begun on the line before: it opens with
   // a conjunction or preposition, or the name before ends in one.
-  static bool continues_name(const std::string& low_body, const std::string& low_next) {
+  static bool continues_name(std::string_view low_body, std::string_view low_next) {
     constexpr std::string_view joins[] = {"och", "samt", "för", "i", "inom", "med", "av", "om", "kring"};
     const auto ws = words(low_next);
     if (ws.empty() || ws.size() > 10) return false;
@@ -1680,7 +1653,7 @@ class Parser {
         // "Ställningstagande" alone right after the title says what the item is for.
         if (label.value.empty() && lines_since_title_ <= 1 && label.kind != L::proposal &&
             !decision_follows(i_)) {
-          const auto purposes = read_purposes(l.low);
+          const auto purposes = read_purposes(l.low());
           if (!purposes.empty()) {
             current_->purposes = purposes;
             touch_item();
@@ -1713,34 +1686,34 @@ class Parser {
         if (!current_) return false;
         // "Eskaleringsfrågor till den politiska referensgruppen:" then a list.
         std::string to;
-        const std::size_t at = find_word(l.low, "till");
+        const std::size_t at = find_word(l.low(), "till");
         if (at != npos) {
-          std::string_view rest = std::string_view(l.text).substr(at + 4);
+          std::string_view rest = std::string_view(l.text()).substr(at + 4);
           const std::size_t colon = rest.find(':');
           to = body_name(colon == npos ? rest : rest.substr(0, colon));
         }
         escalation_to_ = to;
         list_target_ = L::escalations;
-        const std::size_t colon = l.text.find(':');
-        if (colon != npos && colon + 1 < l.text.size()) {
-          const auto what = strip_punct(std::string_view(l.text).substr(colon + 1));
+        const std::size_t colon = l.text().find(':');
+        if (colon != npos && colon + 1 < l.text().size()) {
+          const auto what = strip_punct(std::string_view(l.text()).substr(colon + 1));
           if (!what.empty()) current_->escalations.push_back({std::string(what), escalation_to_, here()});
         }
         touch_item();
         return true;
       }
       case L::next_meeting: {
-        const auto dates = dates_in(l.text);
+        const auto dates = dates_in(l);
         if (!dates.empty()) {
           set_next_meeting(dates.front().date);
         } else {
           pending_value_ = L::next_meeting;
         }
         if (current_) {
-          append_text(l.text);
+          append_text(l.text());
           touch_item();
           // The next meeting's date is the item's own only under "Nästa möte".
-          if (lower(current_->title).find("nästa möte") != npos) collect_amounts_dates(*current_, l.text, l.first);
+          if (lower(current_->title).find("nästa möte") != npos) collect_amounts_dates(*current_, l);
         }
         return true;
       }
@@ -1794,13 +1767,13 @@ class Parser {
   bool decision_follows(std::size_t at) const {
     const std::size_t n = next_content(at);
     if (n == npos) return false;
-    return lines_[n].bullet || states_decision(lines_[n].low) || lines_[n].low.find("beslutar") != npos;
+    return lines_[n].bullet || states_decision(lines_[n].low()) || lines_[n].low().find("beslutar") != npos;
   }
 
   void set_date_from(std::string_view value, const Line& l) {
     const auto dates = dates_in(value);
     if (dates.empty()) {
-      warn(l.first, "the date could not be read", l.text);
+      warn(l.first, "the date could not be read", l.text());
       return;
     }
     if (!out_.date) out_.date = dates.front().date;
@@ -1817,7 +1790,7 @@ class Parser {
       out_.start = times->start;
       out_.end = times->end;
     }
-    if (dates.empty() && !times) warn(l.first, "neither a date nor a time could be read", l.text);
+    if (dates.empty() && !times) warn(l.first, "neither a date nor a time could be read", l.text());
     std::string rest(value);
     std::vector<std::pair<std::size_t, std::size_t>> spans;
     for (const auto& d : dates) spans.emplace_back(d.begin, d.end);
@@ -1886,39 +1859,39 @@ class Parser {
     if (read_label(l).kind != L::none && kind != L::next_meeting) return false;
     switch (kind) {
       case L::date:
-        if (dates_in(l.text).empty()) return false;
-        if (mode_ == Mode::header || mode_ == Mode::attendance) set_date_from(l.text, l);
+        if (dates_in(l).empty()) return false;
+        if (mode_ == Mode::header || mode_ == Mode::attendance) set_date_from(l.text(), l);
         return true;
       case L::time:
-        read_times(l.text);
+        read_times(l.text());
         return true;
       case L::date_time:
-        read_date_time_place(l.text, l);
+        read_date_time_place(l.text(), l);
         return true;
       case L::place:
       case L::form:
       case L::place_form:
-        read_form_place(l.text, kind != L::form);
+        read_form_place(l.text(), kind != L::form);
         return true;
       case L::chair:
       case L::vice_chair:
       case L::secretary:
       case L::writer:
       case L::adjusters:
-        if (!looks_like_person(strip_parens(l.text))) return false;
-        add_role_names(kind, l.text);
+        if (!looks_like_person(strip_parens(l.text()))) return false;
+        add_role_names(kind, l.text());
         // Adjusters are often listed one per line.
         if (kind == L::adjusters) pending_value_ = L::adjusters;
         return true;
       case L::next_meeting: {
-        const auto dates = dates_in(l.text);
+        const auto dates = dates_in(l);
         if (dates.empty()) return false;
         set_next_meeting(dates.front().date);
         if (current_) {
-          append_text(l.text);
+          append_text(l.text());
           touch_item();
           // The next meeting's date is the item's own only under "Nästa möte".
-          if (lower(current_->title).find("nästa möte") != npos) collect_amounts_dates(*current_, l.text, l.first);
+          if (lower(current_->title).find("nästa möte") != npos) collect_amounts_dates(*current_, l);
         }
         return true;
       }
@@ -1949,19 +1922,19 @@ class Parser {
       const Line& next = lines_[n];
       // An indented line is the value column of a protocol's front page: one
       // attendee a line, read as such.
-      if (next.blank() || next.bullet || next.heading || next.indent > 0 || next.text.find('\t') != npos) break;
+      if (next.blank() || next.bullet || next.heading || next.indent > 0 || next.text().find('\t') != npos) break;
       if (read_label(next).kind != L::none || paragraph_number(next) || numbered_item(next)) break;
       const bool open_end = !raw.empty() && (raw.back() == ',' || raw.back() == '-');
-      const bool goes_on = starts_lower(next.text) || next.text[0] == '(' || next.text[0] == ',';
+      const bool goes_on = starts_lower(next.text()) || next.text()[0] == '(' || next.text()[0] == ',';
       const bool listing = raw.find(',') != npos && raw.back() != '.' &&
-                           (next.text.find(',') != npos || next.text.find('(') != npos || words(next.text).size() <= 3);
+                           (next.text().find(',') != npos || next.text().find('(') != npos || words(next.text()).size() <= 3);
       if (!open_end && !goes_on && !listing) break;
-      if (ends_sentence(next.text) && words(next.text).size() > 8) break;
+      if (ends_sentence(next.text()) && words(next.text()).size() > 8) break;
       // "Övriga deltagande: Marie Sundqvist, förvaltningschef" over "Jonas
       // Eklund, nämndsekreterare": one "name, title" entry a line, each line
       // read on its own in attendance mode.
-      if (last == i_ && !open_end && one_entry_a_line(raw, next.text)) break;
-      raw += (raw.back() == '-' ? "" : " ") + next.text;
+      if (last == i_ && !open_end && one_entry_a_line(raw, next.text())) break;
+      raw += (raw.back() == '-' ? "" : " ") + std::string(next.text());
       last = n;
     }
     if (last == i_) return label;
@@ -1979,7 +1952,7 @@ class Parser {
     // A list of those present ("Närvarande", "Deltagare"), not of officials
     // or substitutes beside the called.
     if (label.kind == L::present) {
-      const std::string_view low = line().low;
+      const std::string_view low = line().low();
       for (std::string_view w : {"närvarande:", "närvarande\t", "deltagare", "mötesdeltagare", "deltog", "närvarolista"})
         if (low.starts_with(w) || low == "närvarande") present_list_seen_ = true;
     }
@@ -2021,8 +1994,8 @@ class Parser {
     // "Deltagare (☒ = närvarande ☐ = frånvarande F = anmält förhinder)":
     // the legend of the marks before each name, not a name.
     if (read_mark_legend(label.value)) return;
-    if (const std::size_t open = line().text.find('('); open != npos && line().text.find('=', open) != npos)
-      if (read_mark_legend(std::string_view(line().text).substr(open)) && label.value.find('=') != npos) return;
+    if (const std::size_t open = line().text().find('('); open != npos && line().text().find('=', open) != npos)
+      if (read_mark_legend(std::string_view(line().text()).substr(open)) && label.value.find('=') != npos) return;
     const std::string low = lower(label.value);
     if (label.value.empty() || low == "se lista" || low == "se nedan" || low == "enligt bilaga" ||
         low == "se bilaga" || low == "enligt lista" || low == "enligt närvarolista")
@@ -2526,12 +2499,12 @@ class Parser {
   // Takes a status mark off the start of `l` ("☒ ", "☐ ", "[x] ", or a
   // mark of the legend such as "F  "): the status it stands for.
   std::optional<AttendanceStatus> take_leading_mark(Line& l) {
-    if (l.text.empty()) return std::nullopt;
+    if (l.text().empty()) return std::nullopt;
     std::optional<AttendanceStatus> status;
     std::size_t len = 0;
     for (const auto& [mark, st] : mark_legend_)
-      if (l.text.starts_with(mark) && l.text.size() > mark.size() &&
-          (l.text[mark.size()] == ' ' || l.text[mark.size()] == '\t')) {
+      if (l.text().starts_with(mark) && l.text().size() > mark.size() &&
+          (l.text()[mark.size()] == ' ' || l.text()[mark.size()] == '\t')) {
         status = st;
         len = mark.size();
         break;
@@ -2554,17 +2527,16 @@ class Parser {
           {"[ ]", AttendanceStatus::absent},
       };
       for (const auto& b : boxes)
-        if (l.text.starts_with(b.mark)) {
+        if (l.text().starts_with(b.mark)) {
           status = b.status;
           len = b.mark.size();
           break;
         }
     }
     if (!status) return std::nullopt;
-    const std::string_view rest = trim(std::string_view(l.text).substr(len));
+    const std::string_view rest = trim(std::string_view(l.text()).substr(len));
     if (rest.empty() || !starts_upper(rest)) return std::nullopt;
-    l.text = std::string(rest);
-    l.low = lower(l.text);
+    lines_.narrow(l, static_cast<std::size_t>(rest.data() - l.text().data()), rest.size());
     return status;
   }
 
@@ -2580,21 +2552,20 @@ class Parser {
     {
       Line& m = lines_[i_];
       std::size_t k = 0;
-      while (k < m.text.size() && k < 3 && is_digit(m.text[k])) ++k;
-      if (k > 0 && k + 2 < m.text.size() && (m.text[k] == '.' || m.text[k] == ')') && m.text[k + 1] == ' ' &&
-          attendance_entry(std::string_view(m.text).substr(k + 2))) {
-        m.text = m.text.substr(k + 2);
-        m.low = lower(m.text);
+      while (k < m.text().size() && k < 3 && is_digit(m.text()[k])) ++k;
+      if (k > 0 && k + 2 < m.text().size() && (m.text()[k] == '.' || m.text()[k] == ')') && m.text()[k + 1] == ' ' &&
+          attendance_entry(std::string_view(m.text()).substr(k + 2))) {
+        lines_.narrow(m, k + 2);
       }
     }
     const Line& l = line();
     (void)after_blank;
     for (std::string_view remote : {"på distans", "deltar digitalt", "deltog digitalt", "via teams", "via zoom",
                                     "via skype", "uppkopplad", "deltar via länk", "deltog via länk"})
-      if (l.low.find(remote) != npos) joined_remotely_ = true;
+      if (l.low().find(remote) != npos) joined_remotely_ = true;
     // A table with column headings: each row read by its columns.
-    if (l.text.find('\t') != npos) {
-      const auto row = row_cells(l);
+    if (l.text().find('\t') != npos) {
+      const auto row = row_cells(lines_, l);
       if (attendance_table_header(row)) return true;
       if (!attendance_columns_.empty()) {
         // Rows may end early: the last columns empty ("Kinda kommun<tab>Rebecka Hult (C)").
@@ -2603,20 +2574,20 @@ class Parser {
       }
     } else if (!attendance_columns_.empty()) {
       // "Region Kalmar län" between the rows: the organisation of those below.
-      if (words(l.text).size() <= 6 && looks_like_organisation(strip_punct(l.text)) && !looks_like_person(l.text)) {
-        group_ = std::string(strip_punct(l.text));
+      if (words(l.text()).size() <= 6 && looks_like_organisation(strip_punct(l.text())) && !looks_like_person(l.text())) {
+        group_ = std::string(strip_punct(l.text()));
         group_org_ = group_;
         return true;
       }
       attendance_columns_.clear();
     }
-    if (is_column_heading(l.low)) return true;
+    if (is_column_heading(l.low())) return true;
     if (prose_attendance()) return true;
     // The member the attendee above stands in for ("..., för" at its end).
     if (awaiting_member_) {
       const std::size_t idx = *awaiting_member_;
       awaiting_member_.reset();
-      std::string member = strip_parens(l.text);
+      std::string member = strip_parens(l.text());
       if (const std::size_t comma = member.find_first_of(",\t"); comma != npos) member = member.substr(0, comma);
       member = std::string(strip_punct(trim(member)));
       if (idx < out_.attendees.size() && looks_like_person(member)) {
@@ -2627,7 +2598,7 @@ class Parser {
     // "(ersätter Gustav Alm)", "  tjänstgör för Ingrid Sahlin" on the line
     // after a name: the substitute's member.
     {
-      std::string_view t = trim(l.text);
+      std::string_view t = trim(l.text());
       if (t.starts_with("(") && t.ends_with(")")) t = trim(t.substr(1, t.size() - 2));
       const std::string low = lower(t);
       for (std::string_view w : {"tjänstgörande ersättare för ", "tjänstgör för ", "ersättare för ", "ersätter ",
@@ -2648,9 +2619,9 @@ class Parser {
     if (style_ != Style::headings && (numbered_at(i_) || paragraph_number(l))) return false;
     // "Region Gävleborg: Helena Borg (ordförande), Tomas Öhman": the people
     // an organisation sent, after its name.
-    if (const std::size_t colon = l.text.find(':'); colon != npos && colon < 80 && colon + 1 < l.text.size()) {
-      const std::string head(strip_punct(trim(std::string_view(l.text).substr(0, colon))));
-      const std::string_view value = trim(std::string_view(l.text).substr(colon + 1));
+    if (const std::size_t colon = l.text().find(':'); colon != npos && colon < 80 && colon + 1 < l.text().size()) {
+      const std::string head(strip_punct(trim(std::string_view(l.text()).substr(0, colon))));
+      const std::string_view value = trim(std::string_view(l.text()).substr(colon + 1));
       const auto parts = split_list(value);
       if (!value.empty() && !parts.empty() && looks_like_organisation(head) && !looks_like_person(head) &&
           looks_like_person(strip_parens(parts.front()))) {
@@ -2669,15 +2640,15 @@ class Parser {
         };
         for (std::size_t j = i_ + 1; j < lines_.size() && j <= i_ + 12; ++j) {
           const Line& next = lines_[j];
-          if (next.blank() || next.text.find('\t') != npos || read_label(next).kind != L::none) break;
-          const std::size_t c = next.text.find(':');
+          if (next.blank() || next.text().find('\t') != npos || read_label(next).kind != L::none) break;
+          const std::size_t c = next.text().find(':');
           if (c != npos && c < 50) break;
           const auto ws = words(full);
-          const bool goes_on = open_parens(full) || full.back() == ',' || starts_lower(next.text) || next.text[0] == '(' ||
+          const bool goes_on = open_parens(full) || full.back() == ',' || starts_lower(next.text()) || next.text()[0] == '(' ||
                                (!ws.empty() && starts_lower(ws.back()) && !ends_sentence(full));
           if (!goes_on) break;
           full += ' ';
-          full += next.text;
+          full += next.text();
           last = j;
         }
         inline_list(full);
@@ -2692,8 +2663,8 @@ class Parser {
     if (flattened_table()) return true;
     // "Samira Aziz (5) Jonas Berglöf (5) Pia Lindh (7)": entries run
     // together on one line, each ended by its mark.
-    if (l.text.find('\t') == npos && l.text.find(',') == npos) {
-      const auto marked = split_at_marks(l.text);
+    if (l.text().find('\t') == npos && l.text().find(',') == npos) {
+      const auto marked = split_at_marks(l.text());
       if (marked.size() >= 2) {
         std::vector<ParsedAttendee> people;
         for (const auto& entry : marked) {
@@ -2709,49 +2680,49 @@ class Parser {
       }
     }
     // Prose ends the list.
-    if (l.text.size() > 140 || (ends_sentence(l.text) && words(l.text).size() > 6)) return false;
-    const auto row = row_cells(l);
+    if (l.text().size() > 140 || (ends_sentence(l.text()) && words(l.text()).size() > 6)) return false;
+    const auto row = row_cells(lines_, l);
     if (row.size() >= 2) return table_row(row);
     if (organisation_first()) return true;
-    const std::string bare = strip_parens(l.text);
-    if (looks_like_person(bare) && l.text.find(',') == npos && l.text.find(" \xE2\x80\x93 ") == npos &&
-        l.text.find(" - ") == npos) {
+    const std::string bare = strip_parens(l.text());
+    if (looks_like_person(bare) && l.text().find(',') == npos && l.text().find(" \xE2\x80\x93 ") == npos &&
+        l.text().find(" - ") == npos) {
       // A bare name: maybe the first half of a name run and organisation run.
       pending_people_.push_back(i_);
       return true;
     }
-    if (auto a = read_attendee(l.text)) {
+    if (auto a = read_attendee(l.text())) {
       flush_pending_people();
       add_attendee(std::move(*a));
       return true;
     }
     // "Jenny Lund (s), Arne Björk (m)": several people on one line.
-    if (l.text.find(',') != npos) {
-      const auto parts = list_parts(l.text);
+    if (l.text().find(',') != npos) {
+      const auto parts = list_parts(l.text());
       if (parts.size() >= 2 &&
           std::all_of(parts.begin(), parts.end(), [](const std::string& p) { return looks_like_person(strip_parens(p)); })) {
         flush_pending_people();
-        inline_list(l.text);
+        inline_list(l.text());
         return true;
       }
     }
     // Not a person: an organisation run pairing the bare names before it,
     // or a group heading.
     if (!pending_people_.empty() && pairs_as_organisation_run()) return true;
-    if (words(l.text).size() <= 6 && l.text.find(',') == npos && !ends_sentence(l.text)) {
+    if (words(l.text()).size() <= 6 && l.text().find(',') == npos && !ends_sentence(l.text())) {
       // A heading-structured record's first item looks like a group heading
       // but is followed by prose.
-      if (style_ == Style::headings && !is_side_word(l.low) && !looks_like_organisation(l.text)) {
+      if (style_ == Style::headings && !is_side_word(l.low()) && !looks_like_organisation(l.text())) {
         const std::size_t n = next_content(i_);
-        if (n != npos && (lines_[n].text.size() > 60 || ends_sentence(lines_[n].text))) return false;
+        if (n != npos && (lines_[n].text().size() > 60 || ends_sentence(lines_[n].text()))) return false;
       }
       flush_pending_people();
-      group_ = std::string(strip_punct(l.text));
+      group_ = std::string(strip_punct(l.text()));
       const std::string group_low = lower(group_);
       group_org_ = is_side_word(group_low) ? std::string() : (looks_like_organisation(group_) ? group_ : std::string());
       return true;
     }
-    if (style_ == Style::headings || l.text.size() > 60) return false;
+    if (style_ == Style::headings || l.text().size() > 60) return false;
     warn_here("in the attendance list but not read as a person");
     return true;
   }
@@ -2928,7 +2899,7 @@ class Parser {
       flush_name_row();
     }
     flush_pending_people();
-    if (auto a = read_attendee(line().text)) {
+    if (auto a = read_attendee(line().text())) {
       add_attendee(std::move(*a));
       return true;
     }
@@ -2986,13 +2957,13 @@ class Parser {
   // their count tells how many names to cut the first line into.
   bool flattened_table() {
     const Line& l = line();
-    if (l.text.find('\t') != npos || words(l.text).size() < 6 || ends_sentence(l.text)) return false;
+    if (l.text().find('\t') != npos || words(l.text()).size() < 6 || ends_sentence(l.text())) return false;
     const std::size_t n = next_content(i_);
-    if (n == npos || n > i_ + 2 || lines_[n].text.find('\t') != npos) return false;
-    const auto orgs = split_organisations(lines_[n].text);
+    if (n == npos || n > i_ + 2 || lines_[n].text().find('\t') != npos) return false;
+    const auto orgs = split_organisations(lines_[n].text());
     if (orgs.size() < 3) return false;
-    auto names = split_names(l.text, orgs.size());
-    if (names.size() != orgs.size()) names = split_names_marked(l.text, orgs.size());
+    auto names = split_names(l.text(), orgs.size());
+    if (names.size() != orgs.size()) names = split_names_marked(l.text(), orgs.size());
     if (names.size() != orgs.size()) return false;
     flush_pending_people();
     for (std::size_t k = 0; k < names.size(); ++k) {
@@ -3015,10 +2986,10 @@ class Parser {
   bool organisation_first() {
     const Line& l = line();
     for (std::string_view dash : {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "}) {
-      const std::size_t at = l.text.find(dash);
+      const std::size_t at = l.text().find(dash);
       if (at == npos || at == 0 || at > 80) continue;
-      const std::string org(strip_punct(trim(std::string_view(l.text).substr(0, at))));
-      const std::string_view rest = trim(std::string_view(l.text).substr(at + dash.size()));
+      const std::string org(strip_punct(trim(std::string_view(l.text()).substr(0, at))));
+      const std::string_view rest = trim(std::string_view(l.text()).substr(at + dash.size()));
       std::string_view name = rest.substr(0, std::min(rest.find(','), rest.find('(')));
       name = trim(name);
       if (!looks_like_organisation(org) || looks_like_person(org) || !looks_like_person(name)) return false;
@@ -3045,12 +3016,12 @@ class Parser {
   // the side the list stands on), "Från X" the organisation.
   bool prose_attendance() {
     const Line& l = line();
-    if (l.text.find('\t') != npos || words(l.text).size() < 6) return false;
+    if (l.text().find('\t') != npos || words(l.text()).size() < 6) return false;
     std::string text;
     std::size_t last = i_;
     for (std::size_t j = i_; j < lines_.size() && j < i_ + 40 && !lines_[j].blank(); ++j) {
       if (j > i_ && (numbered_at(j) || paragraph_number(lines_[j]) || read_label(lines_[j]).kind != L::none)) break;
-      text += (text.empty() || text.back() == '-' ? "" : " ") + lines_[j].text;
+      text += (text.empty() || text.back() == '-' ? "" : " ") + std::string(lines_[j].text());
       last = j;
     }
     struct Verb {
@@ -3287,9 +3258,9 @@ class Parser {
       if (!l.blank() && !is_noise(l)) {
         // An organisation run has one organisation per line and nothing else;
         // "Region Halland:" heads a group instead.
-        if (l.text.back() == ':' || !group_org_.empty() || read_label(l).kind != L::none || looks_like_person(strip_parens(l.text)) || l.text.size() > 80 ||
-            ends_sentence(l.text) || l.text.find(',') != npos || l.text.find('\t') != npos ||
-            is_side_word(l.low) || !looks_like_organisation(strip_parens(l.text)) || read_attendee(l.text))
+        if (l.text().back() == ':' || !group_org_.empty() || read_label(l).kind != L::none || looks_like_person(strip_parens(l.text())) || l.text().size() > 80 ||
+            ends_sentence(l.text()) || l.text().find(',') != npos || l.text().find('\t') != npos ||
+            is_side_word(l.low()) || !looks_like_organisation(strip_parens(l.text())) || read_attendee(l.text()))
           break;
         orgs.push_back(j);
       }
@@ -3299,9 +3270,9 @@ class Parser {
     const std::size_t keep = i_;
     for (std::size_t k = 0; k < orgs.size(); ++k) {
       i_ = pending_people_[k];
-      auto a = read_attendee(lines_[pending_people_[k]].text);
+      auto a = read_attendee(lines_[pending_people_[k]].text());
       if (!a) continue;
-      a->organisation = lines_[orgs[k]].text;
+      a->organisation = lines_[orgs[k]].text();
       a->provenance = Provenance{out_.document, lines_[pending_people_[k]].first, lines_[orgs[k]].last};
       add_attendee(std::move(*a));
     }
@@ -3318,7 +3289,7 @@ class Parser {
     const std::size_t keep = i_;
     for (const std::size_t at : pending_people_) {
       i_ = at;
-      if (auto a = read_attendee(lines_[at].text)) add_attendee(std::move(*a));
+      if (auto a = read_attendee(lines_[at].text())) add_attendee(std::move(*a));
     }
     i_ = keep;
     pending_people_.clear();
@@ -3408,7 +3379,7 @@ class Parser {
 
   bool closing_label(const Label& label) {
     const Line& l = line();
-    if (starts_with_word(l.low, "vid protokollet") || label.kind == L::adjusted) protocol_signs_ = true;
+    if (starts_with_word(l.low(), "vid protokollet") || label.kind == L::adjusted) protocol_signs_ = true;
     finish_decision_only();
     if (label.kind == L::certifier) {
       // Page furniture on every page of an extract, unless a name follows.
@@ -3419,25 +3390,25 @@ class Parser {
         return true;
       }
       const std::size_t n = next_content(i_);
-      if (n != npos && looks_like_person(strip_parens(lines_[n].text)) && read_label(lines_[n]).kind == L::none) {
-        out_.extensions["source.extract_certified_by"] = strip_parens(lines_[n].text);
+      if (n != npos && looks_like_person(strip_parens(lines_[n].text())) && read_label(lines_[n]).kind == L::none) {
+        out_.extensions["source.extract_certified_by"] = strip_parens(lines_[n].text());
         skip_until_ = n;
         skip_set_ = true;
       }
       return true;
     }
     if (label.kind == L::adjusted) {
-      const auto dates = dates_in(l.text);
+      const auto dates = dates_in(l);
       if (!dates.empty()) out_.adjusted_on = dates.front().date;
       // "Justerat 2019-10-09" then the adjusters' names, one per line.
       std::string rest = label.value;
-      if (!dates.empty()) rest = std::string(strip_punct(std::string_view(l.text).substr(dates.front().end)));
+      if (!dates.empty()) rest = std::string(strip_punct(std::string_view(l.text()).substr(dates.front().end)));
       if (!rest.empty() && dates.empty() && !looks_like_person(strip_parens(rest)) && label.colon == false) {
         // "Justeras av" without a colon was read as a label; "Justering sker ..." is prose.
         if (current_) return false;
       }
       if (!rest.empty() && looks_like_person(strip_parens(rest))) add_role_names(L::adjusters, rest);
-      else if (!rest.empty()) out_.extensions["source.adjustment"] = std::string(l.text);
+      else if (!rest.empty()) out_.extensions["source.adjustment"] = std::string(l.text());
       closing_expect_ = L::adjusters;
       if (!out_.items.empty() || current_) enter_closing();
       return true;
@@ -3476,7 +3447,7 @@ class Parser {
   bool task_line() {
     const Line& l = line();
     if (!current_ || !l.bullet) return false;
-    std::string_view t = l.text;
+    std::string_view t = l.text();
     // (A ticked box, "[x]", is work done; the parsed assignment has no place
     // for that yet, so it is read as the others.)
     if (t.starts_with("[ ]") || t.starts_with("[x]") || t.starts_with("[X]")) t.remove_prefix(3);
@@ -3548,7 +3519,7 @@ class Parser {
   bool comment_on_item() {
     if (mode_ != Mode::items && mode_ != Mode::closing) return false;
     const Line& l = line();
-    std::string_view low = l.low;
+    std::string_view low = l.low();
     for (std::string_view lead : {"kommentar till punkt ", "till punkt ", "ad punkt ", "punkt "})
       if (low.starts_with(lead)) {
         low.remove_prefix(lead.size());
@@ -3567,10 +3538,10 @@ class Parser {
           ++last;
         for (std::size_t j = i_; j <= last; ++j) {
           if (!item->text.empty()) item->text += j == i_ ? "\n\n" : " ";
-          item->text += lines_[j].text;
-          collect_amounts_dates(*item, lines_[j].text, lines_[j].first);
+          item->text += lines_[j].text();
+          collect_amounts_dates(*item, lines_[j].text(), lines_[j].first);
         }
-        item->provenance.last_line = std::max(item->provenance.last_line, lines_[last].last);
+        item->provenance.last_line = std::max<std::size_t>(item->provenance.last_line, lines_[last].last);
         skip_until_ = last;
         skip_set_ = true;
         return true;
@@ -3631,7 +3602,7 @@ class Parser {
     if (mode_ == Mode::annex) return false;
     // The columns stage may have made "Vid anteckningarna\tJusteras" a label
     // and its value: "Vid anteckningarna: Justeras".
-    std::string text = l.text;
+    std::string text(l.text());
     if (const std::size_t colon = text.find(": "); text.find('\t') == npos && colon != npos && colon < 40)
       text = text.substr(0, colon) + '\t' + text.substr(colon + 2);
     if (text.find('\t') == npos) return false;
@@ -3639,11 +3610,10 @@ class Parser {
     if (row.size() < 2 || row.size() > 5) return false;
     std::vector<L> kinds;
     for (const auto& c : row) {
-      Line probe;
-      probe.text = c;
-      probe.low = lower(strip_punct(c));
-      L k = read_label(probe).kind;
-      if (probe.low == "justerare" || probe.low == "justeras" || probe.low == "justerande") k = L::adjusters;
+      // Only the kind is read, and it depends on the lower-cased text alone.
+      const ProbeLine probe(strip_punct(c));
+      L k = read_label(probe.line).kind;
+      if (probe.low() == "justerare" || probe.low() == "justeras" || probe.low() == "justerande") k = L::adjusters;
       if (k != L::writer && k != L::adjusters && k != L::chair && k != L::secretary) return false;
       kinds.push_back(k == L::secretary ? L::writer : k);
     }
@@ -3661,8 +3631,8 @@ class Parser {
     const Line& l = line();
     // Signatures side by side: "Ulf Strandberg      Kerstin Malm",
     // "Helena Sjödin, ordförande      Jonas Wikström".
-    if (l.text.find('\t') != npos && (closing_expect_ != L::none || !signature_columns_.empty())) {
-      const auto row = cells(l.text);
+    if (l.text().find('\t') != npos && (closing_expect_ != L::none || !signature_columns_.empty())) {
+      const auto row = cells(l.text());
       const auto name_of = [](const std::string& c) {
         return std::string(strip_punct(trim(std::string_view(c).substr(0, std::min(c.find(','), c.find('('))))));
       };
@@ -3686,36 +3656,36 @@ class Parser {
         return;
       }
     }
-    const std::string bare = strip_parens(l.text);
+    const std::string bare = strip_parens(l.text());
     if (looks_like_person(bare) && closing_names_ < 6) {
       ++closing_names_;
       if (closing_expect_ == L::writer) {
-        add_role_names(L::writer, l.text);
+        add_role_names(L::writer, l.text());
         closing_expect_ = L::none;
       } else if (closing_expect_ == L::adjusters) {
-        add_role_names(L::adjusters, l.text);
+        add_role_names(L::adjusters, l.text());
       } else if (closing_expect_ == L::certifier) {
         out_.extensions.emplace("source.extract_certified_by", bare);
         closing_expect_ = L::none;
       } else if (closing_expect_ == L::chair) {
-        add_role_names(L::chair, l.text);
+        add_role_names(L::chair, l.text());
         closing_expect_ = L::none;
       }
       return;
     }
-    const auto dates = dates_in(l.text);
-    if (closing_expect_ == L::adjusters && !dates.empty() && !out_.adjusted_on && l.text.size() < 40) {
+    const auto dates = dates_in(l);
+    if (closing_expect_ == L::adjusters && !dates.empty() && !out_.adjusted_on && l.text().size() < 40) {
       out_.adjusted_on = dates.front().date;
       return;
     }
     // "Protokollet har tillkännagivits på ... anslagstavla 2019-10-09"
-    if (l.low.find("anslagstavla") != npos || l.low.find("tillkännagiv") != npos ||
-        l.low.find("anslag") == 0) {
-      out_.extensions["source.announcement"] = l.text;
+    if (l.low().find("anslagstavla") != npos || l.low().find("tillkännagiv") != npos ||
+        l.low().find("anslag") == 0) {
+      out_.extensions["source.announcement"] = l.text();
       return;
     }
-    if (l.low == "ordförande" || l.low == "justerare" || l.low == "sekreterare") {
-      closing_expect_ = l.low == "ordförande" ? L::chair : l.low == "justerare" ? L::adjusters : L::writer;
+    if (l.low() == "ordförande" || l.low() == "justerare" || l.low() == "sekreterare") {
+      closing_expect_ = l.low() == "ordförande" ? L::chair : l.low() == "justerare" ? L::adjusters : L::writer;
       return;
     }
     // Anything else after the signatures is a document appended to the record.
@@ -3738,7 +3708,7 @@ class Parser {
     if (out_.items.empty()) return;
     auto& item = out_.items.back();
     if (money_column_row(item)) return;
-    collect_amounts_dates(item, line().text, line().first);
+    collect_amounts_dates(item, line());
   }
 
   // A table whose column heading gives the unit ("Belopp, kr", "Belopp
@@ -3746,11 +3716,11 @@ class Parser {
   // True when the line was such a heading or row and has been read.
   bool money_column_row(ParsedItem& item) {
     const Line& l = line();
-    if (l.text.find('\t') == npos) {
+    if (l.text().find('\t') == npos) {
       money_column_ = npos;
       return false;
     }
-    const auto row = cells(l.text);
+    const auto row = cells(l.text());
     for (std::size_t c = 0; c < row.size(); ++c) {
       const std::string low = lower(row[c]);
       const bool money = low.find("belopp") != npos || low.ends_with(" kr") || low.ends_with(", kr") ||
@@ -3789,29 +3759,29 @@ class Parser {
     if (!current_) {
       // Text before the first item in a numbered record: the preamble.
       if (!preamble_.empty()) preamble_ += ' ';
-      preamble_ += l.text;
-      scan_meeting_level(l.text);
+      preamble_ += l.text();
+      scan_meeting_level(l.text());
       return;
     }
     touch_item();
     // A title that came on its own line after "§182".
     if (title_pending_) {
       title_pending_ = false;
-      current_->title = l.text;
+      current_->title = l.text();
       current_->provenance.last_line = l.last;
-      scan_facts(l.text);
+      scan_facts(l.text());
       purpose_from_title();
       lines_since_title_ = 0;
       return;
     }
     // A case number alone under the title: "RS190971", "RS 2023-00123", "Dnr HSN 2022/45".
-    if (lines_since_title_ <= 2 && current_->case_number.empty() && looks_like_case_number(l.text)) {
-      current_->case_number = std::string(case_number_value(l.text));
+    if (lines_since_title_ <= 2 && current_->case_number.empty() && looks_like_case_number(l.text())) {
+      current_->case_number = std::string(case_number_value(l.text()));
       return;
     }
     // A purpose word alone under the title.
     if (lines_since_title_ <= 2 && current_->purposes.empty() && !l.bullet) {
-      auto purposes = read_purposes(l.low);
+      auto purposes = read_purposes(l.low());
       if (!purposes.empty()) {
         current_->purposes = purposes;
         return;
@@ -3821,19 +3791,19 @@ class Parser {
     if (decision_block_ && decision_line(after_blank)) return;
     if (list_target_ != L::none && list_line(after_blank)) return;
 
-    const auto dates = dates_in(l.text);
-    if (l.low.find("nästa möte") != npos && !dates.empty()) set_next_meeting(dates.front().date);
+    const auto dates = dates_in(l);
+    if (l.low().find("nästa möte") != npos && !dates.empty()) set_next_meeting(dates.front().date);
 
     if (current_->text.empty()) {
-      current_->text = l.bullet ? "- " + l.text : l.text;
+      current_->text = l.bullet ? "- " + std::string(l.text()) : std::string(l.text());
     } else if (l.bullet) {
-      current_->text += "\n- " + l.text;
+      current_->text += "\n- " + std::string(l.text());
     } else if (after_blank || l.heading) {
-      current_->text += "\n\n" + l.text;
+      current_->text += "\n\n" + std::string(l.text());
     } else {
-      append_text(l.text);
+      append_text(l.text());
     }
-    collect_amounts_dates(*current_, l.text, l.first);
+    collect_amounts_dates(*current_, l);
   }
 
   static bool looks_like_case_number(std::string_view text) {
@@ -3860,21 +3830,21 @@ class Parser {
       list_target_ = L::none;
       return false;
     }
-    if (l.text.size() > 200 || (!l.bullet && ends_sentence(l.text) && words(l.text).size() > 12)) {
+    if (l.text().size() > 200 || (!l.bullet && ends_sentence(l.text()) && words(l.text()).size() > 12)) {
       list_target_ = L::none;
       return false;
     }
     switch (list_target_) {
       case L::attachments:
-        current_->attachments.push_back(l.text);
-        collect_amounts_dates(*current_, l.text, l.first);
+        current_->attachments.emplace_back(l.text());
+        collect_amounts_dates(*current_, l);
         return true;
       case L::sent_to:
-        for (const auto& v : split_list(l.text)) current_->sent_to.push_back(v);
+        for (const auto& v : split_list(l.text())) current_->sent_to.push_back(v);
         return true;
       case L::escalations:
-        current_->escalations.push_back({l.text, escalation_to_, here()});
-        collect_amounts_dates(*current_, l.text, l.first);
+        current_->escalations.push_back({std::string(l.text()), escalation_to_, here()});
+        collect_amounts_dates(*current_, l);
         return true;
       default:
         return false;
@@ -3884,8 +3854,8 @@ class Parser {
   // "Nr | Åtgärd | Ansvarig | Klart senast | Punkt": the columns of an action
   // list, when the row names an owner column and what is to be done.
   bool action_table_header(const Line& l) {
-    if (l.text.find('\t') == npos || l.text.size() > 200) return false;
-    const auto row = cells(l.text);
+    if (l.text().find('\t') == npos || l.text().size() > 200) return false;
+    const auto row = cells(l.text());
     if (row.size() < 2 || row.size() > 8) return false;
     std::vector<ActionColumn> columns;
     bool owner = false;
@@ -3903,9 +3873,9 @@ class Parser {
   // A row of the action list: an action item of the item its "Punkt" column
   // names, else of the item it stands in. A row that does not fit ends the list.
   bool action_row(const Line& l) {
-    const auto row = cells(l.text);
+    const auto row = cells(l.text());
     if (row.size() != action_columns_.size()) {
-      if (row.size() >= 2 && l.text.find('\t') != npos)
+      if (row.size() >= 2 && l.text().find('\t') != npos)
         warn_here("an action list row whose cells do not match the list's columns");
       action_columns_.clear();
       return false;
@@ -3991,10 +3961,10 @@ class Parser {
       const Label below = read_label(next);
       if (below.kind == L::responsible && a.owner.empty() && !below.value.empty()) {
         a.owner = below.value;
-      } else if (next.low.starts_with("tidplan") || next.low.starts_with("klart") ||
-                 next.low.starts_with("deadline") || next.low.starts_with("senast") ||
-                 next.low.starts_with("när:") || next.low.starts_with("slutdatum")) {
-        if (const auto dates = dates_in(next.text); !dates.empty()) due_below = dates.back().date;
+      } else if (next.low().starts_with("tidplan") || next.low().starts_with("klart") ||
+                 next.low().starts_with("deadline") || next.low().starts_with("senast") ||
+                 next.low().starts_with("när:") || next.low().starts_with("slutdatum")) {
+        if (const auto dates = dates_in(next.text()); !dates.empty()) due_below = dates.back().date;
       } else {
         break;
       }
@@ -4028,9 +3998,9 @@ class Parser {
             paragraph_number(next) || numbered_at(j))
           break;
         value += ' ';
-        value += next.text;
+        value += next.text();
         last = j;
-        if (ends_sentence(next.text)) break;
+        if (ends_sentence(next.text())) break;
       }
     }
     a.provenance = span(i_, last);
@@ -4136,10 +4106,10 @@ class Parser {
     }
     // A lead-in: "X beslutar att", "X beslutar:", "Styrgruppen föreslås besluta att",
     // "Styrgruppen ger Anna Berg i uppdrag att:" -- a list follows.
-    const std::string_view low = l.low;
+    const std::string_view low = l.low();
     // "Anna Berg (V) reserverar sig mot beslutet." under the decision: the
     // debate, read from the item's text.
-    if (!l.bullet && starts_upper(l.text) && is_proceeding_sentence(low)) {
+    if (!l.bullet && starts_upper(l.text()) && is_proceeding_sentence(low)) {
       close_decision_block();
       return false;
     }
@@ -4155,11 +4125,11 @@ class Parser {
       for (std::string_view v : {" beslutar", " beslutade", " beslöt", " föreslås besluta", " föreslår"}) {
         if (low.ends_with(v) || low.ends_with(std::string(v) + ":")) {
           const std::size_t next = next_content(i_);
-          if (next != npos && (lines_[next].bullet || numbered_clause(lines_[next].low))) {
+          if (next != npos && (lines_[next].bullet || numbered_clause(lines_[next].low()))) {
             lead_verb = true;
             if (!lead_end) {
-              b.lead = l.text;
-              b.body = decision_subject(l.text, l.low);
+              b.lead = l.text();
+              b.body = decision_subject(l.text(), l.low());
               b.after_lead = true;
               return true;
             }
@@ -4169,12 +4139,12 @@ class Parser {
     }
     // "2. Nämnden ger X i uppdrag att" / "återkomma med ...": a numbered
     // clause is a decision of its own, broken over lines, not a lead-in.
-    const bool clause_number = l.text.size() > 3 && is_digit(l.text[0]) &&
-                               (l.text[1] == '.' || l.text[1] == ')' ||
-                                (is_digit(l.text[1]) && (l.text[2] == '.' || l.text[2] == ')')));
+    const bool clause_number = l.text().size() > 3 && is_digit(l.text()[0]) &&
+                               (l.text()[1] == '.' || l.text()[1] == ')' ||
+                                (is_digit(l.text()[1]) && (l.text()[2] == '.' || l.text()[2] == ')')));
     if (!l.bullet && !clause_number && low.size() < 240 && lead_end && lead_verb) {
-      b.lead = l.text;
-      b.body = decision_subject(l.text, l.low);
+      b.lead = l.text();
+      b.body = decision_subject(l.text(), l.low());
       b.after_lead = true;
       return true;
     }
@@ -4183,8 +4153,8 @@ class Parser {
     if (!l.bullet && b.any && !after_blank && last_decision_ < current_->decisions.size()) {
       const auto& d = current_->decisions[last_decision_];
       const std::string& prev = b.kind == L::proposal ? d.proposal : d.text;
-      if (starts_lower(l.text) || is_digit(l.text[0]) || !ends_sentence(prev)) {
-        continue_last_decision(l.text);
+      if (starts_lower(l.text()) || is_digit(l.text()[0]) || !ends_sentence(prev)) {
+        continue_last_decision(l.text());
         return true;
       }
     }
@@ -4192,7 +4162,7 @@ class Parser {
       close_decision_block();
       return false;
     }
-    decision_text(l.text);
+    decision_text(l.text());
     return true;
   }
 
@@ -4480,7 +4450,7 @@ class Parser {
   // "Omar återkommer med ett förslag", "Kansliet skickar ut kallelsen senast
   // 2025-05-02", "Åtgärd: Lisa Ek tar fram underlag": an action item whose
   // owner is the subject, a person or a body named in a few capitalised words.
-  void action_sentence(ParsedItem& item, std::string_view s, const std::string& low,
+  void action_sentence(ParsedItem& item, std::string_view s, std::string_view low,
                        std::optional<std::size_t> decision) {
     const std::size_t at = action_verb(low);
     if (at == npos || at == 0 || reports_earlier(low)) return;
@@ -4535,7 +4505,7 @@ class Parser {
     ProceedingPart part;
     part.kind = kind;
     part.text_begin = t.size();
-    t += line().text;
+    t += line().text();
     part.text_end = t.size();
     part.lines.push_back(i_);
     part.value_at = value_at;
@@ -4546,13 +4516,13 @@ class Parser {
   // A roll-call line: "Ja: Anna Berg (M), Per Ek (M)", "Nej (2): ...", or a
   // row "Anna Berg (M)\tJa".
   static bool roll_call_line(const Line& l) {
-    const std::size_t colon = l.text.find(':');
+    const std::size_t colon = l.text().find(':');
     if (colon != npos && colon < 24) {
-      std::string head = std::string(trim(std::string_view(l.low).substr(0, colon)));
+      std::string head = std::string(trim(std::string_view(l.low()).substr(0, colon)));
       if (const std::size_t open = head.find(" ("); open != npos) head = head.substr(0, open);
       if (vote_word(head)) return true;
     }
-    const auto row = cells(l.text);
+    const auto row = cells(l.text());
     if (row.size() >= 2)
       for (const auto& c : row)
         if (vote_word(lower(c))) return true;
@@ -4566,16 +4536,16 @@ class Parser {
       in_proceeding_ = false;
       return false;
     }
-    if (after_blank && !is_proceeding_sentence(l.low) && !roll_call_line(l) && !vote_counts(l.low)) {
+    if (after_blank && !is_proceeding_sentence(l.low()) && !roll_call_line(l) && !vote_counts(l.low())) {
       in_proceeding_ = false;
       return false;
     }
     auto& t = current_->text;
     t += after_blank ? "\n\n" : (l.bullet ? "\n- " : " ");
-    t += l.text;
+    t += l.text();
     part.text_end = t.size();
     part.lines.push_back(i_);
-    collect_amounts_dates(*current_, l.text, l.first);
+    collect_amounts_dates(*current_, l);
     return true;
   }
 
@@ -4647,19 +4617,19 @@ class Parser {
   };
 
   static void add_casts(const Line& l, std::vector<ParsedVoteCast>& casts) {
-    const std::size_t colon = l.text.find(':');
+    const std::size_t colon = l.text().find(':');
     if (colon != npos && colon < 24) {
-      std::string head = std::string(trim(std::string_view(l.low).substr(0, colon)));
+      std::string head = std::string(trim(std::string_view(l.low()).substr(0, colon)));
       if (const std::size_t open = head.find(" ("); open != npos) head = head.substr(0, open);
       if (const auto option = vote_word(head)) {
-        for (const auto& part : split_list(std::string_view(l.text).substr(colon + 1))) {
+        for (const auto& part : split_list(std::string_view(l.text()).substr(colon + 1))) {
           const std::string name = strip_parens(part);
           if (looks_like_person(name)) casts.push_back({name, static_cast<VoteOption>(*option)});
         }
         return;
       }
     }
-    const auto row = cells(l.text);
+    const auto row = cells(l.text());
     if (row.size() < 2) return;
     std::optional<int> option;
     std::string name;
@@ -4707,7 +4677,7 @@ class Parser {
       const std::size_t first = lines_[part.lines.front()].first;
       const Provenance where = span(part.lines.front(), part.lines.back());
       // The heading itself is no sentence of the debate; its value is.
-      const std::size_t heading_size = lines_[part.lines.front()].text.size();
+      const std::size_t heading_size = lines_[part.lines.front()].text().size();
       const std::size_t value_at = std::min(part.value_at, heading_size);
       const std::string_view body = text.substr(std::min(value_at, text.size()));
       std::size_t para_start = 0;
@@ -4723,10 +4693,9 @@ class Parser {
       for (std::size_t k = 0; k < part.lines.size(); ++k) {
         const Line& l = lines_[part.lines[k]];
         if (k == 0) {
-          if (value_at >= l.text.size()) continue;
+          if (value_at >= l.text().size()) continue;
           Line value = l;
-          value.text = l.text.substr(value_at);
-          value.low = l.low.substr(value_at);
+          lines_.narrow(value, value_at);
           add_casts(value, casts);
           continue;
         }
@@ -4872,20 +4841,24 @@ class Parser {
     }
   }
 
+  void collect_amounts_dates(ParsedItem& item, const Line& l) { collect_amounts_dates(item, l.text(), l.low(), l.first); }
   void collect_amounts_dates(ParsedItem& item, std::string_view text, std::size_t source_line) {
+    collect_amounts_dates(item, text, lower(text), source_line);
+  }
+  void collect_amounts_dates(ParsedItem& item, std::string_view text, std::string_view low, std::size_t source_line) {
     // "... ett underskott på drygt" / "8,5 mnkr": the word that makes the
     // amount approximate may end the line above this one.
-    if (i_ > 0 && i_ < lines_.size() && text.data() == lines_[i_].text.data() && !lines_[i_ - 1].blank()) {
-      const std::string_view above = lines_[i_ - 1].low;
+    if (i_ > 0 && i_ < lines_.size() && text.data() == lines_[i_].text().data() && !lines_[i_ - 1].blank()) {
+      const std::string_view above = lines_[i_ - 1].low();
       const std::size_t sp = above.find_last_of(" \t");
       const std::string_view word = sp == npos ? above : above.substr(sp + 1);
       if (is_approximation_word(word)) {
         const std::string joined = std::string(word) + ' ' + std::string(text);
-        collect_amounts_dates(item, std::string_view(joined), source_line);
+        collect_amounts_dates(item, joined, lower(joined), source_line);
         return;
       }
     }
-    for (const auto& a : find_amounts(text)) {
+    for (const auto& a : find_amounts_lowered(low)) {
       if (a.irregular) {
         warn(source_line, "an amount whose digit groups do not make a number",
              text.substr(a.begin, a.end - a.begin));
@@ -4894,13 +4867,16 @@ class Parser {
       if (std::find(item.amounts.begin(), item.amounts.end(), a.money) == item.amounts.end())
         item.amounts.push_back(a.money);
     }
-    for (const auto& d : dates_in(text))
+    for (const auto& d : near_meeting(find_dates_lowered(low, year())))
       if (std::find(item.dates.begin(), item.dates.end(), d.date) == item.dates.end()) item.dates.push_back(d.date);
   }
 
   // Decisions, assignments and escalations written in running text.
   void scan_sentences(ParsedItem& item) {
     const std::string text = item.text;
+    // Lower-cased once for the item: each sentence's is a view of it (a
+    // sentence starts after ASCII punctuation or space, so the offsets agree).
+    const std::string low_text = lower(text);
     std::size_t para_start = 0;
     while (para_start < text.size()) {
       std::size_t para_end = text.find('\n', para_start);
@@ -4914,7 +4890,8 @@ class Parser {
         const ProceedingPart* in_part = nullptr;
         for (const auto& part : proceedings_)
           if (offset >= part.text_begin && offset < part.text_end) in_part = &part;
-        const std::string low = lower(s);
+        const std::string_view low =
+            std::string_view(low_text).substr(static_cast<std::size_t>(s.data() - text.data()), s.size());
         if (in_part && (in_part->kind != Proceeding::motions && in_part->kind != Proceeding::order)) continue;
         if (in_part && is_proceeding_sentence(low)) continue;
         action_sentence(item, s, low, std::nullopt);
@@ -4962,12 +4939,12 @@ class Parser {
   Provenance provenance_of_text(const ParsedItem& item, std::string_view sentence) const {
     const std::string needle(sentence.substr(0, std::min<std::size_t>(sentence.size(), 24)));
     for (std::size_t k = item_first_; k <= item_last_ && k < lines_.size(); ++k) {
-      if (lines_[k].text.find(needle) != npos) {
+      if (lines_[k].text().find(needle) != npos) {
         std::size_t last = k;
         // A sentence broken over lines ends where its last words are.
         const std::string tail(sentence.substr(sentence.size() > 16 ? sentence.size() - 16 : 0));
         for (std::size_t m = k; m <= item_last_ && m < lines_.size() && m < k + 8; ++m)
-          if (lines_[m].text.find(tail) != npos) {
+          if (lines_[m].text().find(tail) != npos) {
             last = m;
             break;
           }
@@ -5038,8 +5015,8 @@ class Parser {
   void recover_item_table() {
     for (std::size_t h = 0; h < lines_.size(); ++h) {
       const Line& head = lines_[h];
-      if (head.text.find('\t') == npos || head.indent > 0) continue;
-      const auto heads = cells(head.text);
+      if (head.text().find('\t') == npos || head.indent > 0) continue;
+      const auto heads = cells(head.text());
       if (heads.size() < 3 || heads.size() > 6) continue;
       std::size_t number_col = npos, title_col = npos, decision_col = npos, presenter_col = npos;
       for (std::size_t c = 0; c < heads.size(); ++c) {
@@ -5064,7 +5041,7 @@ class Parser {
       const std::size_t columns = heads.size();
       struct Row {
         std::vector<std::string> cells;
-        std::size_t first = 0, last = 0;
+        std::uint32_t first = 0, last = 0;
       };
       std::vector<Row> rows;
       std::size_t end = h + 1;
@@ -5077,7 +5054,7 @@ class Parser {
       for (; end < lines_.size(); ++end) {
         const Line& l = lines_[end];
         if (l.blank()) break;
-        auto row = cells(l.text);
+        auto row = cells(l.text());
         const bool starts_row = l.indent == 0 && !row.empty() && !row[0].empty() && is_digit(row[0][0]) &&
                                 row[0].size() <= 4;
         if (starts_row) {
@@ -5111,13 +5088,11 @@ class Parser {
       if (rows.size() < 2) continue;
       std::vector<Line> written;
       for (const auto& r : rows) {
-        const auto line_of = [&](std::string text) {
+        const auto line_of = [&](std::string_view text) {
           Line out;
           out.first = r.first;
           out.last = r.last;
-          out.text = std::move(text);
-          out.low = lower(out.text);
-          return out;
+          return lines_.with_text(out, text);
         };
         std::string number = r.cells[number_col];
         while (!number.empty() && (number.back() == '.' || number.back() == ')')) number.pop_back();
@@ -5158,12 +5133,12 @@ class Parser {
     };
     for (std::size_t k = 0; k < lines_.size() && k < 12; ++k) {
       Line& l = lines_[k];
-      if (l.blank() || l.text.find("  ") != npos) continue;
+      if (l.blank() || l.text().find("  ") != npos) continue;
       std::string out;
       bool any = false;
       bool previous_spaced = false;
       std::string joined;
-      for (const auto& cell : cells(l.text)) {
+      for (const auto& cell : cells(l.text())) {
         const bool is_spaced = spaced(cell, joined);
         if (!out.empty()) out += (is_spaced && previous_spaced) ? " " : "\t";
         out += is_spaced ? joined : cell;
@@ -5171,8 +5146,7 @@ class Parser {
         previous_spaced = is_spaced;
       }
       if (!any) continue;
-      l.text = out;
-      l.low = lower(out);
+      lines_.set_text(l, out);
     }
   }
 
@@ -5185,7 +5159,7 @@ class Parser {
   }
 
  private:
-  std::vector<Line> lines_;
+  Lines lines_;
   ParseOptions options_;
   ParsedMinutes out_;
   std::size_t i_ = 0;
@@ -5300,7 +5274,7 @@ ParsedMinutes parse_split(SplitText text, std::string document, const ParseOptio
   return parser.run();
 }
 
-ParsedMinutes parse_lines(std::vector<Line> lines, std::string document, const ParseOptions& options) {
+ParsedMinutes parse_lines(Lines lines, std::string document, const ParseOptions& options) {
   Parser parser(std::move(lines), std::move(document), options);
   return parser.run();
 }

@@ -582,7 +582,7 @@ ParsedFile parse_text_all(std::string_view text, std::string document, const Par
   constexpr std::size_t share_below = std::size_t{4} << 20;
   ParsedFile out;
   detail::SplitText split = detail::split_text(text);
-  std::vector<detail::Line> lines;
+  detail::Lines lines;
   if (text.size() < share_below) lines = split.lines;
   out.minutes = detail::parse_split(std::move(split), document, options);
   if (text.size() >= share_below) lines = detail::split_text(text).lines;

@@ -91,22 +91,24 @@ std::optional<int> read_year(std::string_view s, std::size_t i, std::size_t& len
 
 }  // namespace
 
-bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-
 std::string lower(std::string_view text) {
   std::string out(text);
-  for (std::size_t i = 0; i < out.size(); ++i) {
+  lower_in_place(out.data(), out.size());
+  return out;
+}
+
+void lower_in_place(char* out, std::size_t size) noexcept {
+  for (std::size_t i = 0; i < size; ++i) {
     const auto u = static_cast<unsigned char>(out[i]);
     if (u >= 'A' && u <= 'Z') {
       out[i] = static_cast<char>(u + 32);
-    } else if (u == 0xC3 && i + 1 < out.size()) {
+    } else if (u == 0xC3 && i + 1 < size) {
       const auto next = static_cast<unsigned char>(out[i + 1]);
       // U+00C0..U+00DE are capitals, except U+00D7 (multiplication sign).
       if (next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = static_cast<char>(next + 0x20);
       ++i;
     }
   }
-  return out;
 }
 
 std::vector<std::string_view> words(std::string_view text) {
@@ -188,8 +190,13 @@ std::string_view strip_punct(std::string_view text) noexcept {
 // ---- dates ----
 
 std::vector<FoundDate> find_dates(std::string_view text, std::optional<int> year) {
-  const std::string lowered = lower(text);
-  const std::string_view s = lowered;
+  // Every date starts with a digit, and most lines have none: no copy then.
+  if (std::find_if(text.begin(), text.end(), is_digit) == text.end()) return {};
+  return find_dates_lowered(lower(text), year);
+}
+
+std::vector<FoundDate> find_dates_lowered(std::string_view s, std::optional<int> year) {
+  if (std::find_if(s.begin(), s.end(), is_digit) == s.end()) return {};
   std::vector<FoundDate> out;
   std::size_t i = 0;
   while (i < s.size()) {
@@ -365,9 +372,9 @@ std::size_t approx_before(std::string_view s, std::size_t at) {
 
 }  // namespace
 
-std::vector<FoundAmount> find_amounts(std::string_view text) {
-  const std::string lowered = lower(text);
-  const std::string_view s = lowered;
+std::vector<FoundAmount> find_amounts(std::string_view text) { return find_amounts_lowered(lower(text)); }
+
+std::vector<FoundAmount> find_amounts_lowered(std::string_view s) {
   std::vector<FoundAmount> out;
   std::size_t i = 0;
   // A number that had no unit, remembered so that "1 61000 000 000 kronor"
@@ -414,8 +421,9 @@ std::vector<FoundAmount> find_amounts(std::string_view text) {
       end = k;
       digits = true;
       ok = true;
-    } else if (boundary_before(s, i) && (s[i] == 'e' || s[i] == 't' || s[i] == 'f' || s[i] == 's' ||
-                                         s[i] == 'n' || s[i] == 'h' || s[i] == '\xC3')) {
+    } else if ((s[i] == 'e' || s[i] == 't' || s[i] == 'f' || s[i] == 's' || s[i] == 'n' || s[i] == 'h' ||
+                s[i] == '\xC3') &&
+               boundary_before(s, i)) {
       for (const auto& nw : number_words) {
         if (nw.word[0] != s[i]) continue;
         if (starts_with_word(s.substr(i), nw.word) && nw.value > 0) {

@@ -22,6 +22,8 @@ namespace import::detail {
 /// Lower-cases ASCII and the two-byte Latin-1 capitals (Å, Ä, Ö, É ...) in
 /// place, so byte offsets in the result are offsets in the input.
 std::string lower(std::string_view text);
+/// lower() of `size` bytes at `text`, in place.
+void lower_in_place(char* text, std::size_t size) noexcept;
 
 /// The words of a phrase, split at white space.
 std::vector<std::string_view> words(std::string_view text);
@@ -39,7 +41,7 @@ bool starts_upper(std::string_view word) noexcept;
 bool starts_lower(std::string_view word) noexcept;
 /// Every letter a capital: "VGR", "SKR", "RÖ".
 bool all_caps(std::string_view word) noexcept;
-bool is_digit(char c) noexcept;
+inline bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 /// Starts with `prefix` (already lower case), ignoring case, and the prefix
 /// ends at a word boundary.
@@ -61,6 +63,8 @@ struct FoundDate {
 /// "28.10.2024", "25/11", "24 och 25 mars". Dates without a year need
 /// `year`; impossible dates are skipped.
 std::vector<FoundDate> find_dates(std::string_view text, std::optional<int> year);
+/// find_dates() of a text already lower-cased (a Line's low()): no copy.
+std::vector<FoundDate> find_dates_lowered(std::string_view low, std::optional<int> year);
 
 struct FoundAmount {
   Money money;
@@ -73,6 +77,8 @@ struct FoundAmount {
 /// Every amount of money: "1 280 000 000 kronor", "ca 25 000 000 kr",
 /// "3,5 mnkr", "150 tkr", "fyra miljoner kronor", "två miljarder".
 std::vector<FoundAmount> find_amounts(std::string_view text);
+/// find_amounts() of a text already lower-cased (a Line's low()): no copy.
+std::vector<FoundAmount> find_amounts_lowered(std::string_view low);
 
 struct FoundTimes {
   TimeOfDay start;

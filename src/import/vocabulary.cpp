@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 #include <cstddef>
+#include <cstdint>
+#include <iterator>
 
 SAMVERKAN_BEGIN_NAMESPACE
 namespace import::detail {
@@ -435,13 +437,31 @@ std::size_t action_verb(std::string_view low) noexcept {
   };
   // One pass over the word starts of the sentence rather than one search per
   // verb (and no allocation): this is asked of every sentence of every item.
-  // The first word start where a verb begins is the earliest verb.
+  // The first word start where a verb begins is the earliest verb. The
+  // verbs are grouped by their first letter, so a word start is compared
+  // only with the few that could begin there.
+  constexpr std::size_t count = std::size(verbs);
+  struct ByLetter {
+    std::array<std::uint8_t, count> order{};
+    std::array<std::uint8_t, 257> begin{};
+  };
+  static const ByLetter by = [] {
+    ByLetter b;
+    std::array<std::uint8_t, 256> n{};
+    for (std::string_view v : verbs) ++n[static_cast<unsigned char>(v[1])];
+    for (std::size_t c = 0; c < 256; ++c) b.begin[c + 1] = static_cast<std::uint8_t>(b.begin[c] + n[c]);
+    std::array<std::uint8_t, 256> at{};
+    for (std::size_t c = 0; c < 256; ++c) at[c] = b.begin[c];
+    for (std::size_t k = 0; k < count; ++k) b.order[at[static_cast<unsigned char>(verbs[k][1])]++] = static_cast<std::uint8_t>(k);
+    return b;
+  }();
   const bool ends_sentence = low.ends_with('.');
   for (std::size_t at = low.find(' '); at != std::string_view::npos; at = low.find(' ', at + 1)) {
     const std::string_view rest = low.substr(at);
     if (rest.size() < 2) break;
-    for (std::string_view v : verbs) {
-      if (v[1] != rest[1]) continue;
+    const auto c = static_cast<unsigned char>(rest[1]);
+    for (std::size_t k = by.begin[c]; k < by.begin[c + 1]; ++k) {
+      const std::string_view v = verbs[by.order[k]];
       if (rest.starts_with(v)) return at;
       // "... återkommer." at the sentence end.
       if (ends_sentence && at > 0 && rest.size() == v.size() && rest.substr(0, v.size() - 1) == v.substr(0, v.size() - 1))

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -41,12 +42,10 @@ std::vector<fs::path> layouts() {
   return out;
 }
 
-d::Line line_of(std::string text) {
-  d::Line l;
-  l.first = l.last = 1;
-  l.text = std::move(text);
-  l.low = d::lower(l.text);
-  return l;
+d::Lines lines_of(std::initializer_list<const char*> texts) {
+  d::Lines lines;
+  for (const char* t : texts) lines.add(t, 1, 1);
+  return lines;
 }
 
 }  // namespace
@@ -70,10 +69,8 @@ TEST_CASE("outline of every sample layout matches its golden file", "[import][ou
 }
 
 TEST_CASE("classify: labels, items, table rows, headings and signatures", "[import][outline]") {
-  std::vector<d::Line> lines;
-  for (const char* t : {"Datum: 2024-03-14", "LEDAMÖTER", "Anna Berg\tRegion Uppsala", "", "1. Budget", "Text om det.",
-                        "", "2. Övrigt", "Vid protokollet", "Per Lind"})
-    lines.push_back(line_of(t));
+  const d::Lines lines = lines_of({"Datum: 2024-03-14", "LEDAMÖTER", "Anna Berg\tRegion Uppsala", "", "1. Budget",
+                                    "Text om det.", "", "2. Övrigt", "Vid protokollet", "Per Lind"});
   const auto c = d::classify(lines);
   CHECK(c.style == d::ItemStyle::numbered);
   CHECK(c.lines[0].kind == d::LineKind::label);
@@ -105,15 +102,15 @@ TEST_CASE("classify: labels, items, table rows, headings and signatures", "[impo
 }
 
 TEST_CASE("classify: an item title broken over lines is joined", "[import][outline]") {
-  std::vector<d::Line> lines{line_of("1. MÖTETS ÖPPNANDE OCH VAL AV"), line_of("JUSTERARE"), line_of("Ordföranden öppnade."),
-                             line_of("2. Budget för"), line_of("nästa år"), line_of("3. Budget för"), line_of("Text.")};
+  d::Lines lines = lines_of({"1. MÖTETS ÖPPNANDE OCH VAL AV", "JUSTERARE", "Ordföranden öppnade.", "2. Budget för",
+                             "nästa år", "3. Budget för", "Text."});
   lines[1].indent = 3;
   lines[4].indent = 3;
   d::join_title_continuations(lines);
-  CHECK(lines[0].text == "1. MÖTETS ÖPPNANDE OCH VAL AV JUSTERARE");
+  CHECK(lines[0].text() == "1. MÖTETS ÖPPNANDE OCH VAL AV JUSTERARE");
   CHECK(lines[1].blank());
-  CHECK(lines[2].text == "Ordföranden öppnade.");
-  CHECK(lines[3].text == "2. Budget för nästa år");
-  CHECK(lines[5].text == "3. Budget för");  // text that is not indented stays
-  CHECK(lines[6].text == "Text.");
+  CHECK(lines[2].text() == "Ordföranden öppnade.");
+  CHECK(lines[3].text() == "2. Budget för nästa år");
+  CHECK(lines[5].text() == "3. Budget för");  // text that is not indented stays
+  CHECK(lines[6].text() == "Text.");
 }

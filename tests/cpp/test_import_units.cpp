@@ -1,5 +1,6 @@
 // The importer's parts on their own: the scanners for dates, amounts, times
 // and names, the encoding repair, and documents that are not minutes at all.
+#include "../../src/import/classify.hpp"
 #include "../../src/import/lines.hpp"
 #include "../../src/import/scan.hpp"
 #include "../../src/import/vocabulary.hpp"
@@ -306,7 +307,7 @@ TEST_CASE("page furniture is its own stage: page numbers, stamps and running hea
       "kommun och år.\n"
       "Justerandes sign\t\tUtdragsbestyrkande\n");
   std::vector<std::string> texts;
-  for (const auto& l : lines) texts.push_back(l.text);
+  for (const auto& l : lines) texts.emplace_back(l.text());
   // The first showing of the running header stays; the repeat, the page
   // number, the stamp and the blank lines inside the sentence go.
   CHECK(texts == std::vector<std::string>{"Kommunförbundet Väst | Minnesanteckningar | 2025-01-20", "Punkt 1",
@@ -325,13 +326,13 @@ TEST_CASE("a word hyphenated across lines is joined; a compound's shared dash is
       "kommunledningen deltar. SKR-\n"
       "rapporten kom i går.\n");
   REQUIRE(lines.size() == 6);
-  CHECK(lines[0].text == "Arbetsgruppen följer antalet utskrivningsklara");
+  CHECK(lines[0].text() == "Arbetsgruppen följer antalet utskrivningsklara");
   CHECK(lines[0].last == 2);  // the joined word came from source line 2
-  CHECK(lines[1].text == "patienter varje vecka.");
-  CHECK(lines[2].text == "Både hälso- och");
-  CHECK(lines[3].text == "sjukvården och Region-/");
-  CHECK(lines[4].text == "kommunledningen deltar. SKR-");  // an acronym's dash is no break
-  CHECK(lines[5].text == "rapporten kom i går.");
+  CHECK(lines[1].text() == "patienter varje vecka.");
+  CHECK(lines[2].text() == "Både hälso- och");
+  CHECK(lines[3].text() == "sjukvården och Region-/");
+  CHECK(lines[4].text() == "kommunledningen deltar. SKR-");  // an acronym's dash is no break
+  CHECK(lines[5].text() == "rapporten kom i går.");
 }
 
 TEST_CASE("a party mark after a name is the member's party, never an organisation", "[import][attendance]") {
@@ -826,8 +827,8 @@ TEST_CASE("a long run of blank lines is kept short; the lines after it keep thei
   // 22 blank source lines (2 to 23): eight kept, fourteen not.
   CHECK(dropped == 14);
   REQUIRE(lines.size() == 10);
-  CHECK(lines.front().text == "Punkt 1");
-  CHECK(lines.back().text == "Punkt 2");
+  CHECK(lines.front().text() == "Punkt 1");
+  CHECK(lines.back().text() == "Punkt 2");
   CHECK(lines.back().first == 24);
   // A final newline is no line, whether or not the run before it was cut.
   std::size_t none = 1;
@@ -1196,4 +1197,48 @@ TEST_CASE("Markdown notes with a numbered list of those present and tasks under 
   CHECK(work[1].what.starts_with("skrivelse"));
   REQUIRE(work[1].due);
   CHECK(sv::format_date(*work[1].due) == "2026-12-18");
+}
+
+TEST_CASE("lines are views into one buffer per document", "[import][lines]") {
+  const std::string text = "Datum: 2024-03-14\n§1\n§1\nanna berg\nHälso-\nOch sjukvård\n";
+  auto lines = d::split_lines(text);
+  REQUIRE(lines.size() == 6);
+  // Lower-cased byte for byte; a line without capitals is its own lower case.
+  CHECK(lines[0].low() == "datum: 2024-03-14");
+  CHECK(lines[3].low().data() == lines[3].text().data());
+  CHECK(lines[0].low().data() != lines[0].text().data());
+  // A line that repeats the one before it views the same bytes.
+  CHECK(lines[2].text().data() == lines[1].text().data());
+  const std::size_t held = lines.text_bytes();
+  // "Datum: 2024-03-14" twice (text and lower case), "§1" once, "anna berg" once, ...
+  CHECK(held < 2 * text.size());
+  // Cutting a line with capitals keeps both forms at the same offsets, and
+  // the other lines' views stay where they were.
+  const std::string_view before = lines[3].text();
+  lines.narrow(lines[0], 7);
+  CHECK(lines[0].text() == "2024-03-14");
+  CHECK(lines[0].low() == "2024-03-14");
+  lines.set_text(lines[4], "Hälso- och Sjukvård");
+  CHECK(lines[4].text() == "Hälso- och Sjukvård");
+  CHECK(lines[4].low() == "hälso- och sjukvård");
+  CHECK(lines[3].text().data() == before.data());
+  CHECK(lines[3].text() == "anna berg");
+  // A copy shares the text and rewrites its own lines only.
+  auto copy = lines;
+  copy.set_text(copy[3], "Per Lind");
+  CHECK(copy[3].low() == "per lind");
+  CHECK(lines[3].text() == "anna berg");
+  lines[5].clear();
+  CHECK(lines[5].blank());
+  CHECK(lines[5].low().empty());
+  CHECK(copy[5].text() == "Och sjukvård");
+  // Row cells live beside the lines, not in each.
+  CHECK(lines.cells(lines[1]).empty());
+  lines.set_cells(lines[1], {"Namn", "", "Region"});
+  CHECK(lines.cells(lines[1]) == std::vector<std::string>{"Namn", "", "Region"});
+  CHECK(lines.cells(lines[2]).empty());
+  // A probe owns its text.
+  const d::ProbeLine probe("Närvarande:");
+  CHECK(probe.low() == "närvarande:");
+  CHECK(d::read_label(probe.line).kind == d::LabelKind::present);
 }
