@@ -559,7 +559,7 @@ class Reader {
   template <EntityKind K>
   void read(const json& value, const std::string& path, Id<K>& out) const {
     if (!value.is_string()) wrong_type(value, path, "an id (a string)");
-    out = Id<K>(value.get<std::string>());
+    out = Id<K>(value.get_ref<const std::string&>());
   }
   void read(const json& value, const std::string& path, Date& out) const;
   void read(const json& value, const std::string& path, TimeOfDay& out) const;

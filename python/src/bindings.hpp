@@ -50,7 +50,7 @@ struct type_caster<samverkan::Id<K>> {
       PyErr_Clear();
       return false;
     }
-    value = samverkan::Id<K>(std::string(data, static_cast<std::size_t>(size)));
+    value = samverkan::Id<K>(std::string_view(data, static_cast<std::size_t>(size)));
     return true;
   }
 

@@ -256,11 +256,20 @@ void io(Ar& ar, const char* name, E& value) {
   }
 }
 
+// An id is written as its text, as before ids became handles, so the bytes
+// of every archive are unchanged; loading interns the text.
 template <class Ar, EntityKind K>
 void io(Ar& ar, const char* name, Id<K>& id) {
-  std::string text = id.str();
-  io(ar, name, text);
-  if constexpr (loading<Ar>()) id = Id<K>(std::move(text));
+  if constexpr (loading<Ar>()) {
+    // One buffer per thread: reading an id allocates nothing once the
+    // buffer has grown to the longest id.
+    thread_local std::string text;
+    io(ar, name, text);
+    id = Id<K>(std::string_view(text));
+  } else {
+    // Saving only reads the string; the table's text is not copied.
+    io(ar, name, const_cast<std::string&>(id.str()));
+  }
 }
 
 // A date is one number, readable in text and XML: 2024-10-28 is 20241028.

@@ -1,12 +1,18 @@
 // Strong, typed identifiers. An OrganisationId cannot be passed where a
-// PersonId is expected; both are readable strings ("org/vgr", "meeting/3") so
-// that they survive JSON, DataFrames and merges unchanged.
+// PersonId is expected; both read as strings ("org/vgr", "meeting/3") so that
+// they survive JSON, DataFrames and merges unchanged. Underneath, an id is a
+// 32-bit handle into one process-wide table of id texts (docs/ids.md): a
+// record holds 4 bytes per id, == and hashing compare integers, and each
+// distinct text is stored once.
 #pragma once
 
 #include <samverkan/core/enum.hpp>
 
+#include <atomic>
+#include <bit>
 #include <compare>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <ostream>
 #include <string>
@@ -54,8 +60,39 @@ struct enum_traits<EntityKind> {
   }};
 };
 
-/// A typed id. `Tag` names the entity kind; ids of different kinds do not
-/// convert into each other.
+namespace detail {
+
+/// The process-wide, append-only table of id texts (src/core/ids.cpp).
+/// Handle 0 is the empty text. Texts live in chunks that never move or shrink:
+/// chunk k holds id_chunk_base << k texts, so 23 chunks cover every 32-bit
+/// handle and a published text can be read without a lock.
+inline constexpr std::uint32_t id_chunk_base = 1024;
+inline constexpr std::size_t id_chunk_count = 32;
+extern std::atomic<const std::string*> id_chunks[id_chunk_count];
+extern const std::string empty_id_text;
+
+/// The handle of `text`, adding it to the table the first time it is seen.
+/// Thread-safe. Throws std::length_error when 2^32 - 1 texts are taken.
+std::uint32_t intern_id(std::string_view text);
+
+/// The text of a handle that intern_id returned.
+inline const std::string& id_text(std::uint32_t handle) noexcept {
+  if (handle == 0) return empty_id_text;
+  // Chunk k starts at base * (2^k - 1).
+  const std::uint32_t scaled = handle / id_chunk_base + 1;
+  const auto k = static_cast<unsigned>(std::bit_width(scaled) - 1);
+  const std::uint32_t first = id_chunk_base * ((std::uint32_t{1} << k) - 1);
+  return id_chunks[k].load(std::memory_order_acquire)[handle - first];
+}
+
+/// How many distinct texts the table holds (the empty text included).
+std::size_t interned_id_count() noexcept;
+
+}  // namespace detail
+
+/// A typed id. `Kind` names the entity kind; ids of different kinds do not
+/// convert into each other. Constructing one from text interns the text;
+/// copying one copies 4 bytes.
 ///
 ///   OrganisationId vgr{"org/vgr"};
 ///   PersonId p = vgr;  // does not compile
@@ -65,21 +102,31 @@ class Id {
   static constexpr EntityKind kind = Kind;
 
   Id() = default;
-  explicit Id(std::string value) : value_(std::move(value)) {}
-  explicit Id(const char* value) : value_(value) {}
+  explicit Id(std::string_view value) : handle_(detail::intern_id(value)) {}
+  explicit Id(const std::string& value) : Id(std::string_view(value)) {}
+  explicit Id(const char* value) : Id(std::string_view(value)) {}
 
-  /// The id as text.
-  const std::string& str() const noexcept { return value_; }
+  /// The id as text; the reference stays valid for the life of the process.
+  const std::string& str() const noexcept { return detail::id_text(handle_); }
   /// True for a default-constructed id, which the corpus replaces on add().
-  bool empty() const noexcept { return value_.empty(); }
+  bool empty() const noexcept { return handle_ == 0; }
+  /// The handle in the process's id table: equal handles, equal texts. Not
+  /// stable across processes, so never written anywhere.
+  std::uint32_t handle() const noexcept { return handle_; }
 
   friend bool operator==(const Id&, const Id&) = default;
-  friend auto operator<=>(const Id&, const Id&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const Id& id) { return os << id.value_; }
+  /// Ordered by text, as the sorted outputs, archives and frames expect.
+  friend std::strong_ordering operator<=>(const Id& a, const Id& b) noexcept {
+    if (a.handle_ == b.handle_) return std::strong_ordering::equal;
+    return a.str() <=> b.str();
+  }
+  friend std::ostream& operator<<(std::ostream& os, const Id& id) { return os << id.str(); }
 
  private:
-  std::string value_;
+  std::uint32_t handle_ = 0;
 };
+
+static_assert(sizeof(Id<EntityKind::meeting>) == 4, "an id is one 32-bit handle");
 
 using OrganisationId = Id<EntityKind::organisation>;
 using PersonId = Id<EntityKind::person>;
@@ -118,5 +165,5 @@ SAMVERKAN_END_NAMESPACE
 
 template <samverkan::EntityKind K>
 struct std::hash<samverkan::Id<K>> {
-  std::size_t operator()(const samverkan::Id<K>& id) const noexcept { return std::hash<std::string>{}(id.str()); }
+  std::size_t operator()(const samverkan::Id<K>& id) const noexcept { return std::hash<std::uint32_t>{}(id.handle()); }
 };
