@@ -72,6 +72,7 @@ constexpr std::string_view usage =
     "for .docx and PDF, the page and line or table cell); a fact read from a .docx or PDF keeps its\n"
     "place in the original in the extension \"source.location\". A damaged, encrypted or scanned\n"
     "document, or a file of another kind, is an error naming it, and the others are still read.\n"
+    "A line the importer cannot read is a warning on standard error (\"warning: FILE:LINE: ...\");\n"
     "the rest of the document is kept, and each meeting keeps its warnings in the extension\n"
     "\"source.warnings\". Warnings do not change the exit status.\n"
     "\n"

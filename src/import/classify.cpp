@@ -79,6 +79,7 @@ constexpr LabelDef label_defs[] = {
     {"mötesdeltagare", L::present, false},
     {"deltagare", L::present, false},
     {"deltagande", L::present, false},
+    {"deltog ej", L::absent, false},
     {"deltog", L::present, false},
     {"ledamöter", L::present, false},
     {"tjänstepersoner", L::present, false},
@@ -90,6 +91,10 @@ constexpr LabelDef label_defs[] = {
     {"frånvarande ledamöter", L::absent, false},
     {"frånvarande", L::absent, false},
     {"ej närvarande", L::absent, false},
+    {"ej deltagande", L::absent, false},
+    // Missing without having sent word: "Saknas: Ronny Ask (Mönsterås kommun)".
+    {"saknas", L::absent, false},
+    {"frånvaro", L::absent, false},
     {"anmäld frånvaro", L::excused, false},
     {"anmält förhinder", L::excused, false},
     {"förhinder", L::excused, false},

@@ -476,6 +476,7 @@ Lines split_lines(std::string_view document, std::size_t* dropped) {
     clean(copy, number, p.number, lines, scratch);
   }
   remove_furniture(lines);
+  remove_envelope(lines);
   join_hyphenated(lines);
   return lines;
 }
@@ -602,6 +603,85 @@ void remove_furniture(Lines& lines) {
     }
   }
   lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(kept), lines.end());
+}
+
+void remove_envelope(Lines& lines) {
+  // The header block: e-mail labels among the first lines, a forwarding
+  // marker allowed above them, wrapped recipients allowed between them.
+  std::size_t first = std::string::npos, last = 0, labels = 0, seen = 0;
+  bool sent_or_subject = false;
+  std::size_t subject = std::string::npos;
+  for (std::size_t k = 0; k < lines.size() && seen < 14; ++k) {
+    const Line& l = lines[k];
+    if (l.blank() || l.rule) continue;
+    ++seen;
+    const std::string_view low = l.low();
+    if (is_forward_marker(low)) {
+      if (first == std::string::npos) first = k;
+      last = k;
+      continue;
+    }
+    if (const std::size_t n = envelope_label(low)) {
+      if (first == std::string::npos) {
+        if (seen > 4) break;
+        first = k;
+      }
+      ++labels;
+      last = k;
+      const std::string_view word = low.substr(0, n);
+      if (word.starts_with("skickat") || word.starts_with("sent") || word.starts_with("ämne") ||
+          word.starts_with("subject")) {
+        sent_or_subject = true;
+        if (word.starts_with("ämne") || word.starts_with("subject")) subject = k;
+      }
+      continue;
+    }
+    // A recipient list wrapped onto the next line.
+    if (first != std::string::npos && k == last + 1 && l.indent > 0) {
+      last = k;
+      continue;
+    }
+    if (first != std::string::npos) break;
+  }
+  if (first == std::string::npos || labels < 3 || !sent_or_subject) return;
+  // The message's own words (greeting, signature) stand before the record
+  // when a rule or the record's heading follows them.
+  std::size_t start = std::string::npos;
+  for (std::size_t k = last + 1; k < lines.size() && k < last + 80; ++k) {
+    const Line& l = lines[k];
+    if (l.rule) {
+      start = k + 1;
+      break;
+    }
+    if (l.blank()) continue;
+    if (l.text().size() <= 80 && !ends_sentence_text(l.text()) && record_kind_of(l.low())) {
+      start = k;
+      break;
+    }
+  }
+  if (start != std::string::npos) {
+    for (std::size_t k = first; k < start; ++k) lines[k].clear();
+    return;
+  }
+  // The message is the record: its subject ("SV: Minnesanteckningar
+  // styrgruppen 2026-11-25") is its title line.
+  for (std::size_t k = first; k <= last; ++k) {
+    if (k == subject) {
+      Line& l = lines[k];
+      std::string_view value = trim(l.text().substr(envelope_label(l.low())));
+      for (bool again = true; again;) {
+        again = false;
+        for (std::string_view p : {"sv:", "vb:", "re:", "fw:", "fwd:", "vs:"})
+          if (value.size() > p.size() && lower(value.substr(0, p.size())) == p) {
+            value = trim(value.substr(p.size()));
+            again = true;
+          }
+      }
+      lines.narrow(l, static_cast<std::size_t>(value.data() - l.text().data()), value.size());
+      continue;
+    }
+    lines[k].clear();
+  }
 }
 
 void join_hyphenated(Lines& lines) {

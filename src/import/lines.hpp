@@ -157,6 +157,13 @@ Lines split_lines(std::string_view document, std::size_t* dropped = nullptr);
 /// around it along, so the sentence reads on. Part of split_lines.
 void remove_furniture(Lines& lines);
 
+/// Minutes pasted into an e-mail: the mail program's header lines ("Från:",
+/// "Skickat:", "Till:", "Ämne:" ...) go, and so do the message's own words
+/// before the record when a rule or the record's heading follows them;
+/// without either, the subject stays as the record's title line. Part of
+/// split_lines.
+void remove_envelope(Lines& lines);
+
 /// A word broken at a line end ("utskriv-" / "ningsklara") is joined onto
 /// the first line; a dash that stands for a shared last part ("hälso- och",
 /// "Hälso-/sjukvård") stays. Part of split_lines.

@@ -64,15 +64,6 @@ constexpr std::string_view record_kind_words[] = {
     "protokoll", "minnesanteckningar från", "anteckningar från",
 };
 
-std::optional<RecordKind> record_kind_of(std::string_view low) {
-  if (starts_with_word(low, "protokollsutdrag") || starts_with_word(low, "utdrag")) return RecordKind::protocol_extract;
-  if (starts_with_word(low, "protokoll") || starts_with_word(low, "sammanträdesprotokoll"))
-    return RecordKind::protocol;
-  for (std::string_view w : {"mötesanteckningar", "mötesanteckning", "minnesanteckningar", "minnesanteckning",
-                             "anteckningar", "mötesprotokoll"})
-    if (starts_with_word(low, w)) return w == "mötesprotokoll" ? RecordKind::protocol : RecordKind::minutes;
-  return std::nullopt;
-}
 
 // Words alone on a line under "Närvarande" that name a side or a kind of
 // member, not an organisation.
@@ -252,7 +243,7 @@ std::string escalation_name(std::string_view to) {
   if (stop != npos) to = to.substr(0, stop);
   const auto ws = words(to);
   std::string name;
-  for (std::size_t k = 0; k < ws.size() && k < 6; ++k) {
+  for (std::size_t k = 0; k < ws.size() && k < 8; ++k) {
     const std::string lw = lower(ws[k]);
     // "Samrådsorganet för Fyrbodal", "Regionala samverkansrådet i Blekinge":
     // a preposition before a capitalised word is part of the name; "för
@@ -260,6 +251,28 @@ std::string escalation_name(std::string_view to) {
     if (k > 0 && (lw == "för" || lw == "i") && k + 1 < ws.size() && starts_upper(ws[k + 1])) {
       name += " " + std::string(ws[k]);
       continue;
+    }
+    // "Ledningsgruppen för samverkan i Kalmar län": a few lower-case words
+    // and another preposition before the capital; "för beslut i juni" is
+    // what the body is to do, not its name.
+    if (k > 0 && lw == "för" && k + 1 < ws.size()) {
+      std::size_t j = k + 1;
+      bool purpose = false;
+      while (j < ws.size() && j <= k + 3 && starts_lower(ws[j])) {
+        const std::string w = lower(ws[j]);
+        for (std::string_view p : {"beslut", "fastställande", "kännedom", "ställningstagande", "information",
+                                   "godkännande", "vidare", "synpunkter", "behandling", "yttrande", "beredning",
+                                   "hantering", "att", "som", "den", "det"})
+          purpose = purpose || w == p;
+        if (purpose) break;
+        ++j;
+      }
+      if (!purpose && j > k + 2 && j < ws.size() && starts_upper(ws[j]) &&
+          (lower(ws[j - 1]) == "i" || lower(ws[j - 1]) == "inom")) {
+        for (std::size_t w = k; w < j; ++w) name += " " + std::string(ws[w]);
+        k = j - 1;
+        continue;
+      }
     }
     if (k > 0 && (lw == "för" || lw == "som" || lw == "att" || lw == "och" || lw == "inför" || lw == "i" ||
                   lw == "den" || lw == "vid" || lw == "senast" || lw == "på" || lw == "under" || is_digit(lw[0])))
@@ -336,6 +349,19 @@ bool states_decision(std::string_view low) {
     if (passive && !decides.any_in(low.substr(0, at))) return false;
   }
   if (decides.any_in(low)) return true;
+  // "Nätverket noterade uppföljningen", "Styrgruppen noterar rapporten": a
+  // body takes note of a thing; "noterade att ..." only observes.
+  for (std::string_view verb : {" noterar ", " noterade "}) {
+    const std::size_t at = low.find(verb);
+    if (at == npos || at > 60 || words(low.substr(0, at)).size() > 4) continue;
+    const auto next = words(low.substr(at + verb.size()));
+    if (next.empty()) continue;
+    const std::string_view w = strip_punct(next.front());
+    if (w == "att" || w == "även" || w == "också" || w == "vidare" || w == "dock" || w == "med" || w == "en" ||
+        w == "ett" || w == "som" || w == "hur" || w == "vilka" || w == "vad")
+      continue;
+    return true;
+  }
   // "Frågan om finansiering överlämnas till Politiska samrådsgruppen": the
   // meeting lifts the matter, a decision of its own.
   if (escalation_at(low) != npos) return true;
@@ -526,7 +552,6 @@ class Parser {
           out_.attendees[k].status = AttendanceStatus::invited;
     expand_party_reservations();
     next_meeting_from_item();
-    resolve_due_dates();
     drop_empty_parents();
     mark_procedural();
     // A room or a building named as the place: the meeting was held there,
@@ -1210,8 +1235,8 @@ class Parser {
     scan_sentences(item);
     escalations_from_decisions(item);
     read_proceedings(item);
-    assignments_from_decisions(item, out_.items.size());
-    split_joint_owners(item, out_.items.size());
+    assignments_from_decisions(item);
+    split_joint_owners(item);
     merge_tasks(item);
     leads_.clear();
     proceedings_.clear();
@@ -1459,9 +1484,9 @@ class Parser {
     if (out_.title.empty()) out_.title = title;
   }
 
-  void read_times(std::string_view text) {
+  void read_times(std::string_view text, bool bare_hours = false) {
     if (out_.start) return;
-    if (auto t = find_times(text)) {
+    if (auto t = find_times(text, bare_hours)) {
       out_.start = t->start;
       out_.end = t->end;
     }
@@ -1569,7 +1594,7 @@ class Parser {
           pending_value_ = L::time;
           return true;
         }
-        if (auto t = find_times(label.value)) {
+        if (auto t = find_times(label.value, true)) {
           out_.start = t->start;
           out_.end = t->end;
         } else {
@@ -1863,7 +1888,7 @@ class Parser {
         if (mode_ == Mode::header || mode_ == Mode::attendance) set_date_from(l.text(), l);
         return true;
       case L::time:
-        read_times(l.text());
+        read_times(l.text(), true);
         return true;
       case L::date_time:
         read_date_time_place(l.text(), l);
@@ -2334,6 +2359,13 @@ class Parser {
       } else if (auto s = status_word(low)) {
         a.status = *s;
         append_note(a, parts[k]);
+      } else if (const auto split = a.title.empty() && a.organisation.empty()
+                                        ? title_then_organisation(parts[k])
+                                        : std::nullopt) {
+        // "MAS Kalmar kommun", "chefläkare Region Kalmar län": the title,
+        // then where the person works.
+        a.title = std::string(split->first);
+        a.organisation = std::string(strip_punct(split->second));
       } else if (a.title.empty() && starts_lower(parts[k]) && !words(parts[k]).empty() &&
                  is_job_title_word(lower(words(parts[k]).front()))) {
         // "förvaltningschef omsorgsförvaltningen": a title, though its
@@ -3976,7 +4008,7 @@ class Parser {
     if (!a.owner.empty() && what.compare(0, a.owner.size(), a.owner) == 0)
       what = std::string(strip_punct(std::string_view(what).substr(a.owner.size())));
     a.what = what;
-    if (take_due(a)) due_next_meeting_.push_back({current_index(), current_->assignments.size()});
+    take_due(a);
     if (due_below && !a.due) a.due = due_below;
     if (a.owner.empty()) warn_here("an assignment without an owner that could be read");
     current_->assignments.push_back(std::move(a));
@@ -4286,7 +4318,6 @@ class Parser {
   // `lead` is the line that introduced a list ("Styrgruppen ger X i uppdrag att:").
   struct Assignment {
     ParsedAssignment assignment;
-    bool until_next_meeting = false;
   };
   std::optional<Assignment> read_assignment(std::string_view text, std::string_view lead) const {
     std::string joined;
@@ -4351,14 +4382,14 @@ class Parser {
     std::string_view what = text.substr(std::min(what_at, text.size()));
     while (!what.empty() && (what.front() == ':' || what.front() == ' ')) what.remove_prefix(1);
     a.what = std::string(strip_punct(what));
-    out.until_next_meeting = take_due(a);
+    take_due(a);
     return out;
   }
 
-  // "... till den 15 december", "... senast 2023-06-30", "... till nästa möte":
-  // the due date, taken out of what is to be done. True for "nästa möte",
-  // whose date may come later in the record.
-  bool take_due(ParsedAssignment& a) const {
+  // "... till den 15 december", "... senast 2023-06-30": the due date, taken
+  // out of what is to be done. "... till nästa möte" gives no date (the
+  // readers of the labelled set agree) and stays in the text.
+  void take_due(ParsedAssignment& a) const {
     const auto dates = dates_in(a.what);
     if (!dates.empty()) {
       a.due = dates.back().date;
@@ -4372,18 +4403,10 @@ class Parser {
       }
       if (cut > 0 && cut < a.what.size()) a.what = std::string(strip_punct(std::string_view(a.what).substr(0, cut)));
     }
-    const std::string lw = lower(a.what);
-    for (std::string_view phrase : {"till nästa möte", "till kommande möte", "inför nästa möte"}) {
-      const std::size_t at = lw.rfind(phrase);
-      if (at == npos) continue;
-      if (at > 0) a.what = std::string(strip_punct(std::string_view(a.what).substr(0, at)));
-      return true;
-    }
-    return false;
   }
 
   // Assignments from the item's decisions, once their text is whole.
-  void assignments_from_decisions(ParsedItem& item, std::size_t item_index) {
+  void assignments_from_decisions(ParsedItem& item) {
     for (std::size_t d = 0; d < item.decisions.size(); ++d) {
       const auto& dec = item.decisions[d];
       const std::string& text = dec.text.empty() ? dec.proposal : dec.text;
@@ -4399,7 +4422,6 @@ class Parser {
       auto& a = found->assignment;
       a.decision = d;
       a.provenance = dec.provenance;
-      if (found->until_next_meeting) due_next_meeting_.push_back({item_index, item.assignments.size()});
       if (a.owner.empty())
         warn(dec.provenance.first_line, "an assignment whose owner could not be read", text);
       item.decisions[d].kind = DecisionKind::assigned;
@@ -4412,7 +4434,7 @@ class Parser {
   // several people together is one action item each, since an action item
   // has one owner; a name with "och" inside ("Hälso- och
   // sjukvårdsförvaltningen") is one owner.
-  void split_joint_owners(ParsedItem& item, std::size_t item_index) {
+  void split_joint_owners(ParsedItem& item) {
     for (std::size_t k = 0; k < item.assignments.size(); ++k) {
       const std::string owner = item.assignments[k].owner;
       if (owner.find(" och ") == npos && owner.find(',') == npos && owner.find(" & ") == npos) continue;
@@ -4429,19 +4451,12 @@ class Parser {
         parts.push_back(name);
       }
       if (parts.size() < 2) continue;
-      bool next_meeting = false;
-      for (auto& [i, a] : due_next_meeting_) {
-        if (i != item_index) continue;
-        if (a == k) next_meeting = true;
-        if (a > k) a += parts.size() - 1;
-      }
       ParsedAssignment model = item.assignments[k];
       item.assignments[k].owner = parts[0];
       for (std::size_t p = 1; p < parts.size(); ++p) {
         ParsedAssignment more = model;
         more.owner = parts[p];
         item.assignments.insert(item.assignments.begin() + static_cast<std::ptrdiff_t>(k + p), std::move(more));
-        if (next_meeting) due_next_meeting_.push_back({item_index, k + p});
       }
       k += parts.size() - 1;
     }
@@ -4485,7 +4500,7 @@ class Parser {
       bool known = false;
       for (const auto& e : item.assignments) known = known || (fold(e.owner) == fold(owner) && e.what == a.what);
       if (known) continue;
-      if (take_due(a)) due_next_meeting_.push_back({out_.items.size(), item.assignments.size()});
+      take_due(a);
       // "Ansvarig: X" read before this sentence named the same work.
       for (const auto& e : item.assignments) known = known || (fold(e.owner) == fold(owner) && !e.what.empty() &&
                                                                fold(a.what).find(fold(e.what)) != npos);
@@ -5001,8 +5016,6 @@ class Parser {
         ++k;
         continue;
       }
-      for (auto& [item, assignment] : due_next_meeting_)
-        if (item > k) --item;
       out_.items.erase(out_.items.begin() + static_cast<std::ptrdiff_t>(k));
     }
   }
@@ -5150,14 +5163,6 @@ class Parser {
     }
   }
 
-  void resolve_due_dates() {
-    if (!out_.next_meeting) return;
-    for (const auto& [item, assignment] : due_next_meeting_)
-      if (item < out_.items.size() && assignment < out_.items[item].assignments.size() &&
-          !out_.items[item].assignments[assignment].due)
-        out_.items[item].assignments[assignment].due = out_.next_meeting;
-  }
-
  private:
   Lines lines_;
   ParseOptions options_;
@@ -5219,7 +5224,6 @@ class Parser {
   std::size_t last_decision_ = 0;
   std::vector<std::string> leads_;  // per decision of the current item: the line that introduced it
   std::size_t proposal_cursor_ = 0;
-  std::vector<std::pair<std::size_t, std::size_t>> due_next_meeting_;
   std::string preamble_;
   // The debate of the current item: motions, propositions, votes,
   // reservations and notes, each from its sub-heading or sentence.

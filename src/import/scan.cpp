@@ -359,6 +359,36 @@ bool is_job_title_word(std::string_view lowered) noexcept {
   return false;
 }
 
+bool is_title_acronym(std::string_view lowered) noexcept {
+  lowered = strip_punct(lowered);
+  for (std::string_view e : {"mas", "mar", "mas/mar", "mar/mas", "sas", "mal", "mas-mar"})
+    if (lowered == e) return true;
+  return false;
+}
+
+std::optional<std::pair<std::string_view, std::string_view>> title_then_organisation(std::string_view part) {
+  part = trim(part);
+  const auto ws = words(part);
+  if (ws.size() < 2) return std::nullopt;
+  // The title: an acronym, or lower-case words ending in a job's word.
+  for (std::size_t cut = 1; cut < ws.size() && cut <= 4; ++cut) {
+    const std::string last = lower(ws[cut - 1]);
+    bool title = false;
+    if (cut == 1 && is_title_acronym(last) && all_caps(ws[0])) title = true;
+    if (!title) {
+      bool lower_words = true;
+      for (std::size_t w = 0; w < cut; ++w) lower_words = lower_words && starts_lower(ws[w]);
+      title = lower_words && is_job_title_word(last);
+    }
+    if (!title) continue;
+    const std::string_view org = trim(part.substr(static_cast<std::size_t>(ws[cut].data() - part.data())));
+    if (!starts_upper(org) || words(org).size() < 2 || !looks_like_organisation(org)) return std::nullopt;
+    const std::string_view head = trim(part.substr(0, static_cast<std::size_t>(ws[cut].data() - part.data())));
+    return std::pair{head, org};
+  }
+  return std::nullopt;
+}
+
 namespace {
 
 std::size_t approx_before(std::string_view s, std::size_t at) {
@@ -541,7 +571,7 @@ std::size_t read_time(std::string_view s, std::size_t i, bool bare_hour_ok, Time
 }
 }  // namespace
 
-std::optional<FoundTimes> find_times(std::string_view text) {
+std::optional<FoundTimes> find_times(std::string_view text, bool bare_hours) {
   const std::string lowered = lower(text);
   const std::string_view s = lowered;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -553,6 +583,7 @@ std::optional<FoundTimes> find_times(std::string_view text) {
       while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '.')) --j;
       after_kl = j >= 2 && s.substr(j - 2, 2) == "kl" && boundary_before(s, j - 2);
       if (after_kl) begin = j - 2;
+      else after_kl = bare_hours;
     }
     TimeOfDay start;
     const std::size_t n = read_time(s, i, after_kl, start);

@@ -37,6 +37,15 @@ bool is_approximation_word(std::string_view lowered) noexcept;
 /// titles are compounds, so the word's ending decides.
 bool is_job_title_word(std::string_view lowered) noexcept;
 
+/// A title written as its initials in Swedish care: "MAS" (medicinskt
+/// ansvarig sjuksköterska), "MAR", "MAS/MAR", "SAS", "MAL"; lower case.
+bool is_title_acronym(std::string_view lowered) noexcept;
+
+/// "MAS Kalmar kommun", "chefläkare Region Kalmar län", "medicinskt ansvarig
+/// sjuksköterska Vimmerby kommun": a title and then, with no comma or "vid",
+/// the organisation. The title and the organisation, or nullopt.
+std::optional<std::pair<std::string_view, std::string_view>> title_then_organisation(std::string_view part);
+
 bool starts_upper(std::string_view word) noexcept;
 bool starts_lower(std::string_view word) noexcept;
 /// Every letter a capital: "VGR", "SKR", "RÖ".
@@ -88,7 +97,9 @@ struct FoundTimes {
   std::size_t stop = 0;
 };
 /// The first time or time range: "09.00-15:00", "kl. 13.00–16.00", "kl 9".
-std::optional<FoundTimes> find_times(std::string_view text);
+/// `bare_hours`: the text is the value of a time label ("Tid: 9–12"), so an
+/// hour alone is a time there, as after "kl".
+std::optional<FoundTimes> find_times(std::string_view text, bool bare_hours = false);
 
 /// Two to five capitalised words with no organisation word among them:
 /// "Lise-Lotte Bensköld Olsson", "Karolina Wedne Lindberg", "Jan af Klint".

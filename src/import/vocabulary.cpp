@@ -1,5 +1,7 @@
 #include "vocabulary.hpp"
 
+#include "scan.hpp"
+
 #include <array>
 #include <string>
 #include <vector>
@@ -161,8 +163,9 @@ bool is_procedural_decision(std::string_view low) noexcept {
     for (std::string_view w : {"utse", "utsåg", "välj", "vald", "jämte", "anteckningar", "protokoll"})
       if (contains(low, w)) return true;
   const bool record = contains(low, "anteckningar") || contains(low, "protokollet") || contains(low, "protokoll från");
-  const bool filed = contains(low, "till handlingarna") || contains(low, "godkänn") || contains(low, "läggs") ||
-                     contains(low, "lades") || contains(low, "fastställ");
+  // "godkänn-er" but "godkän-des": both stems.
+  const bool filed = contains(low, "till handlingarna") || contains(low, "godkänn") || contains(low, "godkänd") ||
+                     contains(low, "läggs") || contains(low, "lades") || contains(low, "fastställ");
   return record && filed && !contains(low, "protokollsanteckning");
 }
 
@@ -690,6 +693,37 @@ const std::vector<std::pair<std::string_view, bool>>& goal_words() {
       {"delmål", true}, {"insatsområde", false}, {"fokusområde", false}, {"målområde", false},
       {"mål", false},   {"effektmål", false},    {"resultatmål", true}};
   return w;
+}
+
+std::optional<RecordKind> record_kind_of(std::string_view low) noexcept {
+  if (starts_with_word(low, "protokollsutdrag") || starts_with_word(low, "utdrag")) return RecordKind::protocol_extract;
+  if (starts_with_word(low, "protokoll") || starts_with_word(low, "sammanträdesprotokoll"))
+    return RecordKind::protocol;
+  for (std::string_view w : {"mötesanteckningar", "mötesanteckning", "minnesanteckningar", "minnesanteckning",
+                             "anteckningar", "mötesprotokoll"})
+    if (starts_with_word(low, w)) return w == "mötesprotokoll" ? RecordKind::protocol : RecordKind::minutes;
+  return std::nullopt;
+}
+
+std::size_t envelope_label(std::string_view low) noexcept {
+  // What a mail program writes above a message it sends or forwards, in
+  // Swedish and in English; a reply's "SV:"/"RE:" is in the subject.
+  for (std::string_view w : {"från", "skickat", "till", "kopia", "ämne", "bifogade filer", "bifogat", "from", "sent",
+                             "to", "cc", "subject", "attachments", "datum", "date", "hämtat", "mottagare"}) {
+    if (!low.starts_with(w)) continue;
+    std::size_t k = w.size();
+    while (k < low.size() && low[k] == ' ') ++k;
+    if (k < low.size() && (low[k] == ':' || low[k] == '\t')) return k + 1;
+  }
+  return 0;
+}
+
+bool is_forward_marker(std::string_view low) noexcept {
+  // "-----Ursprungligt meddelande-----", "---------- Forwarded message ---------"
+  for (std::string_view w : {"ursprungligt meddelande", "vidarebefordrat meddelande", "original message",
+                             "forwarded message"})
+    if (low.find(w) != std::string_view::npos && low.size() < w.size() + 40) return true;
+  return false;
 }
 
 }  // namespace import::detail

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <samverkan/model/agreement.hpp>
+#include <samverkan/model/meeting.hpp>
 #include <samverkan/version.hpp>
 
 #include <cstdint>
@@ -213,6 +214,17 @@ const std::vector<std::string_view>& plan_section_words();
 /// Words that open a goal line, and whether the goal is a sub-goal:
 /// "mål", "delmål", "insatsområde", "fokusområde", "målområde".
 const std::vector<std::pair<std::string_view, bool>>& goal_words();
+
+/// The kind of record a heading names: "Protokoll", "Protokollsutdrag",
+/// "Minnesanteckningar från ...", "Mötesanteckningar"; `low` lower case.
+std::optional<RecordKind> record_kind_of(std::string_view low) noexcept;
+
+/// The length of an e-mail header label at the start of `low` ("Från:",
+/// "Skickat:", "Subject:", "Bifogade filer:" and the tab after it), or 0.
+std::size_t envelope_label(std::string_view low) noexcept;
+
+/// "-----Ursprungligt meddelande-----" and its kin: a forwarded message starts.
+bool is_forward_marker(std::string_view low) noexcept;
 
 }  // namespace import::detail
 SAMVERKAN_END_NAMESPACE

@@ -279,7 +279,7 @@ TEST_CASE("an agenda listed before the minutes, groups headed 'Region Halland:',
   REQUIRE(m.items[0].decisions.size() == 1);
   CHECK(m.items[0].decisions[0].body.empty());  // "Dagordningen godkändes": no body took it by name
   REQUIRE(m.items[1].assignments.size() == 1);
-  CHECK(m.items[1].assignments[0].what == "tar fram en ny prognos");
+  CHECK(m.items[1].assignments[0].what == "tar fram en ny prognos till nästa möte");
   CHECK(m.writer == "Karin Ek");
 }
 
@@ -497,7 +497,7 @@ TEST_CASE("plain statements of work, 'Ansvarig' lines and action lists become ac
   const auto& two = m.items[1];
   REQUIRE(two.assignments.size() == 3);
   CHECK(two.assignments[0].owner == "Lisa");
-  CHECK(two.assignments[0].what == "återkommer med en tidplan");
+  CHECK(two.assignments[0].what == "återkommer med en tidplan till nästa möte");
   CHECK(two.assignments[1].owner == "Olof Hed");
   CHECK(sv::format_date(*two.assignments[1].due) == "2025-02-20");
   CHECK(two.assignments[2].owner == "Lisa Ek");  // from the action list, by its "Punkt" column
@@ -1197,6 +1197,78 @@ TEST_CASE("Markdown notes with a numbered list of those present and tasks under 
   CHECK(work[1].what.starts_with("skrivelse"));
   REQUIRE(work[1].due);
   CHECK(sv::format_date(*work[1].due) == "2026-12-18");
+}
+
+TEST_CASE("minutes pasted into an e-mail below its header and greeting", "[import][layout]") {
+  // The mail program's lines name a sender, a date sent and recipients that
+  // are not the meeting's; the greeting and signature stand before a rule.
+  const std::string text =
+      "Från:\tSara Lind <sara.lind@kalmar.se>\nSkickat:\tden 27 november 2026 14:02\n"
+      "Till:\tMAS-nätverket Kalmar län; Jonas Ek\nÄmne:\tMinnesanteckningar 2026-11-25\n\n"
+      "Hej alla!\n\nHär kommer anteckningarna från mötet.\n\nHälsningar\nSara\n\n"
+      "----------------------------------------\n\n"
+      "MINNESANTECKNINGAR\nMAS/MAR-nätverket i Kalmar län\n\nDatum: onsdag 25 november 2026\nTid: 9–12\n\n"
+      "Deltagare: Sara Lind, MAS Kalmar kommun (ordf.); Helena Berg, chefläkare Region Kalmar län\n"
+      "Förhinder: Camilla Nord (Torsås kommun)\nSaknas: Ronny Ask (Mönsterås kommun)\n\n"
+      "1. Inledning\nSara hälsade välkomna. Föregående anteckningar godkändes utan ändringar.\n\n"
+      "2. Uppföljning\nAndelen var 64 procent. Nätverket noterade uppföljningen. Rutinen lyfts till "
+      "Ledningsgruppen för samverkan i Kalmar län för fastställande.\n\n"
+      "3. Avvikelser\nMats Öhman sammanställer en analys till nästa möte.\n\n"
+      "Nästa möte: 2027-02-03\n";
+  const auto m = sv::import::parse_minutes(text, "mail.txt");
+  CHECK(m.body == "MAS/MAR-nätverket i Kalmar län");
+  REQUIRE(m.date);
+  CHECK(sv::format_date(*m.date) == "2026-11-25");
+  REQUIRE(m.start);
+  REQUIRE(m.end);
+  CHECK(m.start->hour == 9);
+  CHECK(m.end->hour == 12);
+  REQUIRE(m.attendees.size() == 4);
+  CHECK(m.attendees[0].title == "MAS");
+  CHECK(m.attendees[0].organisation == "Kalmar kommun");
+  CHECK(m.attendees[1].title == "chefläkare");
+  CHECK(m.attendees[1].organisation == "Region Kalmar län");
+  CHECK(m.attendees[2].status == sv::AttendanceStatus::excused);
+  CHECK(m.attendees[3].name == "Ronny Ask");
+  CHECK(m.attendees[3].status == sv::AttendanceStatus::absent);
+  CHECK(m.attendees[3].organisation == "Mönsterås kommun");
+  REQUIRE(m.items.size() >= 3);
+  REQUIRE(m.items[0].decisions.size() == 1);
+  CHECK(m.items[0].decisions[0].kind == sv::DecisionKind::approved);
+  CHECK(m.items[0].decisions[0].procedural);
+  REQUIRE(m.items[1].decisions.size() == 2);
+  CHECK(m.items[1].decisions[0].kind == sv::DecisionKind::noted);
+  REQUIRE(m.items[1].escalations.size() == 1);
+  CHECK(m.items[1].escalations[0].to == "Ledningsgruppen för samverkan i Kalmar län");
+  // "till nästa möte" names no date: the work keeps the words, and no due date.
+  REQUIRE(m.items[2].assignments.size() == 1);
+  CHECK_FALSE(m.items[2].assignments[0].due);
+  CHECK(m.items[2].assignments[0].what.find("nästa möte") != std::string::npos);
+}
+
+TEST_CASE("an e-mail whose message is the record keeps its subject as the title line", "[import][lines]") {
+  auto lines = d::split_lines("Från: Per Ek\nSkickat: den 3 mars 2026\nTill: Styrgruppen\n"
+                              "Ämne: SV: Anteckningar styrgruppen 2026-03-02\n\nNärvarande: Per Ek, Lisa Berg\n");
+  std::vector<std::string> kept;
+  for (const auto& l : lines)
+    if (!l.blank()) kept.emplace_back(l.text());
+  CHECK(kept == std::vector<std::string>{"Anteckningar styrgruppen 2026-03-02", "Närvarande: Per Ek, Lisa Berg"});
+  // Two labels are no envelope: "Till:" and "Från:" also head minutes' lines.
+  auto plain = d::split_lines("Från: Region Kalmar län\nTill: Kommunerna\n\nNärvarande: Per Ek\n");
+  CHECK(plain[0].text() == "Från: Region Kalmar län");
+}
+
+TEST_CASE("a title and an organisation with no comma between them", "[import][scan]") {
+  const auto mas = d::title_then_organisation("MAS Vimmerby kommun");
+  REQUIRE(mas);
+  CHECK(mas->first == "MAS");
+  CHECK(mas->second == "Vimmerby kommun");
+  const auto long_title = d::title_then_organisation("medicinskt ansvarig sjuksköterska Region Kalmar län");
+  REQUIRE(long_title);
+  CHECK(long_title->first == "medicinskt ansvarig sjuksköterska");
+  CHECK_FALSE(d::title_then_organisation("områdeschef BUP"));
+  CHECK_FALSE(d::title_then_organisation("Kalmar kommun"));
+  CHECK_FALSE(d::title_then_organisation("MAS"));
 }
 
 TEST_CASE("lines are views into one buffer per document", "[import][lines]") {
