@@ -599,8 +599,15 @@ class Parser {
 
   void mark_procedural() {
     for (auto& item : out_.items) {
-      for (auto& d : item.decisions)
-        if (is_procedural_decision(lower(d.text.empty() ? d.proposal : d.text))) d.procedural = true;
+      for (auto& d : item.decisions) {
+        const std::string low = lower(d.text.empty() ? d.proposal : d.text);
+        if (is_procedural_decision(low)) d.procedural = true;
+        // "Föregående anteckningar" over "Lades till handlingarna.": the
+        // item's title says what was filed or approved.
+        else if ((d.kind == DecisionKind::noted || d.kind == DecisionKind::approved) && low.size() < 80 &&
+                 is_procedural_decision(lower(item.title) + ": " + low))
+          d.procedural = true;
+      }
       drop_repeated_procedural(item);
     }
   }
@@ -1420,6 +1427,7 @@ class Parser {
       mode_ = Mode::attendance;
       attendance_status_ = AttendanceStatus::present;
       attendance_roles_.clear();
+      attendance_items_.clear();
       attendance_line(true);
       return;
     }
@@ -1522,6 +1530,20 @@ class Parser {
         {"skype", MeetingForm::digital}, {"distans", MeetingForm::digital}, {"fysiskt möte", MeetingForm::physical},
         {"fysiskt", MeetingForm::physical}, {"fysisk", MeetingForm::physical}, {"på plats", MeetingForm::physical},
     };
+    // "Fysiskt möte med möjlighet att delta via Teams", "På plats och
+    // digitalt för den som önskar": in the room and from afar, in any words.
+    {
+      bool physical = false;
+      bool remote = false;
+      for (std::string_view w : {"fysiskt", "fysisk", "på plats"}) physical = physical || find_word(low, w) != npos;
+      for (std::string_view w : {"teams", "digitalt", "digital", "distans", "zoom", "skype", "videolänk", "webex",
+                                 "uppkopplad", "uppkopplade", "länk"})
+        remote = remote || find_word(low, w) != npos;
+      if (physical && remote) {
+        out_.form = MeetingForm::hybrid;
+        if (low.starts_with("fysisk") || low.starts_with("på plats")) return;
+      }
+    }
     std::string place(value);
     const auto after_form = [&](std::size_t length) {
       std::string_view rest = std::string_view(value).substr(length);
@@ -1948,8 +1970,14 @@ class Parser {
       // An indented line is the value column of a protocol's front page: one
       // attendee a line, read as such.
       if (next.blank() || next.bullet || next.heading || next.indent > 0 || next.text().find('\t') != npos) break;
-      if (read_label(next).kind != L::none || paragraph_number(next) || numbered_item(next)) break;
       const bool open_end = !raw.empty() && (raw.back() == ',' || raw.back() == '-');
+      // "Teresia Blomqvist (Storsthlm)," over "sekreterare": a role word
+      // after a comma goes on with the entry, though it is also a label.
+      const bool role_after_comma = open_end && words(next.text()).size() <= 3 &&
+                                    role_word(lower(strip_punct(next.text()))).has_value();
+      if (!role_after_comma && (read_label(next).kind != L::none || qualified_list_label(next).kind != L::none))
+        break;
+      if (paragraph_number(next) || numbered_item(next)) break;
       const bool goes_on = starts_lower(next.text()) || next.text()[0] == '(' || next.text()[0] == ',';
       const bool listing = raw.find(',') != npos && raw.back() != '.' &&
                            (next.text().find(',') != npos || next.text().find('(') != npos || words(next.text()).size() <= 3);
@@ -1983,6 +2011,7 @@ class Parser {
     }
     attendance_status_ = AttendanceStatus::present;
     attendance_roles_.clear();
+    attendance_items_.clear();
     attendance_note_.clear();
     attendance_marks_absence_ = false;
     group_.clear();
@@ -2000,9 +2029,23 @@ class Parser {
       case L::substitutes:
         attendance_note_ = "ersättare";
         break;
-      case L::coopted:
+      case L::coopted: {
         attendance_roles_.push_back(MeetingRole::coopted);
+        // "Adjungerad punkt 4:", "Adjungerade under §§ 12–13:": the items
+        // they took part in, between the label word and the colon.
+        const std::string_view low = line().low();
+        const std::size_t colon = low.find(':');
+        const std::size_t space = low.find(' ');
+        if (colon != npos && space != npos && space < colon) {
+          const std::string_view qualifier = low.substr(space + 1, colon - space - 1);
+          std::size_t at = npos;
+          for (std::string_view w : {"punkt", "\xC2\xA7", "ärende", "p."})
+            at = std::min(at, find_word(qualifier, w));
+          if (at != npos && qualifier.find_first_of("0123456789") != npos)
+            for (auto& n : item_numbers(qualifier.substr(at))) attendance_items_.push_back(numbered_like_items(n));
+        }
         break;
+      }
       case L::guests:
         attendance_roles_.push_back(MeetingRole::guest);
         break;
@@ -2115,6 +2158,13 @@ class Parser {
       }
       // "förvaltningschef omsorgsförvaltningen", "regionutvecklare vid
       // Västra Götalandsregionen": a title, though it names a place of work.
+      // "..., sekreterare": a role of the meeting before a job of the same name.
+      if (previous && starts_lower(bare)) {
+        if (const auto role = role_word(lower(bare)); role && *role != MeetingRole::member) {
+          add_role(*previous, *role);
+          continue;
+        }
+      }
       if (previous && previous->title.empty() && starts_lower(bare) && !words(bare).empty() &&
           is_job_title_word(lower(words(bare).front()))) {
         take_title(*previous, bare);
@@ -2218,6 +2268,7 @@ class Parser {
     ParsedAttendee a;
     a.status = attendance_status_;
     a.roles = attendance_roles_;
+    a.coopted_for_items = attendance_items_;
     a.note = attendance_note_;
     a.provenance = here();
     std::string rest;
@@ -2407,6 +2458,24 @@ class Parser {
     return {};
   }
 
+  // One capitalised word or an acronym that is no party, no role and no
+  // way of taking part: an organisation's short name.
+  static bool is_organisation_mark(std::string_view p) {
+    const auto ws = words(p);
+    if (ws.empty() || ws.size() > 2 || !starts_upper(p) || looks_like_person(p)) return false;
+    const std::string low = lower(p);
+    for (std::string_view w : {"teams", "zoom", "skype", "distans", "digitalt", "digital", "telefon", "webex", "meet",
+                               "ordf", "ordf.", "sekr", "sekr.", "just", "just.", "adj", "adj.", "ers", "ers.", "tjg",
+                               "ej tjg", "via teams", "på distans", "del av mötet", "delvis", "fm", "em"})
+      if (low == w) return false;
+    if (status_word(low) || role_word(low)) return false;
+    if (ws.size() == 2) return looks_like_organisation(p);
+    // "HSF", "SLSO", "Storsthlm", "Inera": letters only.
+    for (const char c : p)
+      if (c == '.' || c == ':' || (c >= '0' && c <= '9')) return false;
+    return p.size() >= 2;
+  }
+
   void read_mark(ParsedAttendee& a, const std::string& mark) const {
     // "(S)", "(KD)": the member's party, never an organisation.
     if (const auto party = party_mark(mark); !party.empty()) {
@@ -2455,7 +2524,18 @@ class Parser {
       } else if (auto s = status_word(lp)) {
         a.status = *s;
         read = true;
+      } else if (const std::string_view sub = substitute_phrase(lp);
+                 !sub.empty() && a.substitute_for.empty() &&
+                 looks_like_person(strip_punct(std::string_view(p).substr(p.size() - sub.size())))) {
+        // "(Norrtälje kommun, ersätter Sofie Lund)"
+        a.substitute_for = std::string(strip_punct(std::string_view(p).substr(p.size() - sub.size())));
+        read = true;
       } else if (a.organisation.empty() && starts_upper(p) && looks_like_organisation(p) && words(p).size() > 1) {
+        a.organisation = p;
+        read = true;
+      } else if (a.organisation.empty() && parts.size() == 1 && is_organisation_mark(p)) {
+        // "Anders Wahlberg (HSF)", "Lina Sjöberg (Storsthlm)": a short name
+        // or an acronym in capitals where a party would stand, and no party.
         a.organisation = p;
         read = true;
       } else if (parts.size() > 1 && words(p).size() <= 5 && substitute_phrase(lp).empty() &&
@@ -4472,6 +4552,28 @@ class Parser {
     std::string_view subject = s.substr(0, at);
     if (const std::size_t colon = subject.rfind(':'); colon != npos) subject = subject.substr(colon + 1);
     subject = trim(subject);
+    // "Återremitteras till arbetsgruppen, som återkommer till TMB": the
+    // body named before the relative clause does the work.
+    if (const std::string ls = lower(subject); ls.ends_with(", som")) {
+      std::string_view before = trim(subject.substr(0, subject.size() - 5));
+      const std::string lb = lower(before);
+      std::size_t from = npos;
+      for (std::string_view w : {" till ", " åt ", " av ", " med "})
+        if (const std::size_t f = lb.rfind(w); f != npos && (from == npos || f + w.size() > from)) from = f + w.size();
+      if (from == npos) return;
+      const std::string owner(strip_punct(before.substr(from)));
+      if (words(owner).empty() || words(owner).size() > 5 || !looks_like_organisation(owner)) return;
+      ParsedAssignment a;
+      a.owner = owner;
+      a.what = std::string(strip_punct(trim(s.substr(at))));
+      a.decision = decision;
+      a.provenance = provenance_of_text(item, s);
+      take_due(a);
+      for (const auto& e : item.assignments)
+        if (fold(e.owner) == fold(a.owner)) return;
+      item.assignments.push_back(std::move(a));
+      return;
+    }
     if (subject.empty() || !starts_upper(subject)) return;
     std::vector<std::string> owners;
     for (const auto& part : split_list(subject)) {
@@ -5191,6 +5293,8 @@ class Parser {
   // attendance
   AttendanceStatus attendance_status_ = AttendanceStatus::present;
   std::vector<MeetingRole> attendance_roles_;
+  /// The items a list of co-opted people was there for ("Adjungerad punkt 4:").
+  std::vector<std::string> attendance_items_;
   std::string attendance_note_;
   bool attendance_marks_absence_ = false;
   bool invited_list_ = false;

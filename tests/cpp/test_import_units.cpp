@@ -12,6 +12,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -1244,6 +1245,41 @@ TEST_CASE("minutes pasted into an e-mail below its header and greeting", "[impor
   REQUIRE(m.items[2].assignments.size() == 1);
   CHECK_FALSE(m.items[2].assignments[0].due);
   CHECK(m.items[2].assignments[0].what.find("nästa möte") != std::string::npos);
+}
+
+TEST_CASE("organisations as short names in parentheses and a decision log's relative clause of work", "[import][layout]") {
+  const auto m = sv::import::parse_minutes(
+      "Anteckningar från sammanträde\nTjänstemannaberedningen för vård och omsorg\n\n"
+      "Datum\ttisdag 2026-12-01\nMötesform\tFysiskt möte med möjlighet att delta via Teams\n"
+      "Plats\tRum Riddarfjärden, Stockholm\n\n"
+      "Närvarande: Anders Wahlberg (HSF), ordförande, Lina Sjöberg (Storsthlm),\n"
+      "vice ordförande, Carl-Johan Wik (Norrtälje kommun, ersätter Sofie Lund), Teresia Blomqvist (Storsthlm),\n"
+      "sekreterare\nFörhinder: Sofie Lund (Norrtälje kommun), Gustav Ahl (HSF)\n"
+      "Adjungerad punkt 4: Ola Granberg (HSF), controller\n\n"
+      "1. Föregående anteckningar\nLades till handlingarna.\n\n"
+      "4. Ersättningsmodell\nÅterremitteras till arbetsgruppen, som återkommer till beredningen 2027-02-09.\n",
+      "t.txt");
+  CHECK(m.form == sv::MeetingForm::hybrid);
+  REQUIRE(m.attendees.size() == 7);
+  CHECK(m.attendees[0].organisation == "HSF");
+  CHECK(m.attendees[1].organisation == "Storsthlm");
+  CHECK(m.attendees[2].organisation == "Norrtälje kommun");
+  CHECK(m.attendees[2].substitute_for == "Sofie Lund");
+  CHECK(m.attendees[3].name == "Teresia Blomqvist");
+  CHECK(std::find(m.attendees[3].roles.begin(), m.attendees[3].roles.end(), sv::MeetingRole::secretary) !=
+        m.attendees[3].roles.end());
+  CHECK(m.attendees[3].title.empty());
+  CHECK(m.attendees[5].name == "Gustav Ahl");
+  CHECK(m.attendees[5].status == sv::AttendanceStatus::excused);
+  CHECK(m.attendees[6].name == "Ola Granberg");
+  CHECK(m.attendees[6].coopted_for_items == std::vector<std::string>{"4"});
+  REQUIRE(m.items.size() == 2);
+  REQUIRE(m.items[0].decisions.size() == 1);
+  CHECK(m.items[0].decisions[0].procedural);
+  REQUIRE(m.items[1].assignments.size() == 1);
+  CHECK(m.items[1].assignments[0].owner == "arbetsgruppen");
+  REQUIRE(m.items[1].assignments[0].due);
+  CHECK(sv::format_date(*m.items[1].assignments[0].due) == "2027-02-09");
 }
 
 TEST_CASE("an e-mail whose message is the record keeps its subject as the title line", "[import][lines]") {
