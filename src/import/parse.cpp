@@ -523,6 +523,8 @@ class Parser {
 
   ParsedMinutes run() {
     unspace_letterhead();
+    recover_cell_lines();
+    recover_amount_table();
     recover_item_table();
     pair_heading_rows();
     normalise_columns();
@@ -1723,7 +1725,9 @@ class Parser {
         return true;
       case L::case_number:
         if (!current_) {
-          out_.extensions["source.case_number"] = label.value;
+          // "Diarienummer" over "RS-2026-0019": the value on the next line.
+          if (label.value.empty()) pending_value_ = L::case_number;
+          else out_.extensions["source.case_number"] = label.value;
           return true;
         }
         current_->case_number = std::string(case_number_value(label.value));
@@ -1789,6 +1793,8 @@ class Parser {
         touch_item();
         return true;
       case L::ignored:
+        // "Paragrafer" over "§ 101–107": the value below is no item.
+        if (label.value.empty() && (mode_ == Mode::header || mode_ == Mode::attendance)) pending_value_ = L::ignored;
         return mode_ == Mode::header || mode_ == Mode::attendance;
       case L::signatures:
         // The signature block of a protocol's front page: "Underskrifter
@@ -1930,6 +1936,23 @@ class Parser {
         // Adjusters are often listed one per line.
         if (kind == L::adjusters) pending_value_ = L::adjusters;
         return true;
+      case L::case_number: {
+        const std::string_view value = case_number_value(strip_punct(l.text()));
+        if (value.empty() || l.text().size() > 40) return false;
+        out_.extensions["source.case_number"] = std::string(value);
+        return true;
+      }
+      case L::adjusted: {
+        const auto dates = dates_in(l);
+        if (dates.empty() || l.text().size() > 80) return false;
+        if (!out_.adjusted_on) out_.adjusted_on = dates.front().date;
+        out_.extensions["source.adjustment"] = std::string(l.text());
+        return true;
+      }
+      case L::ignored:
+        // Only what such a label names: "§ 101–107", "45–58".
+        return l.text().size() <= 30 && !item_numbers(lower(l.text())).empty() &&
+               l.text().find_first_of("0123456789") != npos;
       case L::next_meeting: {
         const auto dates = dates_in(l);
         if (dates.empty()) return false;
@@ -2939,9 +2962,12 @@ class Parser {
             a->organisation = cell;
             break;
           }
+          const std::string first_piece = pieces.empty() ? std::string() : lower(pieces.front());
           if (!pieces.empty() && a->organisation.empty() &&
               (attendance_columns_[k] == AttendanceColumn::organisation ||
-               (looks_like_organisation(pieces.front()) && !role_word(lower(pieces.front()))))) {
+               (looks_like_organisation(pieces.front()) && !role_word(first_piece) &&
+                !is_job_title_word(first_piece) && first_piece != "ersättare" && first_piece != "ledamot" &&
+                first_piece != "tjänstgörande ersättare"))) {
             a->organisation = pieces.front();
             pieces.erase(pieces.begin());
           }
@@ -2970,6 +2996,14 @@ class Parser {
           break;
         case AttendanceColumn::substitute:
           a->substitute_for = strip_parens(cell);
+          break;
+        case AttendanceColumn::note:
+          // "Tjänstgör för Ann-Britt Sved (C)", "Förhinder", "Från kl. 09.40, § 102–107".
+          if (const std::string_view sub = substitute_phrase(low); !sub.empty() && a->substitute_for.empty())
+            a->substitute_for = strip_parens(std::string_view(cell).substr(cell.size() - sub.size()));
+          else if (auto st = status_word(low))
+            a->status = *st;
+          append_note(*a, cell);
           break;
         default:
           break;
@@ -3521,6 +3555,8 @@ class Parser {
       }
       if (!rest.empty() && looks_like_person(strip_parens(rest))) add_role_names(L::adjusters, rest);
       else if (!rest.empty()) out_.extensions["source.adjustment"] = std::string(l.text());
+      // "Justeringens plats och tid" over "Regionhuset, Nyköping, 2026-11-27".
+      if (rest.empty() && dates.empty()) pending_value_ = L::adjusted;
       closing_expect_ = L::adjusters;
       if (!out_.items.empty() || current_) enter_closing();
       return true;
@@ -4237,7 +4273,8 @@ class Parser {
       for (std::string_view v : {" beslutar", " beslutade", " beslöt", " föreslås besluta", " föreslår"}) {
         if (low.ends_with(v) || low.ends_with(std::string(v) + ":")) {
           const std::size_t next = next_content(i_);
-          if (next != npos && (lines_[next].bullet || numbered_clause(lines_[next].low()))) {
+          if (next != npos && (lines_[next].bullet || numbered_clause(lines_[next].low()) ||
+                               lines_[next].low().starts_with("att "))) {
             lead_verb = true;
             if (!lead_end) {
               b.lead = l.text();
@@ -4265,7 +4302,21 @@ class Parser {
     if (!l.bullet && b.any && !after_blank && last_decision_ < current_->decisions.size()) {
       const auto& d = current_->decisions[last_decision_];
       const std::string& prev = b.kind == L::proposal ? d.proposal : d.text;
-      if (starts_lower(l.text()) || is_digit(l.text()[0]) || !ends_sentence(prev)) {
+      // "att återremittera ärendet, samt" / "att ge X i uppdrag ...": under
+      // "X beslutar", each att-clause is a decision of its own.
+      const std::string prev_low = lower(prev);
+      const bool next_clause = !b.lead.empty() && low.starts_with("att ") && prev_low.starts_with("att ") &&
+                               (prev_low.ends_with(",") || prev_low.ends_with(";") || prev_low.ends_with(".") ||
+                                prev_low.ends_with(" samt") || prev_low.ends_with(" och"));
+      if (next_clause) {
+        // The joining word belongs to the list, not to the clause.
+        std::string& text = current_->decisions[last_decision_].*(b.kind == L::proposal ? &ParsedDecision::proposal
+                                                                                        : &ParsedDecision::text);
+        for (std::string_view tail : {", samt", " samt", ", och", " och"})
+          if (lower(text).ends_with(tail)) text.resize(text.size() - tail.size());
+        while (!text.empty() && (text.back() == ',' || text.back() == ';')) text.pop_back();
+      }
+      if (!next_clause && (starts_lower(l.text()) || is_digit(l.text()[0]) || !ends_sentence(prev))) {
         continue_last_decision(l.text());
         return true;
       }
@@ -5127,6 +5178,178 @@ class Parser {
   // first cells empty). The rows are written out as the items they are,
   // "N. Title" / "Föredragande: X" / "Beslut: text", so that the readers of
   // items take them; the source lines stay as they were numbered.
+  // "Namn" / "Parti" / "Funktion" / "Anmärkning" and then each row's cells,
+  // one a line, an empty cell a blank line: a Word table saved as text.
+  // The run is made into rows with their cells again, so the attendance
+  // readers see the table it was. A row must start with a person and keep
+  // its party column a party: where the pattern fails, the table ends.
+  void recover_cell_lines() {
+    for (std::size_t h = 0; h + 2 < lines_.size(); ++h) {
+      const auto single = [&](std::size_t k) {
+        return k < lines_.size() && !lines_[k].blank() && !lines_[k].rule &&
+               lines_[k].text().find('\t') == npos && lines_[k].text().size() <= 40;
+      };
+      if (!single(h) || (h > 0 && single(h - 1) && attendance_column(lower(strip_punct(lines_[h - 1].text()))) !=
+                                                       AttendanceColumn::none))
+        continue;
+      if (attendance_column(lower(strip_punct(lines_[h].text()))) != AttendanceColumn::name) continue;
+      std::vector<AttendanceColumn> columns;
+      std::size_t k = h;
+      while (single(k) && columns.size() < 7) {
+        const AttendanceColumn c = attendance_column(lower(strip_punct(lines_[k].text())));
+        if (c == AttendanceColumn::none) break;
+        columns.push_back(c);
+        ++k;
+      }
+      const std::size_t n = columns.size();
+      if (n < 2 || single(k) == false) continue;
+      std::vector<std::vector<std::string>> rows;
+      std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+      std::size_t j = k;
+      while (j + 1 < lines_.size()) {
+        if (lines_[j].blank() || !looks_like_person(strip_parens(lines_[j].text()))) break;
+        std::vector<std::string> row;
+        bool fits = true;
+        std::size_t last = j;
+        for (std::size_t c = 0; c < n; ++c) {
+          const std::size_t at = j + c;
+          if (at >= lines_.size() || lines_[at].rule || lines_[at].text().find('\t') != npos) {
+            fits = false;
+            break;
+          }
+          const std::string cell(trim(lines_[at].text()));
+          if (columns[c] == AttendanceColumn::party && !cell.empty() && party_mark(strip_parens(cell)).empty())
+            fits = false;
+          if (c > 0 && columns[c] != AttendanceColumn::name && cell.size() > 80) fits = false;
+          if (!fits) break;
+          row.push_back(cell);
+          if (!cell.empty()) last = at;
+        }
+        // The last row may end early: its empty cells after the table's end.
+        if (!fits) break;
+        rows.push_back(std::move(row));
+        spans.emplace_back(lines_[j].first, lines_[last].last);
+        j += n;
+      }
+      if (rows.size() < 2) continue;
+      std::vector<Line> written;
+      const auto row_line = [&](const std::vector<std::string>& cells_of_row, std::uint32_t first, std::uint32_t last) {
+        std::string text;
+        for (const auto& c : cells_of_row)
+          if (!c.empty()) text += (text.empty() ? "" : "\t") + c;
+        Line base;
+        base.first = first;
+        base.last = last;
+        Line out = lines_.with_text(base, text);
+        lines_.set_cells(out, cells_of_row);
+        return out;
+      };
+      std::vector<std::string> heads;
+      for (std::size_t c = 0; c < n; ++c) heads.emplace_back(lines_[h + c].text());
+      written.push_back(row_line(heads, lines_[h].first, lines_[h + n - 1].last));
+      for (std::size_t r = 0; r < rows.size(); ++r) written.push_back(row_line(rows[r], spans[r].first, spans[r].second));
+      lines_.erase(lines_.begin() + static_cast<std::ptrdiff_t>(h), lines_.begin() + static_cast<std::ptrdiff_t>(j));
+      lines_.insert(lines_.begin() + static_cast<std::ptrdiff_t>(h), written.begin(), written.end());
+      h += written.size() - 1;
+    }
+  }
+
+  // The unit of a table's amount column, from its heading: "Belopp (tkr)",
+  // "Summa, mnkr", "Kronor" give " tkr", " mnkr", " kr"; else empty.
+  static std::string_view amount_column_unit(std::string_view low) {
+    if (low.size() > 30 || low.find_first_of("0123456789") != npos) return {};
+    if (low.find("tkr") != npos || low.find("tusen kr") != npos || low.find("tusental kr") != npos) return " tkr";
+    if (low.find("mnkr") != npos || low.find("mkr") != npos || low.find("miljoner kr") != npos) return " mnkr";
+    if (find_word(low, "kr") != npos || find_word(low, "kronor") != npos || find_word(low, "sek") != npos)
+      return " kr";
+    return {};
+  }
+
+  // "14 600", "3,5", "-1 200": a number alone in a cell.
+  static bool bare_number(std::string_view cell) {
+    cell = trim(cell);
+    if (cell.empty() || cell.size() > 20) return false;
+    std::size_t digits = 0;
+    for (std::size_t k = 0; k < cell.size(); ++k) {
+      const char c = cell[k];
+      if (is_digit(c)) ++digits;
+      else if (!(c == ' ' || c == ',' || c == '.' || (k == 0 && c == '-'))) return false;
+    }
+    return digits > 0 && is_digit(cell.back());
+  }
+
+  // A table whose amount column says its unit in the heading ("Mottagare" /
+  // "Belopp (tkr)" / "Primärvården Sörmland" / "14 600"): its bare numbers
+  // are amounts in that unit, so the unit is written after each, and a
+  // table of one cell a line is made rows again.
+  void recover_amount_table() {
+    for (std::size_t h = 0; h < lines_.size(); ++h) {
+      const Line& head = lines_[h];
+      if (head.blank() || head.rule) continue;
+      if (head.text().find('\t') != npos) {
+        const auto heads = cells(head.text());
+        std::size_t col = npos;
+        std::string_view unit;
+        for (std::size_t c = 0; c < heads.size() && col == npos; ++c)
+          if (c > 0 && !(unit = amount_column_unit(lower(strip_punct(heads[c])))).empty()) col = c;
+        if (col == npos || heads.size() > 6) continue;
+        std::size_t k = h + 1;
+        for (; k < lines_.size() && !lines_[k].blank() && lines_[k].text().find('\t') != npos; ++k) {
+          auto row = cells(lines_[k].text());
+          if (row.size() != heads.size() || !bare_number(row[col])) continue;
+          row[col] += unit;
+          std::string text;
+          for (const auto& c : row) text += (text.empty() ? "" : "\t") + c;
+          lines_.set_text(lines_[k], text);
+        }
+        h = k - 1;
+        continue;
+      }
+      // One cell a line: the headings after a blank, the amount heading last.
+      if (h == 0 || !lines_[h - 1].blank() || head.text().size() > 30) continue;
+      std::size_t n = 0;
+      std::string_view unit;
+      for (std::size_t k = h; k < lines_.size() && k < h + 4; ++k) {
+        const Line& l = lines_[k];
+        if (l.blank() || l.text().find('\t') != npos || l.text().size() > 30 ||
+            l.text().find_first_of("0123456789") != npos)
+          break;
+        if (k > h && !(unit = amount_column_unit(lower(strip_punct(l.text())))).empty()) {
+          n = k - h + 1;
+          break;
+        }
+      }
+      if (n < 2) continue;
+      std::vector<Line> written;
+      std::size_t j = h + n;
+      const auto add_row = [&](std::size_t from, std::size_t to, bool amounts) {
+        std::string text;
+        for (std::size_t k = from; k < to; ++k) {
+          std::string cell(trim(lines_[k].text()));
+          if (amounts && k + 1 == to) cell += unit;
+          text += (text.empty() ? "" : "\t") + cell;
+        }
+        Line base;
+        base.first = lines_[from].first;
+        base.last = lines_[to - 1].last;
+        written.push_back(lines_.with_text(base, text));
+      };
+      add_row(h, h + n, false);
+      while (j + n <= lines_.size()) {
+        bool fits = bare_number(lines_[j + n - 1].text());
+        for (std::size_t k = j; fits && k < j + n - 1; ++k)
+          fits = !lines_[k].blank() && lines_[k].text().find('\t') == npos && !bare_number(lines_[k].text());
+        if (!fits) break;
+        add_row(j, j + n, true);
+        j += n;
+      }
+      if (written.size() < 2) continue;
+      lines_.erase(lines_.begin() + static_cast<std::ptrdiff_t>(h), lines_.begin() + static_cast<std::ptrdiff_t>(j));
+      lines_.insert(lines_.begin() + static_cast<std::ptrdiff_t>(h), written.begin(), written.end());
+      h += written.size() - 1;
+    }
+  }
+
   void recover_item_table() {
     for (std::size_t h = 0; h < lines_.size(); ++h) {
       const Line& head = lines_[h];

@@ -510,6 +510,9 @@ AttendanceColumn attendance_column(std::string_view low) noexcept {
     if (s == w) return AttendanceColumn::substitute;
   for (std::string_view w : {"ersättare", "personlig ersättare", "personliga ersättare"})
     if (s == w) return AttendanceColumn::deputy;
+  for (std::string_view w : {"anmärkning", "anmärkningar", "kommentar", "kommentarer", "notering", "noteringar",
+                             "övrigt", "not", "remark"})
+    if (s == w) return AttendanceColumn::note;
   return AttendanceColumn::none;
 }
 

@@ -157,7 +157,7 @@ ActionColumn action_column(std::string_view low) noexcept;
 /// Närvaro"): what the column holds. `low` is a lower-cased cell.
 /// `deputy`: the members' personal substitutes, one beside each member
 /// ("Ledamöter | Närv. | Ersättare | Närv.").
-enum class AttendanceColumn { none, name, party, organisation, function, title, presence, substitute, deputy };
+enum class AttendanceColumn { none, name, party, organisation, function, title, presence, substitute, deputy, note };
 AttendanceColumn attendance_column(std::string_view low) noexcept;
 
 

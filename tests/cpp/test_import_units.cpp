@@ -1282,6 +1282,44 @@ TEST_CASE("organisations as short names in parentheses and a decision log's rela
   CHECK(sv::format_date(*m.items[1].assignments[0].due) == "2027-02-09");
 }
 
+TEST_CASE("a Word table saved one cell a line is read as the table it was", "[import][layout]") {
+  const auto m = sv::import::parse_minutes(
+      "PROTOKOLL\nRegionstyrelsens arbetsutskott\n\nSammanträdesdatum\n2026-11-24\nDiarienummer\nRS-2026-0019\n"
+      "Beslutande\n\nNamn\nParti\nFunktion\nAnmärkning\n"
+      "Monica Ekstrand\nS\nOrdförande\n\n"
+      "Per-Olof Hägg\nC\nErsättare\nTjänstgör för Ann-Britt Sved (C)\n"
+      "Emma Wikström\nV\nLedamot\nFrån kl. 09.40\n\n"
+      "Övriga närvarande\n\nNamn\nBefattning\nKarin Strömberg\nRegiondirektör\nJohanna Falk\nNämndsekreterare\n"
+      "Justeringens plats och tid\nRegionhuset, Nyköping, 2026-11-27\nParagrafer\n§ 101–102\n\n"
+      "§ 101\nFördelning av statsbidrag\n\nFörslaget till fördelning:\n\nMottagare\nBelopp (tkr)\n"
+      "Primärvården Sörmland\n14 600\nRegiongemensamma insatser\n3 450\n\n"
+      "Arbetsutskottets beslut\nArbetsutskottet beslutar\natt återremittera ärendet till regionledningskontoret, samt\n"
+      "att ge regionledningskontoret i uppdrag att återkomma senast 2027-01-15.\n",
+      "w.txt");
+  CHECK(m.extensions.at("source.case_number") == "RS-2026-0019");
+  REQUIRE(m.adjusted_on);
+  CHECK(sv::format_date(*m.adjusted_on) == "2026-11-27");
+  REQUIRE(m.attendees.size() == 5);
+  CHECK(m.attendees[0].party == "S");
+  CHECK(m.attendees[1].party == "C");
+  CHECK(m.attendees[1].substitute_for == "Ann-Britt Sved");
+  CHECK(m.attendees[1].organisation.empty());
+  CHECK(m.attendees[2].name == "Emma Wikström");
+  CHECK(m.attendees[3].title == "Regiondirektör");
+  CHECK(m.attendees[3].organisation.empty());
+  // "Paragrafer § 101–102" lists the items; it is none of them.
+  REQUIRE(m.items.size() == 1);
+  const auto& item = m.items[0];
+  std::vector<std::int64_t> ore;
+  for (const auto& a : item.amounts) ore.push_back(a.ore());
+  CHECK(std::find(ore.begin(), ore.end(), 1460000000) != ore.end());
+  CHECK(std::find(ore.begin(), ore.end(), 345000000) != ore.end());
+  REQUIRE(item.decisions.size() == 2);
+  CHECK(item.decisions[0].kind == sv::DecisionKind::postponed);
+  CHECK(item.decisions[0].text == "att återremittera ärendet till regionledningskontoret");
+  CHECK(item.decisions[1].kind == sv::DecisionKind::assigned);
+}
+
 TEST_CASE("an e-mail whose message is the record keeps its subject as the title line", "[import][lines]") {
   auto lines = d::split_lines("Från: Per Ek\nSkickat: den 3 mars 2026\nTill: Styrgruppen\n"
                               "Ämne: SV: Anteckningar styrgruppen 2026-03-02\n\nNärvarande: Per Ek, Lisa Berg\n");
