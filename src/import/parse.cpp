@@ -1666,6 +1666,22 @@ class Parser {
           pending_value_ = label.kind;
           return true;
         }
+        // "Ordförande<tab>Britt Lindqvist (S), Piteå kommun" in a list of
+        // those present: the chair is an attendee with party and organisation.
+        if (mode_ == Mode::attendance) {
+          const std::string bare = strip_parens(label.value);
+          if (const std::size_t comma = bare.find(',');
+              comma != npos && looks_like_person(trim(std::string_view(bare).substr(0, comma)))) {
+            if (auto a = read_attendee(label.value)) {
+              add_role(*a, label.kind == L::chair        ? MeetingRole::chair
+                           : label.kind == L::vice_chair ? MeetingRole::vice_chair
+                                                         : MeetingRole::secretary);
+              flush_pending_people();
+              add_attendee(std::move(*a));
+              return true;
+            }
+          }
+        }
         add_role_names(label.kind, label.value);
         return true;
       case L::writer:
@@ -2817,6 +2833,7 @@ class Parser {
     // Prose ends the list.
     if (l.text().size() > 140 || (ends_sentence(l.text()) && words(l.text()).size() > 6)) return false;
     const auto row = row_cells(lines_, l);
+    if (row.size() == 2 && role_column_row(row)) return true;
     if (row.size() >= 2) return table_row(row);
     if (organisation_first()) return true;
     const std::string bare = strip_parens(l.text());
@@ -3011,6 +3028,45 @@ class Parser {
     }
     flush_pending_people();
     add_attendee(std::move(*a));
+    return true;
+  }
+
+  // "1:e vice ordförande<tab>Roger Falk (M), Kiruna kommun",
+  // "Förbundsdirektör<tab>Anneli Rönnbäck, Norrbottens Kommuner": the role
+  // or the job in a column of its own before the person. A job broken over
+  // lines ("Hälso- och sjukvårds-" / "direktör") is whole again.
+  bool role_column_row(const std::vector<std::string>& row) {
+    std::string head(strip_punct(row[0]));
+    if (head.empty() || words(head).size() > 5 || !(starts_upper(head) || is_digit(head[0]))) return false;
+    // "Lina Carlström, sekreterare<tab>Therese Lund, ...": columns of people.
+    if (row[0].find(',') != npos || row[0].find('(') != npos) return false;
+    const std::size_t next = i_ + 1;
+    bool joined = false;
+    if (!row[0].empty() && row[0].back() == '-' && next < lines_.size() && !lines_[next].blank() &&
+        lines_[next].text().find('\t') == npos && words(lines_[next].text()).size() == 1 &&
+        starts_lower(lines_[next].text())) {
+      head = std::string(trim(row[0])) + std::string(lines_[next].text());
+      joined = true;
+    }
+    const std::string low = lower(head);
+    const auto role = role_word(low);
+    const auto last_words = words(low);
+    const bool job = !role && !last_words.empty() && is_job_title_word(last_words.back()) && !looks_like_person(head);
+    if (!role && !job) return false;
+    if (role && *role == MeetingRole::member) return false;
+    const std::string bare = strip_parens(row[1]);
+    const std::size_t comma = bare.find(',');
+    if (!looks_like_person(trim(std::string_view(bare).substr(0, comma)))) return false;
+    auto a = read_attendee(row[1]);
+    if (!a) return false;
+    if (role) add_role(*a, *role);
+    else if (a->title.empty()) a->title = head;
+    flush_pending_people();
+    add_attendee(std::move(*a));
+    if (joined) {
+      skip_until_ = next;
+      skip_set_ = true;
+    }
     return true;
   }
 

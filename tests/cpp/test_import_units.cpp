@@ -1320,6 +1320,32 @@ TEST_CASE("a Word table saved one cell a line is read as the table it was", "[im
   CHECK(item.decisions[1].kind == sv::DecisionKind::assigned);
 }
 
+TEST_CASE("a role or job in a column of its own before each person", "[import][layout]") {
+  const auto m = sv::import::parse_minutes(
+      "SAMMANTRÄDESPROTOKOLL\nDIREKTIONEN\n\nPLATS OCH TID:   Kulturens hus, Luleå, torsdag 18 april 2024\n\n"
+      "BESLUTANDE:\nOrdförande             Britt Lindqvist (S), Piteå kommun\n"
+      "1:e vice ordförande    Roger Falk (M), Kiruna kommun\n"
+      "Ledamöter              Ingela Brännström (S), Bodens kommun\n\n"
+      "ÖVRIGA NÄRVARANDE:\nFörbundsdirektör       Anneli Rönnbäck, Norrbottens Kommuner\n"
+      "Sekreterare            Jonas Wiklund, Norrbottens Kommuner\n\n"
+      "§ 41 VAL AV JUSTERARE\nDirektionen utser Roger Falk (M) att justera protokollet.\n",
+      "r.txt");
+  REQUIRE(m.attendees.size() == 5);
+  CHECK(m.attendees[0].name == "Britt Lindqvist");
+  CHECK(m.attendees[0].party == "S");
+  CHECK(m.attendees[0].organisation == "Piteå kommun");
+  CHECK(m.attendees[0].roles == std::vector<sv::MeetingRole>{sv::MeetingRole::chair});
+  CHECK(m.attendees[1].organisation == "Kiruna kommun");
+  CHECK(std::find(m.attendees[1].roles.begin(), m.attendees[1].roles.end(), sv::MeetingRole::vice_chair) !=
+        m.attendees[1].roles.end());
+  CHECK(m.attendees[3].name == "Anneli Rönnbäck");
+  CHECK(m.attendees[3].title == "Förbundsdirektör");
+  CHECK(m.attendees[3].organisation == "Norrbottens Kommuner");
+  CHECK(m.attendees[4].name == "Jonas Wiklund");
+  CHECK(std::find(m.attendees[4].roles.begin(), m.attendees[4].roles.end(), sv::MeetingRole::secretary) !=
+        m.attendees[4].roles.end());
+}
+
 TEST_CASE("an e-mail whose message is the record keeps its subject as the title line", "[import][lines]") {
   auto lines = d::split_lines("Från: Per Ek\nSkickat: den 3 mars 2026\nTill: Styrgruppen\n"
                               "Ämne: SV: Anteckningar styrgruppen 2026-03-02\n\nNärvarande: Per Ek, Lisa Berg\n");
