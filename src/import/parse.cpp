@@ -1631,7 +1631,7 @@ class Parser {
           pending_value_ = L::date_time;
           return true;
         }
-        read_date_time_place(label.value, l);
+        read_date_time_place(header_value_continued(label.raw.empty() ? label.value : label.raw), l);
         return true;
       }
       case L::place:
@@ -1642,7 +1642,8 @@ class Parser {
           pending_value_ = label.kind;
           return true;
         }
-        read_form_place(label.value, label.kind != L::form);
+        read_form_place(strip_punct(header_value_continued(label.raw.empty() ? label.value : label.raw)),
+                        label.kind != L::form);
         return true;
       case L::present:
       case L::invited:
@@ -1919,6 +1920,31 @@ class Parser {
     if (out_.next_meeting) return;
     if (out_.date && d <= *out_.date) return;
     out_.next_meeting = d;
+  }
+
+  // "Tid och plats: tisdag den 8 oktober 2024" / "kl. 13.00–16.00,
+  // Regionhuset, sal Runn," / "Falun (fysiskt möte)": a header value broken
+  // over lines goes on while it ends in a comma or the next line starts in
+  // lower case or with "kl.", and no label, blank or table row comes between.
+  std::string header_value_continued(std::string_view value) {
+    std::string out(trim(value));
+    std::size_t last = i_;
+    for (std::size_t n = i_ + 1; n < lines_.size() && n <= i_ + 3; ++n) {
+      const Line& next = lines_[n];
+      if (next.blank() || next.rule || next.heading || next.text().find('\t') != npos) break;
+      if (read_label(next).kind != L::none || paragraph_number(next) || numbered_item(next)) break;
+      const bool open_end = !out.empty() && out.back() == ',';
+      const bool goes_on = starts_lower(next.text()) || starts_with_word(next.low(), "kl");
+      if (!open_end && !goes_on) break;
+      if (next.text().size() > 80 || (ends_sentence(next.text()) && words(next.text()).size() > 8)) break;
+      out += " " + std::string(next.text());
+      last = n;
+    }
+    if (last != i_) {
+      skip_until_ = last;
+      skip_set_ = true;
+    }
+    return out;
   }
 
   bool take_pending_value() {
@@ -2449,6 +2475,14 @@ class Parser {
       } else if (auto s = status_word(low)) {
         a.status = *s;
         append_note(a, parts[k]);
+      } else if (const std::size_t sp = low.find(' ');
+                 sp != npos && starts_lower(parts[k]) && status_word(low.substr(0, sp)) &&
+                 starts_upper(trim(std::string_view(parts[k]).substr(sp))) &&
+                 looks_like_organisation(trim(std::string_view(parts[k]).substr(sp)))) {
+        // "förhindrad  Ludvika kommun": the status, then a column's organisation.
+        a.status = *status_word(low.substr(0, sp));
+        append_note(a, parts[k].substr(0, sp));
+        if (a.organisation.empty()) a.organisation = std::string(trim(std::string_view(parts[k]).substr(sp)));
       } else if (const auto split = a.title.empty() && a.organisation.empty()
                                         ? title_then_organisation(parts[k])
                                         : std::nullopt) {
@@ -3104,6 +3138,15 @@ class Parser {
     if (auto a = read_attendee(line().text())) {
       add_attendee(std::move(*a));
       return true;
+    }
+    // "Gunilla Dahl (S), ordförande<tab>Region Dalarna": the entry, then
+    // the organisation in a column of its own.
+    if (row.size() == 2 && !looks_like_person(strip_parens(row[1])) && looks_like_organisation(strip_parens(row[1]))) {
+      if (auto a = read_attendee(row[0])) {
+        if (a->organisation.empty()) a->organisation = std::string(strip_punct(row[1]));
+        add_attendee(std::move(*a));
+        return true;
+      }
     }
     warn_here("a table row not read as an attendee");
     return true;

@@ -1346,6 +1346,25 @@ TEST_CASE("a role or job in a column of its own before each person", "[import][l
         m.attendees[4].roles.end());
 }
 
+TEST_CASE("a header value broken over lines and entries with their organisation in a column", "[import][layout]") {
+  const auto m = sv::import::parse_minutes(
+      "MINNESANTECKNINGAR\nPOLITISK SAMVERKANSGRUPP FÖR VÅRD\n\n"
+      "Tid och plats: tisdag den 8 oktober 2024\nkl. 13.00–16.00, Regionhuset, sal Runn,\nFalun (fysiskt möte)\n\n"
+      "LEDAMÖTER\nGunilla Dahl (S), ordförande    Region Dalarna\nLennart Björk (M), vice ordf.   Mora kommun\n"
+      "Ingrid Sahlin (KD), förhindrad  Ludvika kommun\n\n1. Mötets öppnande\nMötet öppnades.\n",
+      "c.txt");
+  REQUIRE(m.start);
+  CHECK(m.start->hour == 13);
+  CHECK(m.place.starts_with("Regionhuset, sal Runn, Falun"));
+  CHECK(m.form == sv::MeetingForm::physical);
+  REQUIRE(m.attendees.size() == 3);
+  CHECK(m.attendees[0].organisation == "Region Dalarna");
+  CHECK(m.attendees[0].roles == std::vector<sv::MeetingRole>{sv::MeetingRole::chair});
+  CHECK(m.attendees[1].organisation == "Mora kommun");
+  CHECK(m.attendees[2].status == sv::AttendanceStatus::excused);
+  CHECK(m.attendees[2].organisation == "Ludvika kommun");
+}
+
 TEST_CASE("an e-mail whose message is the record keeps its subject as the title line", "[import][lines]") {
   auto lines = d::split_lines("Från: Per Ek\nSkickat: den 3 mars 2026\nTill: Styrgruppen\n"
                               "Ämne: SV: Anteckningar styrgruppen 2026-03-02\n\nNärvarande: Per Ek, Lisa Berg\n");
