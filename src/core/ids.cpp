@@ -19,7 +19,11 @@ namespace detail {
 // Constant-initialised, so ids made during another file's static
 // initialisation find the table ready.
 constinit std::atomic<const std::string*> id_chunks[id_chunk_count]{};
-constinit const std::string empty_id_text{};
+
+const std::string& empty_id_text() noexcept {
+  static const std::string empty;
+  return empty;
+}
 
 namespace {
 

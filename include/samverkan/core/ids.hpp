@@ -69,7 +69,10 @@ namespace detail {
 inline constexpr std::uint32_t id_chunk_base = 1024;
 inline constexpr std::size_t id_chunk_count = 32;
 extern std::atomic<const std::string*> id_chunks[id_chunk_count];
-extern const std::string empty_id_text;
+/// The empty text of handle 0. A function-local static rather than a global:
+/// clang 14 with libstdc++ 12 cannot constant-initialise a std::string, and ids
+/// may be read during another file's static initialisation.
+const std::string& empty_id_text() noexcept;
 
 /// The handle of `text`, adding it to the table the first time it is seen.
 /// Thread-safe. Throws std::length_error when 2^32 - 1 texts are taken.
@@ -77,7 +80,7 @@ std::uint32_t intern_id(std::string_view text);
 
 /// The text of a handle that intern_id returned.
 inline const std::string& id_text(std::uint32_t handle) noexcept {
-  if (handle == 0) return empty_id_text;
+  if (handle == 0) return empty_id_text();
   // Chunk k starts at base * (2^k - 1).
   const std::uint32_t scaled = handle / id_chunk_base + 1;
   const auto k = static_cast<unsigned>(std::bit_width(scaled) - 1);
